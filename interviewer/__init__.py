@@ -1,0 +1,3 @@
+"""interviewer: practise technical interviews in the terminal."""
+
+__version__ = "0.1.0"

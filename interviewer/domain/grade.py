@@ -1,0 +1,87 @@
+"""Grades: per-criterion verdicts with evidence quoted from the candidate's own words."""
+
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import Field
+
+from interviewer.domain.base import StrictModel
+
+Verdict = Literal["met", "partial", "missed"]
+Confidence = Literal["normal", "low"]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Evidence(StrictModel):
+    """A span quoted from the candidate's answer."""
+
+    quote: str
+    start: int | None = Field(default=None, description="Offset in the answer text, if located.")
+    end: int | None = None
+    verified: bool = Field(
+        default=False, description="True when the quote was found in the candidate's answer."
+    )
+
+
+class CriterionResult(StrictModel):
+    """The verdict on one rubric criterion."""
+
+    id: str
+    verdict: Verdict
+    points: float = Field(ge=0)
+    max_points: float = Field(ge=0)
+    evidence: list[Evidence] = Field(default_factory=list)
+    verified: bool = Field(
+        default=True,
+        description="False when the verdict's evidence could not be found in the answer: "
+        "such a verdict earns no points.",
+    )
+    rationale: str = ""
+    matched_concepts: list[str] = Field(default_factory=list)
+
+
+class MisconceptionHit(StrictModel):
+    """A wrong claim detected in the answer."""
+
+    id: str
+    claim: str
+    correction: str
+    penalty: float = Field(ge=0)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Flag(StrictModel):
+    """Something the grader noticed about the answer itself (empty, injection, ...)."""
+
+    code: str = Field(
+        description="empty | punctuation-only | too-short | parroting | injection | "
+        "keyword-salad | reference-only | low-confidence | fallback | truncated | unknown-question"
+    )
+    detail: str = ""
+
+
+class Grade(StrictModel):
+    """The grade of one question's exchange. `score` is computed in code, never by a model."""
+
+    question_id: str
+    score: float = Field(ge=0, le=100)
+    criteria: list[CriterionResult] = Field(default_factory=list)
+    misconceptions: list[MisconceptionHit] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    feedback: str = ""
+    confidence: Confidence = "normal"
+    backend: str = "offline"
+    model: str | None = None
+    prompt_version: str | None = None
+    rubric_version: int | None = Field(default=None, description="None in reference-only mode.")
+    rubric_hash: str | None = None
+    offline_score: float | None = Field(
+        default=None, description="The offline grader's score, kept beside an LLM grade."
+    )
+    graded_at: datetime = Field(default_factory=utcnow)
+
+    def has_flag(self, code: str) -> bool:
+        return any(f.code == code for f in self.flags)

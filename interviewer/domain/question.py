@@ -1,0 +1,94 @@
+"""Questions and decks: the corpus a session draws from."""
+
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from interviewer.domain.base import NonEmptyText, Slug, StrictModel
+
+#: The fixed topic taxonomy. Keep it small: topics drive selection, reports and progress.
+TOPICS: tuple[str, ...] = (
+    "fundamentals",   # what PyTorch is, how it compares, why use it
+    "tensors",
+    "autograd",
+    "nn-modules",
+    "data-loading",
+    "optimization",
+    "losses",
+    "cnn",
+    "activations",
+    "architectures",  # perceptrons, feed-forward nets, autoencoders, deep vs shallow
+    "gpu-cuda",
+    "datasets",
+    "evaluation",
+    "tooling",
+)
+Topic = Literal[
+    "fundamentals", "tensors", "autograd", "nn-modules", "data-loading", "optimization",
+    "losses", "cnn", "activations", "architectures", "gpu-cuda", "datasets", "evaluation",
+    "tooling",
+]
+DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
+Difficulty = Literal["easy", "medium", "hard"]
+
+
+class Source(StrictModel):
+    """Where a question came from: a source document and the question's number in it."""
+
+    doc: NonEmptyText = Field(description="Source document file name.")
+    number: int = Field(ge=1, description="The question's number in that document.")
+
+
+class Question(StrictModel):
+    """One interview question with its reference answer."""
+
+    id: Slug = Field(description="Stable slug; rubrics and history refer to it.")
+    question: NonEmptyText
+    reference_answer: str = Field(
+        default="",
+        description="A correct answer. Blank only in a freshly imported deck (lint reports it).",
+    )
+    topic: Topic
+    difficulty: Difficulty = "medium"
+    aliases: list[NonEmptyText] = Field(
+        default_factory=list, description="Other phrasings of the same question."
+    )
+    sources: list[Source] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list,
+        description="Editor's notes left by the importer (merges, blank answers) for review.",
+    )
+
+    @field_validator("reference_answer")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
+
+
+class DeckMeta(StrictModel):
+    """Deck metadata. `name` must equal the file's stem (`corpus/<name>.yaml`)."""
+
+    name: Slug
+    title: NonEmptyText
+    description: str = ""
+    version: int = Field(default=1, ge=1)
+
+
+class Deck(StrictModel):
+    """A question deck file: `corpus/<name>.yaml`."""
+
+    schema_version: Literal[1] = 1
+    deck: DeckMeta
+    questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "Deck":
+        seen: set[str] = set()
+        dupes = [q.id for q in self.questions if q.id in seen or seen.add(q.id)]
+        if dupes:
+            raise ValueError(f"duplicate question id(s): {', '.join(sorted(set(dupes)))}")
+        return self
+
+    def get(self, question_id: str) -> Question | None:
+        """The question with this id, or None."""
+        return next((q for q in self.questions if q.id == question_id), None)

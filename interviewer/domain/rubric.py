@@ -1,0 +1,160 @@
+"""Rubrics: the reviewed, versioned truth every grade is computed against.
+
+File: `rubrics/<deck>/<question-id>.yaml`. See docs/rubric-format.md for a full example.
+"""
+
+import hashlib
+import json
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from interviewer.domain.base import NonEmptyText, Slug, StrictModel
+
+#: Prefix that marks a pattern or alias as a regular expression instead of a phrase.
+REGEX_PREFIX = "re:"
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str] | None:
+    """Compile a `re:`-prefixed pattern (case-insensitive); None for a plain phrase."""
+    if not pattern.startswith(REGEX_PREFIX):
+        return None
+    return re.compile(pattern[len(REGEX_PREFIX):], re.IGNORECASE)
+
+
+def _check_patterns(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            compile_pattern(pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from None
+    return patterns
+
+
+class Levels(StrictModel):
+    """What an answer looks like at each level of one criterion."""
+
+    none: NonEmptyText
+    partial: NonEmptyText
+    full: NonEmptyText
+
+
+class Criterion(StrictModel):
+    """One atomic thing a strong answer shows."""
+
+    id: Slug
+    description: NonEmptyText = Field(description="What a strong answer shows.")
+    weight: float = Field(gt=0, description="Relative weight; points are weight / total * 100.")
+    essential: bool = Field(
+        default=False, description="If missed, the total is capped at the rubric's essential_cap."
+    )
+    levels: Levels
+    concepts: list[list[NonEmptyText]] = Field(
+        min_length=1,
+        description=(
+            "Key ideas, each a group of aliases the offline matcher looks for "
+            "(phrases, API names, spellings; `re:` marks a regex). First alias names the idea."
+        ),
+    )
+    require: int | None = Field(
+        default=None,
+        ge=1,
+        description="How many concepts make the criterion fully met (default: all of them).",
+    )
+
+    @field_validator("concepts")
+    @classmethod
+    def _groups(cls, groups: list[list[str]]) -> list[list[str]]:
+        for group in groups:
+            if not group:
+                raise ValueError("a concept needs at least one alias")
+            _check_patterns(group)
+        return groups
+
+    @model_validator(mode="after")
+    def _require_fits(self) -> "Criterion":
+        if self.require is not None and self.require > len(self.concepts):
+            raise ValueError(
+                f"require={self.require} but the criterion has only {len(self.concepts)} concepts"
+            )
+        return self
+
+    @property
+    def needed(self) -> int:
+        """Concepts needed for a full verdict."""
+        return self.require or len(self.concepts)
+
+
+class Misconception(StrictModel):
+    """A wrong claim that costs points when an answer makes it."""
+
+    id: Slug
+    claim: NonEmptyText = Field(description="The wrong claim, as shown in feedback.")
+    patterns: list[NonEmptyText] = Field(
+        min_length=1, description="Phrases (or `re:` regexes) that detect the claim."
+    )
+    penalty: float = Field(ge=0, le=100, description="Points (of 100) deducted when detected.")
+    correction: NonEmptyText = Field(description="The correct statement, shown in feedback.")
+
+    @field_validator("patterns")
+    @classmethod
+    def _compile(cls, patterns: list[str]) -> list[str]:
+        return _check_patterns(patterns)
+
+
+class FollowUp(StrictModel):
+    """A probe asked when the criteria it targets were missed."""
+
+    question: NonEmptyText
+    targets: list[Slug] = Field(min_length=1, description="Criterion ids this probe aims at.")
+
+
+class Rubric(StrictModel):
+    """The grading rubric for one question."""
+
+    schema_version: Literal[1] = 1
+    question_id: Slug
+    version: int = Field(ge=1, description="Bump on any change that can move a score.")
+    criteria: list[Criterion] = Field(min_length=2, max_length=6)
+    misconceptions: list[Misconception] = Field(default_factory=list)
+    follow_ups: list[FollowUp] = Field(default_factory=list)
+    model_answer: NonEmptyText
+    essential_cap: float = Field(
+        default=50, ge=0, le=100, description="Highest total when an essential criterion is missed."
+    )
+
+    @model_validator(mode="after")
+    def _references(self) -> "Rubric":
+        ids = [c.id for c in self.criteria]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate criterion id(s): {', '.join(dupes)}")
+        mids = [m.id for m in self.misconceptions]
+        mdupes = sorted({i for i in mids if mids.count(i) > 1})
+        if mdupes:
+            raise ValueError(f"duplicate misconception id(s): {', '.join(mdupes)}")
+        for n, follow_up in enumerate(self.follow_ups):
+            unknown = [t for t in follow_up.targets if t not in ids]
+            if unknown:
+                raise ValueError(
+                    f"follow_ups[{n}] targets unknown criterion id(s): {', '.join(unknown)}"
+                    f" (known: {', '.join(ids)})"
+                )
+        return self
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.id == criterion_id), None)
+
+    @property
+    def total_weight(self) -> float:
+        return sum(c.weight for c in self.criteria)
+
+    def max_points(self, criterion: Criterion) -> float:
+        """Points (of 100) this criterion is worth."""
+        return 100.0 * criterion.weight / self.total_weight
+
+    def content_hash(self) -> str:
+        """Short sha256 of the rubric's canonical JSON: stored with every grade."""
+        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()[:16]
