@@ -1,0 +1,1 @@
+"""Command line: `interviewer` opens the app; subcommands do everything headless."""

@@ -1,0 +1,156 @@
+"""`interviewer corpus list|stats|lint|import`."""
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from interviewer.cli.common import print_json
+from interviewer.corpus.catalog import Catalog, load_default_catalog
+from interviewer.corpus.problems import CorpusError, errors
+from interviewer.domain import DIFFICULTIES, TOPICS
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    corpus = subparsers.add_parser("corpus", help="list, lint and import question decks")
+    sub = corpus.add_subparsers(dest="corpus_command", metavar="ACTION")
+
+    p = sub.add_parser("list", help="list the questions of every deck (or one)")
+    p.add_argument("--deck", help="only this deck")
+    p.add_argument("--topic", help="only this topic")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("stats", help="count questions by deck, topic and difficulty")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser(
+        "lint",
+        help="check decks and rubrics: schema, ids, coverage, and that each rubric's "
+        "model answer passes its own rubric",
+    )
+    p.add_argument("path", nargs="?", type=Path,
+                   help="a deck or rubric file, or a folder with corpus/ and rubrics/ "
+                   "(default: the shipped data and your data folder)")
+    p.set_defaults(func=cmd_lint)
+
+    p = sub.add_parser(
+        "import",
+        help="import Markdown Q&A documents into a deck YAML file",
+        description="Reads Markdown Q&A documents ('## 1. Question' headings, '1. **Question**' "
+        "lines, bold questions), merges near-duplicates, flags blank answers, writes a deck.",
+    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--deck", required=True, help="deck name (a slug, e.g. my-notes)")
+    p.add_argument("--out", type=Path, help="output path (default: ./<deck>.yaml)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.set_defaults(func=cmd_import)
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    from interviewer.settings import load_settings
+
+    catalog = load_default_catalog(load_settings().data_dir)
+    catalog.raise_for_errors()
+    if getattr(args, "deck", None):
+        catalog.deck(args.deck)  # raises with the list of decks if unknown
+    return catalog
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    rows = [
+        {
+            "id": q.id,
+            "deck": deck,
+            "question": q.question,
+            "topic": q.topic,
+            "difficulty": q.difficulty,
+            "reference_answer": q.reference_answer,
+            "sources": [s.model_dump() for s in q.sources],
+            "aliases": q.aliases,
+            "has_rubric": catalog.rubric(deck, q.id) is not None,
+        }
+        for deck, q in catalog.questions(args.deck)
+        if args.topic is None or q.topic == args.topic
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    width = max((len(r["id"]) for r in rows), default=10)
+    for r in rows:
+        print(f"{r['deck']}/{r['id']:<{width}}  {r['topic']:<13} {r['difficulty']:<6}  {r['question']}")
+    print(f"{len(rows)} questions", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    stats = {}
+    for name, deck in sorted(catalog.decks.items()):
+        topics = Counter(q.topic for q in deck.questions)
+        levels = Counter(q.difficulty for q in deck.questions)
+        stats[name] = {
+            "title": deck.deck.title,
+            "questions": len(deck.questions),
+            "rubrics": len(catalog.rubrics.get(name, {})),
+            "by_topic": {t: topics[t] for t in TOPICS if topics[t]},
+            "by_difficulty": {d: levels[d] for d in DIFFICULTIES if levels[d]},
+            "sources": sum(len(q.sources) for q in deck.questions),
+        }
+    if args.json:
+        print_json(stats)
+        return 0
+    for name, s in stats.items():
+        print(f"{name}: {s['title']} — {s['questions']} questions, {s['rubrics']} rubrics, "
+              f"{s['sources']} source questions")
+        for label, counts in (("topic", s["by_topic"]), ("difficulty", s["by_difficulty"])):
+            print(f"  by {label}:")
+            for key, n in counts.items():
+                print(f"    {key:<14} {n:>3}  {'█' * n}")
+    return 0
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from interviewer.corpus.lint import lint_path, lint_roots
+    from interviewer.engine.rubric_selfcheck import check_model_answers
+    from interviewer.settings import load_settings
+
+    checks = [check_model_answers]
+    if args.path is None:
+        from interviewer.corpus.catalog import default_roots
+
+        problems, summary = lint_roots(default_roots(load_settings().data_dir), checks)
+    else:
+        problems, summary = lint_path(args.path, checks)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    n_err = len(errors(problems))
+    n_warn = len(problems) - n_err
+    print(f"{summary}: {n_err} error(s), {n_warn} warning(s)", file=sys.stderr)
+    return 1 if n_err else 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from interviewer.corpus.markdown_import import import_documents, write_deck
+
+    out = args.out or Path(f"{args.deck}.yaml")
+    if out.exists() and not args.force:
+        raise CorpusError([_problem(out, "exists; pass --force to overwrite it")])
+    result = import_documents(args.files, deck_name=args.deck)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.deck is None:
+        return 2
+    write_deck(result.deck, out)
+    for line in result.report_lines():
+        print(line, file=sys.stderr)
+    print(f"wrote {len(result.deck.questions)} questions to {out}", file=sys.stderr)
+    return 0
+
+
+def _problem(path: Path, message: str):
+    from interviewer.corpus.problems import Problem
+
+    return Problem(path, message)

@@ -1,0 +1,1 @@
+"""Loading, validating, importing and linting decks and rubrics."""

@@ -1,0 +1,100 @@
+"""Safe YAML reading that turns every failure into Problems with file and line."""
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from interviewer.corpus.problems import Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """The file's text, or a problem saying why it cannot be read (missing, binary, ...)."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        return None, [Problem(path, "is a folder, not a file")]
+    except FileNotFoundError:
+        return None, [Problem(path, "no such file")]
+    except OSError as exc:
+        return None, [Problem(path, f"cannot be read: {exc.strerror or exc}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(path, f"is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+    if b"\x00" in raw[:8192]:
+        return None, [Problem(path, "looks like a binary file, not text")]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        return None, [Problem(path, f"is not UTF-8 text (byte {exc.start})")]
+
+
+def read_yaml(path: Path) -> tuple[Any, yaml.Node | None, list[Problem]]:
+    """Parse with the safe loader only; also return the node tree for line numbers."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, None, problems
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, None, [Problem(path, f"invalid YAML: {detail}", line=line)]
+    if data is None:
+        return None, None, [Problem(path, "is empty")]
+    return data, node, []
+
+
+def line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """The 1-based line of the deepest node along `loc` (a pydantic error location)."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            match = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
+            if match is None:
+                # an unknown/extra key: point at the key itself
+                key = next((k for k, _ in node.value if getattr(k, "value", None) == part), None)
+                return key.start_mark.line + 1 if key is not None else line
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return line
+            node = node.value[part]
+        else:
+            return line
+        line = node.start_mark.line + 1
+    return line
+
+
+def format_loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def validate(
+    model: type[M], data: Any, path: Path, node: yaml.Node | None
+) -> tuple[M | None, list[Problem]]:
+    """Validate data against a model; every error becomes a Problem with its line."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+            msg = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                msg = "unknown key (check the spelling; see the format docs)"
+            elif err["type"] == "literal_error":
+                msg = f"{msg} (got {err.get('input')!r})"
+            problems.append(Problem(path, msg, where=format_loc(loc), line=line_of(node, loc)))
+        return None, problems
