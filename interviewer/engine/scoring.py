@@ -1,0 +1,55 @@
+"""Scores are computed here, in code, from per-criterion verdicts and weights — never taken
+from a model as one number. Every grader (offline or LLM) goes through these functions."""
+
+from interviewer.domain import Criterion, CriterionResult, MisconceptionHit, Rubric
+from interviewer.domain.grade import Verdict
+
+#: Share of a criterion's points each verdict earns.
+VERDICT_SHARE: dict[str, float] = {"met": 1.0, "partial": 0.5, "missed": 0.0}
+
+
+def criterion_points(rubric: Rubric, criterion: Criterion, verdict: Verdict, verified: bool) -> float:
+    """Points (of 100) a verdict earns. An unverified verdict (its quote is not in the answer)
+    earns nothing."""
+    if not verified:
+        return 0.0
+    return round(rubric.max_points(criterion) * VERDICT_SHARE[verdict], 2)
+
+
+def total_score(
+    rubric: Rubric, results: list[CriterionResult], misconceptions: list[MisconceptionHit]
+) -> float:
+    """Sum of criterion points, minus misconception penalties, capped when an essential
+    criterion earned nothing, clamped to 0..100."""
+    by_id = {r.id: r for r in results}
+    total = sum(r.points for r in results)
+    total -= sum(m.penalty for m in misconceptions)
+    essential_missed = any(
+        c.essential and (c.id not in by_id or by_id[c.id].points == 0) for c in rubric.criteria
+    )
+    if essential_missed:
+        total = min(total, rubric.essential_cap)
+    return round(max(0.0, min(100.0, total)), 1)
+
+
+def result_for(
+    rubric: Rubric,
+    criterion: Criterion,
+    verdict: Verdict,
+    *,
+    verified: bool = True,
+    evidence=None,
+    rationale: str = "",
+    matched_concepts: list[str] | None = None,
+) -> CriterionResult:
+    """A CriterionResult with its points computed from the rubric (the only way to make one)."""
+    return CriterionResult(
+        id=criterion.id,
+        verdict=verdict,
+        points=criterion_points(rubric, criterion, verdict, verified),
+        max_points=round(rubric.max_points(criterion), 2),
+        evidence=list(evidence or []),
+        verified=verified,
+        rationale=rationale,
+        matched_concepts=list(matched_concepts or []),
+    )
