@@ -1,0 +1,362 @@
+"""The interview state machine.
+
+The app owns progression: only these methods move the interview (answer, follow-up, hint,
+skip, "I don't know", next). Nothing the candidate types is interpreted as a command. Every
+turn is written to the store before any backend is called, so a crash loses nothing.
+"""
+
+import logging
+import secrets
+from collections.abc import AsyncIterator, Mapping
+from datetime import UTC, datetime
+
+from interviewer.corpus.catalog import Catalog
+from interviewer.domain import Flag, Grade, Question, QuestionRecord, Rubric, Session, SessionConfig, Turn
+from interviewer.domain.session import Role, TurnKind
+from interviewer.engine.follow_up_policy import FollowUpPlan, plan_follow_up
+from interviewer.engine.offline_grader import OfflineGrader
+from interviewer.engine.offline_interviewer import OfflineInterviewer
+from interviewer.engine.protocols import FollowUpRequest, Grader, GradeRequest, Interviewer
+from interviewer.engine.selection import select_questions
+
+log = logging.getLogger(__name__)
+
+
+class InterviewError(Exception):
+    """An action that the interview's current state does not allow."""
+
+
+class FollowUpFellBack(Exception):
+    """The interviewer backend failed while wording a follow-up.
+
+    The engine has already recorded what it did instead: `text` is the rubric probe it asked
+    (None if there was none and it moved on to grading)."""
+
+    def __init__(self, text: str | None, error: BaseException):
+        self.text = text
+        self.error = error
+        super().__init__(str(error))
+
+
+def new_session_id() -> str:
+    """Sortable and unique: creation time plus randomness."""
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
+
+
+class InterviewSession:
+    """Drives one session over the engine seams (grader, interviewer) and the store."""
+
+    def __init__(
+        self,
+        session: Session,
+        catalog: Catalog,
+        grader: Grader,
+        interviewer: Interviewer,
+        store=None,
+    ):
+        self.session = session
+        self.catalog = catalog
+        self.grader = grader
+        self.interviewer = interviewer
+        self.store = store
+        self._offline = OfflineGrader()
+        self._fallback_interviewer = OfflineInterviewer()
+
+    # ------------------------------------------------------------------ creation
+    @classmethod
+    def start(
+        cls,
+        config: SessionConfig,
+        catalog: Catalog,
+        grader: Grader,
+        interviewer: Interviewer,
+        store=None,
+        topic_scores: Mapping[str, float] | None = None,
+    ) -> "InterviewSession":
+        """Select the questions, persist the new session and ask the first question."""
+        deck = catalog.deck(config.deck)
+        questions = select_questions(deck, config, topic_scores)
+        session = Session(
+            id=new_session_id(),
+            config=config,
+            records=[QuestionRecord(question_id=q.id) for q in questions],
+        )
+        engine = cls(session, catalog, grader, interviewer, store)
+        if store is not None:
+            store.create(session)
+        engine._ask_current()
+        return engine
+
+    @classmethod
+    def resume(
+        cls, session: Session, catalog: Catalog, grader: Grader, interviewer: Interviewer, store=None
+    ) -> "InterviewSession":
+        """Continue a stored session at the exact turn it stopped."""
+        engine = cls(session, catalog, grader, interviewer, store)
+        if session.status == "active" and engine.record is not None and engine.record.status == "pending":
+            engine._ask_current()
+        return engine
+
+    # ------------------------------------------------------------------ state
+    @property
+    def config(self) -> SessionConfig:
+        return self.session.config
+
+    @property
+    def record(self) -> QuestionRecord | None:
+        return self.session.current_record
+
+    @property
+    def question(self) -> Question | None:
+        record = self.record
+        if record is None:
+            return None
+        return self.catalog.question(self.config.deck, record.question_id)
+
+    @property
+    def rubric(self) -> Rubric | None:
+        record = self.record
+        return self.catalog.rubric(self.config.deck, record.question_id) if record else None
+
+    @property
+    def finished(self) -> bool:
+        return self.session.status == "finished"
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """(1-based number of the current question, total questions)."""
+        total = len(self.session.records)
+        return min(self.session.current + 1, total), total
+
+    @property
+    def awaiting_next(self) -> bool:
+        """Practice mode: the current question is graded and its feedback is on show."""
+        record = self.record
+        return record is not None and record.status in ("graded", "skipped")
+
+    @property
+    def answer_pending(self) -> bool:
+        """The last turn is the candidate's answer and nothing has followed it yet (e.g. after
+        a crash or a failed backend call): call `continue_after_answer()`."""
+        turns = self.current_turns()
+        return (
+            bool(turns) and turns[-1].role == "candidate" and turns[-1].kind == "answer"
+            and self.record is not None and self.record.status == "asking"
+        )
+
+    def current_turns(self) -> list[Turn]:
+        record = self.record
+        return self.session.turns_for(record.question_id) if record else []
+
+    def answer_so_far(self) -> str:
+        record = self.record
+        return self.session.answer_text(record.question_id) if record else ""
+
+    def seconds_elapsed(self) -> float:
+        record = self.record
+        if record is None or record.started_at is None:
+            return 0.0
+        end = record.finished_at or datetime.now(UTC)
+        return max(0.0, (end - record.started_at).total_seconds())
+
+    def seconds_left(self) -> float | None:
+        """Interview mode with a time limit: seconds left for this question."""
+        limit = self.config.time_limit_s
+        if self.config.mode != "interview" or not limit:
+            return None
+        return max(0.0, limit - self.seconds_elapsed())
+
+    # ------------------------------------------------------------------ candidate actions
+    def submit_answer(self, text: str) -> FollowUpPlan | None:
+        """Record the answer (committed before anything else happens) and decide whether a
+        follow-up comes next. None means: call `finish_question()`."""
+        self._require_asking()
+        self._add_turn("candidate", "answer", text)
+        if self.store is not None:
+            self.store.clear_draft(self.session.id, self.record.question_id)
+        return self.continue_after_answer()
+
+    def continue_after_answer(self) -> FollowUpPlan | None:
+        """The follow-up decision for the answers recorded so far (app-owned, offline)."""
+        self._require_asking()
+        record, question = self.record, self.question
+        asked_probes = {t.text for t in self.current_turns() if t.kind == "follow_up"}
+        return plan_follow_up(
+            question,
+            self.rubric,
+            self.answer_so_far(),
+            asked=record.follow_ups_asked,
+            budget=self.config.follow_up_budget,
+            asked_probes=asked_probes,
+            grader=self._offline,
+            allow_unscripted=getattr(self.interviewer, "name", "offline") != "offline",
+        )
+
+    async def stream_follow_up(self, plan: FollowUpPlan) -> AsyncIterator[str]:
+        """Stream the follow-up's wording; record the whole follow-up when it is complete.
+
+        On a backend failure the rubric's probe is asked instead (recorded), and
+        FollowUpFellBack tells the UI what happened."""
+        self._require_asking()
+        request = self._follow_up_request(plan)
+        chunks: list[str] = []
+        try:
+            async for chunk in self.interviewer.follow_up(request):
+                chunks.append(chunk)
+                yield chunk
+        except Exception as exc:  # noqa: BLE001 - any backend failure falls back the same way
+            log.warning("follow-up failed: %s", exc)
+            self._add_turn("system", "note", f"The interviewer backend failed ({exc}); "
+                           "the built-in probe was used instead.")
+            fallback = plan.probe.question if plan.probe else None
+            if fallback:
+                self._record_follow_up(fallback, plan)
+            raise FollowUpFellBack(fallback, exc) from exc
+        text = "".join(chunks).strip()
+        if not text and plan.probe is not None:
+            text = plan.probe.question
+        if text:
+            self._record_follow_up(text, plan)
+
+    async def stream_hint(self) -> AsyncIterator[str]:
+        """Practice mode only: a hint aimed at the top missed criterion (recorded)."""
+        self._require_asking()
+        if self.config.mode != "practice":
+            raise InterviewError("hints are only available in practice mode")
+        plan = plan_follow_up(
+            self.question, self.rubric, self.answer_so_far() or " ", asked=0, budget=1,
+            asked_probes=set(), grader=self._offline, allow_unscripted=True,
+        )
+        targets = plan.targets if plan else []
+        if self.rubric is not None and not self.answer_so_far().strip():
+            targets = sorted(self.rubric.criteria, key=lambda c: (not c.essential, -c.weight))[:1]
+        request = FollowUpRequest(
+            question=self.question, rubric=self.rubric, answer_so_far=self.answer_so_far(),
+            targets=targets, probe=None, mode=self.config.mode, transcript=self.current_turns(),
+        )
+        chunks: list[str] = []
+        try:
+            async for chunk in self.interviewer.hint(request):
+                chunks.append(chunk)
+                yield chunk
+        except Exception as exc:  # noqa: BLE001
+            log.warning("hint failed: %s", exc)
+            chunks = [c async for c in self._fallback_interviewer.hint(request)]
+            yield "".join(chunks)
+        self.record.hints_used += 1
+        self._add_turn("interviewer", "hint", "".join(chunks).strip(), targets=[c.id for c in targets])
+
+    def dont_know(self) -> None:
+        """The candidate says they don't know: accepted; no more follow-ups for this question.
+        Call `finish_question()` next."""
+        self._require_asking()
+        self._add_turn("candidate", "dont_know", "I don't know.")
+
+    def skip(self) -> None:
+        """Skip the current question (it scores 0 in the report)."""
+        self._require_asking()
+        self._add_turn("candidate", "skip", "(skipped)")
+        self.record.status = "skipped"
+        self.record.finished_at = datetime.now(UTC)
+        self._save_state()
+        if self.config.mode == "interview":
+            self.advance()
+
+    async def finish_question(self) -> Grade:
+        """Grade the whole exchange for the current question and store the grade.
+
+        Interview mode moves straight on; practice mode waits for `advance()` so the
+        feedback can be read first."""
+        self._require_asking()
+        request = GradeRequest(
+            question=self.question, rubric=self.rubric, answer=self.answer_so_far(),
+            transcript=self.current_turns(),
+        )
+        try:
+            grade = await self.grader.grade(request)
+        except Exception as exc:  # noqa: BLE001 - the offline grade is always available
+            log.warning("grader %s failed: %s", getattr(self.grader, "name", "?"), exc)
+            grade = self._offline.grade_sync(request)
+            grade = grade.model_copy(update={
+                "flags": [*grade.flags, Flag(code="fallback", detail=f"the model grader failed ({exc}); offline grade used")],
+                "confidence": "low",
+            })
+        self.record.grades.append(grade)
+        self.record.status = "graded"
+        self.record.finished_at = datetime.now(UTC)
+        if self.store is not None:
+            self.store.add_grade(self.session.id, self.record.question_id, grade)
+        self._save_state()
+        if self.config.mode == "interview":
+            self.advance()
+        return grade
+
+    def advance(self) -> Question | None:
+        """Move to the next question and ask it; finish the session after the last one."""
+        record = self.record
+        if record is not None and record.status in ("pending", "asking"):
+            raise InterviewError("the current question is not finished yet")
+        self.session.current += 1
+        if self.session.current >= len(self.session.records):
+            self.session.current = len(self.session.records)
+            self.session.status = "finished"
+            self._save_state()
+            return None
+        self._ask_current()
+        return self.question
+
+    def save_draft(self, text: str) -> None:
+        """Keep unsent answer-box text so even typing in progress survives a crash."""
+        if self.store is not None and self.record is not None and self.record.status == "asking":
+            self.store.save_draft(self.session.id, self.record.question_id, text)
+
+    def draft(self) -> str:
+        if self.store is None or self.record is None:
+            return ""
+        return self.store.draft(self.session.id, self.record.question_id) or ""
+
+    # ------------------------------------------------------------------ internals
+    def _require_asking(self) -> None:
+        if self.finished:
+            raise InterviewError("the interview is finished")
+        if self.record is None or self.record.status != "asking":
+            raise InterviewError("no question is open; move on to the next one")
+
+    def _ask_current(self) -> None:
+        record, question = self.record, self.question
+        if record is None:
+            return
+        if question is None:
+            raise InterviewError(f"question {record.question_id!r} is no longer in deck {self.config.deck!r}")
+        record.status = "asking"
+        record.started_at = datetime.now(UTC)
+        self._add_turn("interviewer", "question", question.question)
+        self._save_state()
+
+    def _follow_up_request(self, plan: FollowUpPlan) -> FollowUpRequest:
+        return FollowUpRequest(
+            question=self.question, rubric=self.rubric, answer_so_far=self.answer_so_far(),
+            targets=plan.targets, probe=plan.probe, mode=self.config.mode,
+            transcript=self.current_turns(),
+        )
+
+    def _record_follow_up(self, text: str, plan: FollowUpPlan) -> None:
+        self.record.follow_ups_asked += 1
+        self._add_turn("interviewer", "follow_up", text, targets=[c.id for c in plan.targets])
+        self._save_state()
+
+    def _add_turn(self, role: Role, kind: TurnKind, text: str, targets: list[str] | None = None) -> Turn:
+        turn = Turn(
+            seq=len(self.session.turns), question_id=self.record.question_id, role=role,
+            kind=kind, text=text, targets=targets or [],
+        )
+        self.session.turns.append(turn)
+        self.session.updated_at = turn.created_at
+        if self.store is not None:
+            self.store.append_turn(self.session.id, turn)  # committed before we go on
+        return turn
+
+    def _save_state(self) -> None:
+        self.session.updated_at = datetime.now(UTC)
+        if self.store is not None:
+            self.store.save_state(self.session)

@@ -1,0 +1,25 @@
+"""The built-in interviewer: asks the rubric's own probes, gives rubric-based hints."""
+
+from collections.abc import AsyncIterator
+
+from interviewer.engine.protocols import FollowUpRequest
+
+
+class OfflineInterviewer:
+    """Needs no key and no network; words nothing itself beyond the rubric's text."""
+
+    name = "offline"
+
+    async def follow_up(self, request: FollowUpRequest) -> AsyncIterator[str]:
+        if request.probe is not None:
+            yield request.probe.question
+        elif request.targets:
+            yield f"Could you say more about this: {request.targets[0].description.rstrip('.')}?"
+
+    async def hint(self, request: FollowUpRequest) -> AsyncIterator[str]:
+        if not request.targets:
+            yield "Your answer already covers what this question looks for. Submit it when ready."
+            return
+        criterion = request.targets[0]
+        ideas = ", ".join(group[0] for group in criterion.concepts[:3])
+        yield f"Think about: {ideas}."

@@ -1,0 +1,39 @@
+"""Build a ready InterviewSession from settings: catalog, grader, interviewer, store.
+
+Shared by the TUI and the plain line-mode runner, so both start sessions the same way."""
+
+from interviewer.corpus.catalog import Catalog, load_default_catalog
+from interviewer.domain import SessionConfig
+from interviewer.engine.backends import make_grader, make_interviewer
+from interviewer.engine.interview import InterviewSession
+from interviewer.settings import Settings
+
+
+def load_catalog_for(settings: Settings) -> Catalog:
+    """The shipped decks plus the user's data folder; raises CorpusError on broken files."""
+    return load_default_catalog(settings.data_dir).raise_for_errors()
+
+
+def start_session(
+    settings: Settings, config: SessionConfig, store=None, catalog: Catalog | None = None
+) -> InterviewSession:
+    catalog = catalog or load_catalog_for(settings)
+    topic_scores = None
+    if config.favour_weak and store is not None:
+        from interviewer.store.progress import topic_scores as read_topic_scores
+
+        topic_scores = read_topic_scores(store)
+    config = config.model_copy(update={"backend": settings.backend, "model": settings.model})
+    return InterviewSession.start(
+        config, catalog, make_grader(settings), make_interviewer(settings), store, topic_scores
+    )
+
+
+def resume_session(
+    settings: Settings, session_id: str, store, catalog: Catalog | None = None
+) -> InterviewSession:
+    catalog = catalog or load_catalog_for(settings)
+    session = store.load(session_id)
+    return InterviewSession.resume(
+        session, catalog, make_grader(settings), make_interviewer(settings), store
+    )
