@@ -143,10 +143,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if result.deck is None:
         return 2
-    write_deck(result.deck, out)
+    try:
+        write_deck(result.deck, out)
+    except OSError as exc:
+        raise CorpusError([_problem(out, f"cannot be written: {exc.strerror or exc}")]) from None
     for line in result.report_lines():
         print(line, file=sys.stderr)
     print(f"wrote {len(result.deck.questions)} questions to {out}", file=sys.stderr)
+    if out.stem != args.deck:
+        print(f"note: the deck loads from corpus/{args.deck}.yaml (a deck file is named after "
+              f"its deck); rename {out.name} when you move it there", file=sys.stderr)
     return 0
 
 

@@ -9,6 +9,10 @@ from interviewer import __version__
 #: Subcommand modules; each has `register(subparsers)` which sets `func` on its parsers.
 COMMAND_MODULES = (
     "interviewer.cli.corpus_cmd",
+    "interviewer.cli.grade_cmd",
+    "interviewer.cli.sessions_cmd",
+    "interviewer.cli.doctor_cmd",
+    "interviewer.cli.practice_cmd",
 )
 
 
@@ -29,7 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from interviewer.corpus.problems import CorpusError
+    from interviewer.llm.errors import LLMError
     from interviewer.settings import ConfigError
+    from interviewer.store.db import StoreError
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -47,6 +53,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         return 2
     except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except LLMError as exc:  # backend set-up or provider failure: the message says the fix
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interviewer.corpus.problems import CorpusError, Problem, errors
-from interviewer.corpus.yaml_io import read_yaml, validate
+from interviewer.corpus.yaml_io import line_in_file, line_of, read_yaml, validate
 from interviewer.domain import Deck, Question, Rubric
 
 
@@ -18,7 +18,8 @@ def load_deck_file(path: Path) -> tuple[Deck | None, list[Problem]]:
     if deck is not None and deck.deck.name != path.stem:
         problems.append(
             Problem(path, f"deck.name is {deck.deck.name!r} but the file is {path.name}: "
-                    f"rename one so they match", where="deck.name")
+                    f"rename one so they match", where="deck.name",
+                    line=line_of(node, ("deck", "name")))
         )
     return deck, problems
 
@@ -32,7 +33,7 @@ def load_rubric_file(path: Path) -> tuple[Rubric | None, list[Problem]]:
     if rubric is not None and rubric.question_id != path.stem:
         problems.append(
             Problem(path, f"question_id is {rubric.question_id!r} but the file is {path.name}",
-                    where="question_id")
+                    where="question_id", line=line_of(node, ("question_id",)))
         )
     return rubric, problems
 
@@ -96,12 +97,14 @@ def load_catalog(roots: Iterable[Path]) -> Catalog:
             if rubric is None or errors(problems):
                 continue
             if deck_name not in catalog.decks:
-                catalog.problems.append(Problem(path, f"rubric for unknown deck {deck_name!r}"))
+                catalog.problems.append(Problem(path, f"rubric for unknown deck {deck_name!r}",
+                                                line=line_in_file(path, ())))
                 continue
             if catalog.decks[deck_name].get(rubric.question_id) is None:
                 catalog.problems.append(
                     Problem(path, f"rubric for unknown question {rubric.question_id!r} "
-                            f"(not in deck {deck_name!r})", where="question_id")
+                            f"(not in deck {deck_name!r})", where="question_id",
+                            line=line_in_file(path, ("question_id",)))
                 )
                 continue
             catalog.rubrics.setdefault(deck_name, {})[rubric.question_id] = rubric

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from interviewer.corpus.catalog import Catalog, load_catalog, load_deck_file, load_rubric_file
 from interviewer.corpus.problems import Problem
-from interviewer.corpus.yaml_io import read_yaml
+from interviewer.corpus.yaml_io import line_in_file, read_yaml
 
 Check = Callable[[Catalog], list[Problem]]
 
@@ -26,25 +26,31 @@ def lint_catalog(catalog: Catalog, extra_checks: Iterable[Check] = ()) -> list[P
         path = catalog.deck_paths[name]
         rubrics = catalog.rubrics.get(name, {})
         seen: dict[str, str] = {}
+        rubric_dir = path.parent.parent / "rubrics" / name
         for n, q in enumerate(deck.questions):
             where = f"questions[{n}] ({q.id})"
+            line = line_in_file(path, ("questions", n))
             if not q.reference_answer:
                 problems.append(Problem(path, "reference_answer is blank: write one "
-                                        "(reference-only grading needs it)", where=where))
+                                        "(reference-only grading needs it)", where=where,
+                                        line=line_in_file(path, ("questions", n, "reference_answer"))
+                                        or line))
             for note in q.notes:
                 problems.append(Problem(path, f"note to review: {note}", where=where,
-                                        severity="warning"))
+                                        severity="warning", line=line))
             key = _norm(q.question)
             if key in seen:
                 problems.append(Problem(path, f"same question text as {seen[key]!r}",
-                                        where=where, severity="warning"))
+                                        where=where, severity="warning", line=line))
             seen.setdefault(key, q.id)
             if q.id not in rubrics:
+                if any((rubric_dir / f"{q.id}{ext}").is_file() for ext in (".yaml", ".yml")):
+                    continue  # the rubric exists but failed to load: its problems are listed
                 # A deck with no rubrics at all is a freshly imported one: usable, graded
                 # reference-only. A deck with some rubrics must have them all.
                 severity = "error" if rubrics else "warning"
                 problems.append(Problem(path, f"no rubric (expected rubrics/{name}/{q.id}.yaml)",
-                                        where=where, severity=severity))
+                                        where=where, severity=severity, line=line))
     for check in extra_checks:
         problems += check(catalog)
     return problems

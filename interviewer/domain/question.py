@@ -83,10 +83,17 @@ class Deck(StrictModel):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> "Deck":
-        seen: set[str] = set()
-        dupes = [q.id for q in self.questions if q.id in seen or seen.add(q.id)]
-        if dupes:
-            raise ValueError(f"duplicate question id(s): {', '.join(sorted(set(dupes)))}")
+        # One line per duplicate, each starting with its location, so a loader can point at
+        # the line of every duplicate (see corpus.yaml_io.validate).
+        first: dict[str, int] = {}
+        lines = []
+        for n, q in enumerate(self.questions):
+            if q.id in first:
+                lines.append(f"questions[{n}].id: duplicate question id {q.id!r} "
+                             f"(first used by questions[{first[q.id]}])")
+            first.setdefault(q.id, n)
+        if lines:
+            raise ValueError("\n".join(lines))
         return self
 
     def get(self, question_id: str) -> Question | None:

@@ -126,21 +126,27 @@ class Rubric(StrictModel):
 
     @model_validator(mode="after")
     def _references(self) -> "Rubric":
+        # One line per problem, each starting with its location, so a loader can point at
+        # the line of each (see corpus.yaml_io.validate).
+        lines = []
+        for kind, field, items in (("criterion", "criteria", self.criteria),
+                                   ("misconception", "misconceptions", self.misconceptions)):
+            first: dict[str, int] = {}
+            for n, item in enumerate(items):
+                if item.id in first:
+                    lines.append(f"{field}[{n}].id: duplicate {kind} id {item.id!r} "
+                                 f"(first used by {field}[{first[item.id]}])")
+                first.setdefault(item.id, n)
         ids = [c.id for c in self.criteria]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate criterion id(s): {', '.join(dupes)}")
-        mids = [m.id for m in self.misconceptions]
-        mdupes = sorted({i for i in mids if mids.count(i) > 1})
-        if mdupes:
-            raise ValueError(f"duplicate misconception id(s): {', '.join(mdupes)}")
         for n, follow_up in enumerate(self.follow_ups):
             unknown = [t for t in follow_up.targets if t not in ids]
             if unknown:
-                raise ValueError(
-                    f"follow_ups[{n}] targets unknown criterion id(s): {', '.join(unknown)}"
+                lines.append(
+                    f"follow_ups[{n}].targets: unknown criterion id(s) {', '.join(unknown)}"
                     f" (known: {', '.join(ids)})"
                 )
+        if lines:
+            raise ValueError("\n".join(lines))
         return self
 
     def criterion(self, criterion_id: str) -> Criterion | None:

@@ -63,6 +63,11 @@ class QuestionRecord(StrictModel):
     """The exchange for one question of the session."""
 
     question_id: str
+    topic: str | None = Field(
+        default=None,
+        description="The question's topic when the session was run (kept for progress, so "
+        "history does not depend on the deck still holding the question).",
+    )
     status: QuestionStatus = "pending"
     follow_ups_asked: int = 0
     hints_used: int = 0

@@ -79,7 +79,7 @@ class InterviewSession:
         session = Session(
             id=new_session_id(),
             config=config,
-            records=[QuestionRecord(question_id=q.id) for q in questions],
+            records=[QuestionRecord(question_id=q.id, topic=q.topic) for q in questions],
         )
         engine = cls(session, catalog, grader, interviewer, store)
         if store is not None:

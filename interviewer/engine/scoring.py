@@ -53,3 +53,43 @@ def result_for(
         rationale=rationale,
         matched_concepts=list(matched_concepts or []),
     )
+
+
+def coverage_share(coverage: float) -> float:
+    """Share of a criterion's points earned when the answer covers `coverage` (0..1, by
+    weight) of the key words a reference answer states (reference-only grading).
+
+    Concave (square root): a reference answer spells out more than a complete answer needs,
+    so covering half of its key words earns about 70% of the points, and each first idea
+    counts more than the last detail.
+    """
+    return max(0.0, min(1.0, coverage)) ** 0.5
+
+
+def coverage_verdict(coverage: float) -> Verdict:
+    """The verdict shown for a reference-derived criterion at a given coverage."""
+    share = coverage_share(coverage)
+    return "met" if share >= 0.8 else "partial" if share > 0 else "missed"
+
+
+def coverage_result(
+    rubric: Rubric,
+    criterion: Criterion,
+    coverage: float,
+    *,
+    evidence=None,
+    rationale: str = "",
+    matched_concepts: list[str] | None = None,
+) -> CriterionResult:
+    """A CriterionResult for a criterion derived from a reference answer: its points are
+    its weight's share times `coverage_share(coverage)`."""
+    return CriterionResult(
+        id=criterion.id,
+        verdict=coverage_verdict(coverage),
+        points=round(rubric.max_points(criterion) * coverage_share(coverage), 2),
+        max_points=round(rubric.max_points(criterion), 2),
+        evidence=list(evidence or []),
+        verified=True,
+        rationale=rationale,
+        matched_concepts=list(matched_concepts or []),
+    )

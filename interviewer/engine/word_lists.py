@@ -10,7 +10,7 @@ STOPWORDS: frozenset[str] = frozenset(
     doing don down during each either else etc even ever every few for from further had hadn
     has hasn have haven having he her here hers herself him himself his how however i if in
     into is isn it its itself just least less let ll m may me might more most much must
-    mustn my myself need needn neither no nor not now o of off often on once one only or
+    mustn my myself need needn neither no nor not now o of off often on once only or
     other others otherwise our ours ourselves out over own per quite rather re really s same
     say says shall shan she should shouldn since so some such t than that the their theirs
     them themselves then there therefore these they this those though through thus to too

@@ -1,0 +1,159 @@
+"""`interviewer doctor`: check the chosen backend end to end and say what to fix.
+
+Checks, in order, stopping at the first that makes the rest meaningless: the settings and
+backend name, the key, the server (reachable, model listed), a one-token completion, a
+streamed reply, and structured output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from interviewer.cli.common import add_backend_flags, settings_from_args
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "doctor", help="check the chosen model backend end to end and say what to fix",
+        description="Checks that the backend is configured, the server is reachable, the model "
+        "is listed, a one-token completion and a streamed reply work, and structured output is "
+        "supported. Exit status 0 when everything works, 1 otherwise.")
+    add_backend_flags(p)
+    p.set_defaults(func=cmd_doctor)
+
+
+@dataclass
+class Check:
+    ok: bool | None          # None: skipped / warning
+    label: str
+    detail: str = ""
+
+    def line(self) -> str:
+        mark = {True: "ok  ", False: "FAIL", None: "warn"}[self.ok]
+        return f"[{mark}] {self.label}" + (f": {self.detail}" if self.detail else "")
+
+
+class _Probe(BaseModel):
+    """The smallest structured reply: {"ok": true}."""
+
+    ok: bool
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    settings = settings_from_args(args)
+    checks = asyncio.run(run_checks(settings, emit=lambda c: print(c.line(), flush=True)))
+    failed = [c for c in checks if c.ok is False]
+    print(f"{len(failed)} problem(s) found" if failed else "everything works", file=sys.stderr)
+    return 1 if failed else 0
+
+
+async def run_checks(settings, emit=lambda check: None) -> list[Check]:
+    """Run the checks for `settings`, passing each result to `emit` as it is known."""
+    from interviewer.llm.errors import LLMError
+    from interviewer.llm.options import options_from_settings
+    from interviewer.llm.registry import OFFLINE, check_plugins, create_backend, discover
+
+    results: list[Check] = []
+
+    def add(check: Check) -> Check:
+        results.append(check)
+        emit(check)
+        return check
+
+    names = discover()
+    for name, error in check_plugins():
+        add(Check(error is None, f"plugin {name}", "loads" if error is None else
+                  f"{error} (skipped; reinstall or uninstall it)"))
+    if settings.backend == OFFLINE:
+        add(Check(True, "backend offline", "no model, key or network needed; choose a model "
+                  "with --backend openai|litellm|<plugin> --model NAME"))
+        return results
+    if settings.backend not in names:
+        add(Check(False, f"backend {settings.backend}", f"unknown; choose one of "
+                  f"{', '.join(names)} with --backend (or INTERVIEWER_BACKEND)"))
+        return results
+    try:
+        options = options_from_settings(settings)
+        backend = create_backend(options)
+    except LLMError as exc:
+        add(Check(False, f"backend {settings.backend}", str(exc)))
+        return results
+    assert backend is not None
+    where = backend.options.base_url if hasattr(backend, "options") else None
+    add(Check(True, f"backend {backend.name}", f"model {backend.model!r}"
+              + (f" at {where}" if where else "")))
+    add(_key_check(options, backend))
+    try:
+        await _server_checks(backend, add)
+    finally:
+        await backend.aclose()
+    return results
+
+
+def _key_check(options, backend) -> Check:
+    from interviewer.llm.options import PLACEHOLDER_KEY
+
+    key = getattr(getattr(backend, "options", None), "api_key", options.api_key)
+    if key == PLACEHOLDER_KEY:
+        return Check(True, "API key", "none (keyless local server: a placeholder is sent)")
+    if key:
+        return Check(True, "API key", f"from {options.key_env or 'the provider default'} (set)")
+    return Check(None, "API key", "none given; the provider's own env var is used if set "
+                 "(e.g. ANTHROPIC_API_KEY); --api-key-env names another")
+
+
+async def _server_checks(backend, add) -> None:
+    from interviewer.llm.errors import LLMError
+
+    messages = [{"role": "user", "content": "Reply with the single word: OK"}]
+    try:
+        models = await backend.list_models()
+    except LLMError as exc:
+        add(Check(False, "server reachable", str(exc)))
+        return
+    if models is None:
+        add(Check(None, "model listed", "this backend cannot list models; checked by a call below"))
+    else:
+        add(Check(True, "server reachable", f"{len(models)} model(s) listed"))
+        if backend.model in models:
+            add(Check(True, "model listed", backend.model))
+        else:
+            shown = ", ".join(models[:8]) + (" ..." if len(models) > 8 else "")
+            add(Check(False, "model listed", f"{backend.model!r} is not among the server's "
+                      f"models ({shown or 'none'}); pass one with --model"))
+    try:
+        start = time.perf_counter()
+        reply = await backend.complete(messages, max_tokens=1, temperature=0)
+        add(Check(True, "one-token completion",
+                  f"{reply.text.strip()!r} in {time.perf_counter() - start:.2f} s"))
+    except LLMError as exc:
+        add(Check(False, "one-token completion", str(exc)))
+        return
+    try:
+        start = time.perf_counter()
+        first = None
+        async for _ in backend.stream(messages, max_tokens=5, temperature=0):
+            first = first or time.perf_counter() - start
+        add(Check(True, "streaming", f"first token after {first or 0:.2f} s"))
+    except LLMError as exc:
+        add(Check(False, "streaming", f"{exc} (follow-ups will use the rubric's own probes)"))
+    try:
+        out = await backend.structured(
+            [{"role": "user", "content": 'Reply with the JSON object {"ok": true}.'}],
+            _Probe, max_tokens=20, max_reasks=1)
+    except LLMError as exc:
+        add(Check(False, "structured output", f"{exc} (grading will fall back to offline)"))
+        return
+    if out.mode == "strict":
+        add(Check(True, "structured output", "JSON schema enforced by the server (strict mode)"))
+    else:
+        add(Check(None, "structured output", f"the server does not enforce a JSON schema; plain "
+                  f"JSON plus validation is used ({out.mode} mode) — grading works, re-asks "
+                  f"may be needed"))
+    add(Check(True, "usage", backend.usage.summary()))

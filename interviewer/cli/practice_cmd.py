@@ -1,0 +1,71 @@
+"""`interviewer practice`: start a session straight away (in the app, or line by line with
+--plain). The flags are Home's choices."""
+
+import argparse
+
+from interviewer.cli.common import add_backend_flags
+from interviewer.domain import DIFFICULTIES, TOPICS
+
+
+def _count(value: str) -> int:
+    number = int(value)
+    if not 1 <= number <= 100:
+        raise argparse.ArgumentTypeError("must be between 1 and 100")
+    return number
+
+
+def _seconds(value: str) -> int:
+    number = int(value)
+    if number < 10:
+        raise argparse.ArgumentTypeError("must be at least 10 seconds")
+    return number
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "practice", help="start a practice or interview session now",
+        description="Start a session with these choices (the same as Home's). Opens the app, "
+        "or runs line by line with --plain.")
+    p.add_argument("--deck", default="pytorch", help="deck name (default: pytorch)")
+    p.add_argument("--topic", action="append", choices=TOPICS, metavar="TOPIC", dest="topics",
+                   help=f"only this topic (repeat for several): {', '.join(TOPICS)}")
+    p.add_argument("--difficulty", action="append", choices=DIFFICULTIES, dest="difficulties",
+                   help="only this difficulty (repeat for several)")
+    p.add_argument("--count", type=_count, default=8, help="number of questions (default: 8)")
+    p.add_argument("--mode", choices=("practice", "interview"), default="practice",
+                   help="practice: feedback after each question, hints; interview: timed, "
+                   "feedback at the end")
+    p.add_argument("--time-limit", type=_seconds, metavar="SECONDS",
+                   help="interview mode: seconds per question (default: 180)")
+    p.add_argument("--seed", type=int, help="seed for question selection (repeatable sessions)")
+    p.add_argument("--favour-weak", action="store_true",
+                   help="draw more questions from topics you scored low on")
+    p.add_argument("--resume", metavar="ID", help="resume a stored session (an id or its prefix)")
+    p.add_argument("--plain", action="store_true",
+                   help="line-mode session on stdin/stdout instead of the full-screen app")
+    add_backend_flags(p)
+    p.set_defaults(func=cmd_practice)
+
+
+def cmd_practice(args: argparse.Namespace) -> int:
+    from interviewer.cli.common import settings_from_args
+    from interviewer.domain import SessionConfig
+
+    settings = settings_from_args(args)
+    config = None
+    if args.resume is None:
+        interview = args.mode == "interview"
+        config = SessionConfig(
+            deck=args.deck, topics=args.topics or [], difficulties=args.difficulties or [],
+            count=args.count, mode=args.mode, seed=args.seed, favour_weak=args.favour_weak,
+            time_limit_s=(args.time_limit or 180) if interview else None,
+            follow_up_budget=settings.follow_up_budget,
+            backend=settings.backend, model=settings.model,
+        )
+    if args.plain:
+        from interviewer.cli.plain_runner import run_plain
+
+        return run_plain(settings, config, args.resume)
+    from interviewer.cli.app_cmd import run_app
+
+    return run_app(args, config=config, resume_id=args.resume)

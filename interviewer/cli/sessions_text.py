@@ -1,0 +1,51 @@
+"""`sessions show`: a session's scores and transcript as plain text for the terminal.
+
+The view's text is already cleaned (no ANSI or control characters), so printing an answer
+can never drive the terminal."""
+
+import textwrap
+
+from interviewer.store.export_view import SessionView, fmt_score, fmt_time
+
+WIDTH = 88
+
+
+def render_text(view: SessionView) -> str:
+    out = [f"Session {view.id} · {view.status}"]
+    model = f" {view.model}" if view.model else ""
+    out.append(f"Deck {view.deck} · {view.mode} · backend {view.backend}{model} · "
+               f"started {fmt_time(view.created_at)} · last activity {fmt_time(view.updated_at)}")
+    counted = f" over {view.counted} of {view.total} questions" if view.total else ""
+    out += [f"Score {fmt_score(view.overall)} / 100{counted}", ""]
+    if view.questions:
+        width = max(len(q.question_id) for q in view.questions)
+        for q in view.questions:
+            source = f"  ({q.grade.source})" if q.grade else ""
+            out.append(f"{q.number:>3}. {q.question_id:<{width}}  {q.topic:<13} {q.status:<8} "
+                       f"{fmt_score(q.score):>5}{source}")
+        out.append("")
+    for q in view.questions:
+        if not q.turns:
+            continue
+        out.append(f"── {q.number}. {q.text}")
+        for turn in q.turns:
+            out.append(f"  {turn.speaker} ({turn.kind}):")
+            out += _indented(turn.text)
+        if q.grade:
+            out.append(f"  Score {fmt_score(q.grade.score)} / 100 ({q.grade.source})")
+            for c in q.grade.criteria:
+                verdict = c.verdict + ("" if c.verified else " (unverified)")
+                out.append(f"    {verdict:<18} {c.points:>6g}/{c.max_points:<6g} {c.description}")
+        out.append("")
+    for turn in view.other_turns:
+        out.append(f"{turn.speaker} ({turn.kind}):")
+        out += _indented(turn.text)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _indented(text: str) -> list[str]:
+    lines = []
+    for line in (text or "").split("\n"):
+        lines += textwrap.wrap(line, WIDTH, initial_indent="    ", subsequent_indent="    ",
+                               replace_whitespace=False, drop_whitespace=True) or ["    "]
+    return [line.rstrip() for line in lines]

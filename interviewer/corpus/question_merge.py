@@ -1,0 +1,160 @@
+"""Find near-duplicate questions: the same question asked in other words or another document.
+
+Two questions are the same when their content words match after normalisation: asking
+phrases dropped ("what do you understand from the word ..."), words stemmed, "how is X
+different from Y" read as "difference between X and Y". Besides, words may differ only by
+spelling (rapidfuzz), by a generic noun ("module", "class", "library") or by the documents'
+subject (a word in a tenth or more of all questions, e.g. "PyTorch"), and a specific word must
+be shared: "What is the Autograd module in PyTorch?" matches "What is Autograd?", but "What is
+Max Pooling?" never matches "What is Average Pooling?", and "CIFAR-10" never matches
+"CIFAR-100" (numbers must agree).
+"""
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import snowballstemmer
+from rapidfuzz import fuzz
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+#: Asking phrases removed from the start of a question before comparing.
+_ASKING_PREFIX = re.compile(
+    r"^(?:what do you (?:mean|understand) (?:by|from)|what is meant by|what does it mean by"
+    r"|what are you meant by)(?: the (?:word|term|concept))?\s+"
+)
+_STOPWORDS = frozenset(
+    "a an the of in on for to at by as into from with about between and or vs versus "
+    "what whats what's which who whom whose why how when where "
+    "is are was were be been being do does did can could would should will shall may might "
+    "you your we our i me my it its this that these those there their they them "
+    "explain describe define tell give state mention discuss briefly please "
+    "anyone any one some "
+    "term word s".split()
+)
+#: Words that all mean "difference", so "How is X different from Y?" matches
+#: "What is the difference between X and Y?".
+_DIFFERENCE = frozenset("differ different difference differences differs differentiate "
+                        "distinguish compare comparison contrast vs versus".split())
+#: Generic nouns: two questions may differ by these alone ("autograd" / "autograd module").
+GENERIC = frozenset(
+    _STEMMER.stemWords(
+        "module class library package function layer method object concept api framework "
+        "tool dataset algorithm technique process type".split()
+    )
+)
+#: Relational words never count as a document's subject.
+_NEVER_CONTEXT = frozenset({"differ"})
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def tokens(question: str) -> list[str]:
+    """The question's content words, stemmed, in order (asking words and filler dropped)."""
+    text = _fold(question)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    # British and American spellings compare equal (optimiser / optimizer)
+    text = re.sub(r"\b(\w{3,})is(e|es|ed|er|ers|ing|ation|ations)\b", r"\1iz\2", text)
+    text = _ASKING_PREFIX.sub("", text)
+    out = []
+    for word in text.split():
+        if word in _DIFFERENCE:
+            word = "differ"
+        elif word in _STOPWORDS:
+            continue
+        else:
+            word = _STEMMER.stemWord(word)
+        if word not in out:
+            out.append(word)
+    return out
+
+
+def context_terms(questions: Sequence[str]) -> frozenset[str]:
+    """Words so common across all questions that they name the subject, not the question.
+
+    A word counts when it appears in at least a tenth of the questions (and at least 3).
+    """
+    counts = Counter(t for q in questions for t in set(tokens(q)))
+    floor = max(3, len(questions) / 10)
+    return frozenset(
+        t for t, n in counts.items() if n >= floor and t not in _NEVER_CONTEXT and not t.isdigit()
+    )
+
+
+def question_key(question: str) -> tuple[str, ...]:
+    """The words two questions are compared on."""
+    return tuple(tokens(question))
+
+
+def _digits(word: str) -> str:
+    return "".join(ch for ch in word if ch.isdigit())
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Same word spelt differently ("optimiser"/"optimizer", a typo); numbers must agree.
+
+    A word inside the other is a different word ("supervised"/"unsupervised").
+    """
+    return (
+        min(len(a), len(b)) >= 5
+        and _digits(a) == _digits(b)
+        and a not in b
+        and b not in a
+        and fuzz.ratio(a, b) >= 85
+    ) or (a == b and bool(a))
+
+
+def same_question(a: Sequence[str], b: Sequence[str], context: Iterable[str] = ()) -> bool:
+    """Do two question keys (from `question_key`) ask the same thing?
+
+    They may differ by spelling, by generic nouns, and by the documents' subject words
+    (`context`), but must share a specific word.
+    """
+    ignorable = GENERIC | frozenset(context)
+    set_a, set_b = set(a), set(b)
+    if not set_a or not set_b:
+        return False
+    if set_a == set_b:
+        return True
+    only_a = [w for w in a if w not in set_b]
+    only_b = [w for w in b if w not in set_a]
+    # a specific word in common, or spelt two ways, is required: "What is a Module?" and
+    # "What is a Function?" share nothing specific, nor do "What is PyTorch?" and "Why use PyTorch?"
+    specific = any(w not in ignorable for w in set_a & set_b)
+    for word in list(only_a):
+        match = next((w for w in only_b if _spelling_variants(word, w)), None)
+        if match is not None:
+            only_a.remove(word)
+            only_b.remove(match)
+            specific = specific or word not in ignorable
+    # words written as one or as two ("autoencoder" / "auto encoder")
+    joined_a = "".join(w for w in only_a if w not in ignorable)
+    joined_b = "".join(w for w in only_b if w not in ignorable)
+    if joined_a and joined_b and _spelling_variants(joined_a, joined_b):
+        only_a = [w for w in only_a if w in ignorable]
+        only_b = [w for w in only_b if w in ignorable]
+        specific = True
+    return specific and all(w in ignorable for w in only_a + only_b)
+
+
+def group_near_duplicates(questions: Sequence[str]) -> list[list[int]]:
+    """Indices of the questions grouped by near-duplicate, each group in input order.
+
+    A question joins the first earlier group holding a question it matches.
+    """
+    context = context_terms(questions)
+    keys = [question_key(q) for q in questions]
+    groups: list[list[int]] = []
+    for i, key in enumerate(keys):
+        home = next(
+            (g for g in groups if any(same_question(key, keys[j], context) for j in g)), None
+        )
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    return groups

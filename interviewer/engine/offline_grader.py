@@ -1,0 +1,157 @@
+"""The offline grader: deterministic, rubric-driven, no network, pure CPU.
+
+Per criterion, the verdict follows from how many of its concepts the answer states (not
+negated, not merely repeating the question): all it needs -> met, at least one -> partial,
+none -> missed. Evidence is the exact span of the answer that stated each concept.
+Misconception patterns cost their penalty. Points and the total come from
+`interviewer.engine.scoring` only.
+"""
+
+from interviewer.domain import Criterion, CriterionResult, Evidence, Grade, MisconceptionHit, Rubric
+from interviewer.domain.grade import Verdict
+from interviewer.engine.concept_matcher import AnswerView, ConceptMatch
+from interviewer.engine.prechecks import PrecheckResult, run_prechecks
+from interviewer.engine.protocols import GradeRequest
+from interviewer.engine.rubric_compiler import CompiledRubric, compile_rubric
+from interviewer.engine.scoring import result_for, total_score
+
+#: Flags that explain a zero without grading, in the words feedback uses.
+_BLOCK_REASONS = {
+    "empty": "The answer is empty.",
+    "punctuation-only": "The answer has no words.",
+    "too-short": "The answer is too short to grade.",
+    "parroting": "The answer only repeats the question.",
+    "injection": "The answer only addresses the grader; that text is ignored.",
+}
+
+
+class OfflineGrader:
+    """Grades against the rubric's concepts (or, without a rubric, the reference answer)."""
+
+    name = "offline"
+
+    async def grade(self, request: GradeRequest) -> Grade:
+        """Same as `grade_sync`: the work is CPU-only and takes well under a millisecond."""
+        return self.grade_sync(request)
+
+    def grade_sync(self, request: GradeRequest) -> Grade:
+        """Grade one answer."""
+        if request.rubric is None:
+            from interviewer.engine.reference_only import grade_reference_only
+
+            return grade_reference_only(request)
+        return grade_with_rubric(request.rubric, request)
+
+
+def grade_with_rubric(rubric: Rubric, request: GradeRequest) -> Grade:
+    """Grade `request.answer` against `rubric`."""
+    compiled = compile_rubric(rubric, request.question)
+    checks = run_prechecks(request.question, request.answer, reference=rubric.model_answer)
+    if checks.blocked or checks.text is None:
+        return blocked_grade(request, compiled, checks)
+    view = compiled.matcher.view(checks.text)
+    results = [
+        _criterion_result(compiled, view, criterion, span, checks, request.answer)
+        for criterion, span in zip(rubric.criteria, compiled.criterion_slices, strict=True)
+    ]
+    hits = _misconception_hits(compiled, view, request.answer)
+    return Grade(
+        question_id=request.question.id,
+        score=total_score(rubric, results, hits),
+        criteria=results,
+        misconceptions=hits,
+        flags=list(checks.flags),
+        feedback=feedback(rubric, results, hits, checks),
+        backend="offline",
+        rubric_version=rubric.version,
+        rubric_hash=compiled.rubric_hash,
+    )
+
+
+def blocked_grade(request: GradeRequest, compiled: CompiledRubric, checks: PrecheckResult) -> Grade:
+    """Score 0, every criterion missed, with the pre-check flags saying why."""
+    rubric = compiled.rubric
+    reason = next((_BLOCK_REASONS[f.code] for f in checks.flags if f.code in _BLOCK_REASONS),
+                  "The answer could not be graded.")
+    results = [result_for(rubric, c, "missed", rationale=reason) for c in rubric.criteria]
+    return Grade(
+        question_id=request.question.id,
+        score=total_score(rubric, results, []),
+        criteria=results,
+        flags=list(checks.flags),
+        feedback=f"{reason} Score 0. A strong answer covers: "
+        + "; ".join(c.description.rstrip(".") for c in rubric.criteria) + ".",
+        backend="offline",
+        rubric_version=rubric.version,
+        rubric_hash=compiled.rubric_hash,
+    )
+
+
+def evidence_for(match: ConceptMatch, answer: str) -> Evidence:
+    """An exact quote from the candidate's answer (offsets index the original text)."""
+    return Evidence(quote=answer[match.start:match.end], start=match.start, end=match.end,
+                    verified=True)
+
+
+def _criterion_result(
+    compiled: CompiledRubric, view: AnswerView, criterion: Criterion, span: tuple[int, int],
+    checks: PrecheckResult, answer: str,
+) -> CriterionResult:
+    matches = [m for m in (compiled.matcher.find(view, n) for n in range(*span)) if m is not None]
+    verdict: Verdict = (
+        "met" if len(matches) >= criterion.needed else "partial" if matches else "missed"
+    )
+    if not matches:
+        rationale = "none of its key ideas was stated"
+    else:
+        names = ", ".join(repr(m.name) for m in matches)
+        rationale = f"stated {len(matches)} of {criterion.needed} key ideas needed: {names}"
+    if verdict == "met" and checks.keyword_salad:
+        verdict = "partial"
+        rationale += " (only as a list of terms, not explained: capped at partial)"
+    matches.sort(key=lambda m: m.start)
+    return result_for(
+        compiled.rubric, criterion, verdict,
+        evidence=[evidence_for(m, answer) for m in matches],
+        rationale=rationale,
+        matched_concepts=[m.name for m in matches],
+    )
+
+
+def _misconception_hits(compiled: CompiledRubric, view: AnswerView, answer: str) -> list[MisconceptionHit]:
+    hits = []
+    for misconception, (lo, hi) in zip(compiled.rubric.misconceptions,
+                                       compiled.misconception_slices, strict=True):
+        found = next((m for m in (compiled.matcher.find(view, n) for n in range(lo, hi)) if m), None)
+        if found is not None:
+            hits.append(MisconceptionHit(
+                id=misconception.id, claim=misconception.claim,
+                correction=misconception.correction, penalty=misconception.penalty,
+                evidence=[evidence_for(found, answer)],
+            ))
+    return hits
+
+
+def feedback(rubric: Rubric, results: list[CriterionResult], hits: list[MisconceptionHit],
+             checks: PrecheckResult) -> str:
+    """Short feedback: what was covered, what is missing, and what was wrong."""
+    by_id = {c.id: c for c in rubric.criteria}
+    met = [by_id[r.id].description.rstrip(".") for r in results if r.verdict == "met"]
+    partial = [by_id[r.id].levels.full.rstrip(".") for r in results if r.verdict == "partial"]
+    missed = [by_id[r.id].levels.full.rstrip(".") for r in results if r.verdict == "missed"]
+    lines = []
+    if met:
+        lines.append("Covered: " + "; ".join(met) + ".")
+    if partial:
+        lines.append("Go further: " + "; ".join(partial) + ".")
+    if missed:
+        lines.append("Missing: " + "; ".join(missed) + ".")
+    for hit in hits:
+        lines.append(f"Not right: {hit.claim.rstrip('.')} — {hit.correction}")
+    if checks.keyword_salad:
+        lines.append("Explain the terms in sentences: a list of keywords earns at most partial credit.")
+    if checks.has("injection"):
+        lines.append("Text addressed to the grader was ignored.")
+    if checks.truncated:
+        lines.append("Only the start of a very long answer was graded.")
+    return "\n".join(lines)

@@ -1,0 +1,352 @@
+"""Checks run on an answer before any grading (offline or LLM).
+
+Empty, punctuation-only, too-short and question-parroting answers score 0 without grading.
+Text that addresses the grader (instructions, "award full marks", fake JSON scores, chat role
+tags) is flagged and blanked out of the answer, so it can never be quoted as evidence nor
+earn points. A list of concept words with no sentence around them is flagged as keyword
+salad, and the grader caps it.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from interviewer.domain import Flag, Question
+from interviewer.engine.text_normalise import (
+    MAX_GRADED_CHARS,
+    NormalisedText,
+    Token,
+    normalise,
+    sanitise,
+    stem,
+    tokenise,
+)
+from interviewer.engine.word_lists import STOPWORDS
+
+#: An answer needs at least this many words (one when the reference itself is tiny).
+MIN_WORDS = 2
+#: An answer whose content words are (almost) all the question's own words is parroting.
+MIN_NEW_SHARE = 0.1
+
+_I = re.IGNORECASE | re.MULTILINE
+_GRADER = r"(?:grader|grading\s+(?:model|system|ai)|evaluator|examiner|marker|assessor|judge|" \
+          r"ai|llm|language\s+model|assistant|model|chat\s*gpt|gpt|claude)"
+_MARKS = r"(?:full|maximum|max|perfect|all(?:\s+the)?|top|highest|100\s*%?|10\s*/\s*10|5\s*/\s*5|" \
+         r"100\s*/\s*100|a\s+perfect)\s+(?:marks?|points?|score|credit|grade|rating)"
+_GRADER_WORDS = ("grader", "grading", "evaluator", "examiner", "marker", "assessor", "judge",
+                 "ai", "llm", "language model", "assistant", "model", "gpt", "claude")
+_MARK_WORDS = ("mark", "point", "score", "credit", "grade", "rating")
+#: Patterns of text aimed at the grader rather than the question. Each match is flagged
+#: and blanked (with the rest of its sentence) so it cannot count as evidence. Each pattern
+#: has trigger words (every group must have one present in the lower-cased text); they only
+#: let most answers skip most patterns cheaply, the regex decides.
+INJECTION_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = tuple(
+    (name, re.compile(pattern, _I), triggers)
+    for name, pattern, triggers in (
+        ("ignore-instructions",
+         r"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.\n]{0,40}?\b(?:previous|prior|"
+         r"above|earlier|preceding|former|all|any|your|the|system|grading)\b[^.\n]{0,30}?"
+         r"\b(?:instructions?|prompts?|rules?|directions?|guidelines?|rubrics?|criteria|messages?|"
+         r"context)\b",
+         (("ignore", "disregard", "forget", "override", "bypass", "skip"),)),
+        ("score-request",
+         r"\b(?:award|give|assign|grant|mark|rate|score|grade)\b[^.\n]{0,40}?" + _MARKS,
+         (("award", "give", "assign", "grant", "mark", "rate", "score", "grade"), _MARK_WORDS)),
+        ("score-request",
+         r"\b(?:award|give|assign|grant|rate|score|grade|mark)\b\s+(?:this|me|the\s+answer|"
+         r"the\s+candidate|my\s+answer|it)\s+(?:as\s+|a\s+|an\s+|with\s+)?(?:100|10\s*/\s*10|"
+         r"5\s*/\s*5|perfect|correct|full|maximum|a\s+pass|met)\b",
+         (("award", "give", "assign", "grant", "rate", "score", "grade", "mark"),
+          ("100", "10", "5/5", "perfect", "correct", "full", "maximum", "pass", "met"))),
+        ("score-claim",
+         r"\b(?:the\s+)?(?:correct\s+|final\s+|right\s+)?(?:score|grade|verdict|mark)\s+"
+         r"(?:is|should\s+be|must\s+be|will\s+be|=)\s*(?:100|10\s*/\s*10|5\s*/\s*5|full|perfect|met|"
+         r"maximum|correct)\b",
+         (("score", "grade", "verdict", "mark"),)),
+        ("score-claim",
+         r"\bthis\s+answer\s+(?:is\s+(?:perfect|correct\s+and\s+complete|fully\s+correct)|"
+         r"deserves|meets\s+(?:all|every))\b",
+         (("answer",),)),
+        ("address-grader",
+         r"(?:^|[.!?]\s+)(?:dear|hey|hi|hello|note\s+to(?:\s+the)?|attention|psst)\s+(?:the\s+)?"
+         + _GRADER + r"\b",
+         (("dear", "hey", "hi", "hello", "note", "attention", "psst"), _GRADER_WORDS + ("chatgpt",))),
+        ("address-grader",
+         r"(?:^|[.!?]\s+)to\s+(?:the\s+)?" + _GRADER + r"\s*[:,]",
+         (("to the", "to ai", "to llm", "to gpt", "to grader", "to model", "to assistant",
+           "to evaluator", "to examiner"),)),
+        ("address-grader",
+         r"\b(?:you\s+are\s+(?:now\s+)?(?:a|an|the|my)\s+|act\s+as\s+(?:a|an|the)\s+|as\s+an?\s+)"
+         + _GRADER + r"\b",
+         (("you are", "act as", "as a"), _GRADER_WORDS + ("chatgpt",))),
+        ("address-grader",
+         r"\b(?:new|updated|real|hidden|secret)\s+(?:system\s+)?(?:instructions?|prompt|task)\b",
+         (("instruction", "prompt", "task"),)),
+        ("address-grader", r"\bsystem\s+prompt\b", (("prompt",),)),
+        ("role-tag", r"<\|[a-z_]{2,20}\|>", (("<|",),)),
+        ("role-tag", r"\[/?(?:INST|SYS|SYSTEM)\]|<</?SYS>>", (("[inst", "[/inst", "[sys", "[/sys", "<<sys", "<</sys"),)),
+        ("role-tag", r"</?(?:system|assistant|user|instructions?|im_start|im_end|s)>", (("<",),)),
+        ("role-tag", r"^\s*#{2,}\s*(?:instruction|instructions|response|system|assistant|input)\b",
+         (("##",),)),
+        ("role-tag", r"^\s*(?:system|assistant|developer|user|grader|human|ai)\s*:",
+         (("system", "assistant", "developer", "user", "grader", "human", "ai:", "ai :"),
+          (":",))),
+        ("fake-json",
+         r"[{,]\s*[\"']?(?:score|verdict|points|grade|marks|total|criteria|met|max_points|"
+         r"feedback)[\"']?\s*:",
+         ((":",), ("score", "verdict", "points", "grade", "marks", "total", "criteria", "met",
+                   "feedback"))),
+        ("fake-json", r"\b(?:score|points|grade)\s*[:=]\s*(?:100|\d{2,3}\s*/\s*100|10\s*/\s*10)\b",
+         (("score", "points", "grade"), ("100", "10"))),
+    )
+)
+def _compile_triggers(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """Trigger groups as (word stems, substrings): words are looked up among the answer's
+    stems (a multi-word trigger by its first word), anything with symbols as a substring."""
+    out = []
+    for group in groups:
+        stems, subs = set(), []
+        for item in group:
+            words = item.split()
+            if all(w.isalnum() for w in words):
+                stems.add(stem(words[0]))
+            else:
+                subs.append(item)
+        out.append((frozenset(stems), tuple(subs)))
+    return tuple(out)
+
+
+_TRIGGERS = tuple(_compile_triggers(t) for _, _, t in INJECTION_PATTERNS)
+
+
+# A JSON-ish object: blank it whole when it carries score/verdict keys.
+_JSON_OBJECT = re.compile(r"\{[^{}]{0,2000}\}|\{[^{}]{0,200}(?:\{[^{}]{0,500}\}[^{}]{0,200})+\}")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# Invisible characters an injection may hide behind ("ig\u200bnore previous instructions").
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Code: assignments, calls, brackets, or indented lines. Code is not keyword salad.
+_CODE_HINT = re.compile(r"=|\w\([^()]*\w[^()]*\)|^\s{4}|```|>>>|[{}]", re.MULTILINE)
+
+
+@dataclass
+class PrecheckResult:
+    """What the pre-checks found. When `blocked`, the answer scores 0 and is not graded."""
+
+    flags: list[Flag] = field(default_factory=list)
+    blocked: bool = False
+    clean_answer: str = ""      # graded window with injection text blanked (same offsets)
+    injection_spans: list[tuple[int, int]] = field(default_factory=list)
+    text: NormalisedText | None = None   # tokens of clean_answer, for the grader to reuse
+    truncated: bool = False
+    keyword_salad: bool = False
+
+    def has(self, code: str) -> bool:
+        return any(f.code == code for f in self.flags)
+
+
+def run_prechecks(
+    question: Question, answer: str, *, reference: str | None = None,
+    max_chars: int = MAX_GRADED_CHARS,
+) -> PrecheckResult:
+    """Check one answer to `question`. `reference` (default: the question's reference
+    answer) only sets how short an answer may be when the reference itself is very short."""
+    result = PrecheckResult()
+    truncated = len(answer) > max_chars
+    window = sanitise(answer[:max_chars] if truncated else answer)
+    result.truncated = truncated
+    if truncated:
+        result.flags.append(Flag(code="truncated", detail=(
+            f"only the first {max_chars:,} of {len(answer):,} characters were graded")))
+    if not window.strip():
+        return _block(result, window, "empty", "the answer is empty")
+    text = normalise(window, max_chars)
+    if not text.tokens:
+        return _block(result, window, "punctuation-only", "the answer has no words")
+
+    stems = {t.stem for t in text.tokens}
+    spans = find_injection_spans(window, stems)
+    clean = window
+    if spans:
+        clean = blank_spans(window, spans)
+        result.injection_spans = spans
+        kinds = sorted({kind for kind, _ in _injection_kinds(window, stems)})
+        quoted = "; ".join(repr(window[s:e].strip()[:60]) for s, e in spans[:3])
+        result.flags.append(Flag(code="injection", detail=(
+            f"text addressed to the grader ({', '.join(kinds)}) was ignored: {quoted}")))
+        text = normalise(clean, max_chars)
+    result.clean_answer = clean
+    result.text = text
+
+    if not text.tokens:  # nothing left once the text aimed at the grader is removed
+        return _block(result, clean, None, "")
+
+    question_stems, asked = _question_words(question.question)
+    content = [t for t in text.tokens if t.norm not in STOPWORDS]
+    if content and is_parroting(content, question_stems, asked):
+        return _block(result, clean, "parroting",
+                      "the answer only repeats the question's own words")
+    reference = question.reference_answer if reference is None else reference
+    min_words = _min_words(reference)
+    if len(text.tokens) < min_words or not content:
+        if spans:
+            return _block(result, clean, None, "")
+        return _block(result, clean, "too-short",
+                      f"the answer has {len(text.tokens)} word(s); at least {min_words} needed")
+    if is_keyword_salad(clean, text.tokens):
+        result.keyword_salad = True
+        result.flags.append(Flag(code="keyword-salad", detail=(
+            "the answer lists terms without sentences around them: capped below full marks")))
+    return result
+
+
+@lru_cache(maxsize=4096)
+def _question_words(question: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems of every word of the question, and of its content words."""
+    tokens = normalise(question).tokens
+    return (frozenset(t.stem for t in tokens),
+            frozenset(t.stem for t in tokens if t.norm not in STOPWORDS))
+
+
+def is_parroting(content: list[Token], question_stems: frozenset[str], asked: frozenset[str]) -> bool:
+    """The answer's content words are (almost) all the question's own, and it restates much
+    of the question. (Re-using a few words of a long scenario question to say something
+    new is not parroting.)"""
+    new = [t for t in content if t.stem not in question_stems]
+    if new and len(new) / len(content) >= MIN_NEW_SHARE:
+        return False
+    if not asked:
+        return True
+    restated = asked & {t.stem for t in content}
+    return len(restated) / len(asked) >= 0.5
+
+
+@lru_cache(maxsize=4096)
+def _min_words(reference: str) -> int:
+    """Two words, or one when the reference answer itself is only a few words long."""
+    if not reference:
+        return MIN_WORDS
+    ref_words = len(re.findall(r"[^\W_]+", reference))
+    return max(1, min(MIN_WORDS, math.ceil(ref_words / 4)))
+
+
+def _block(result: PrecheckResult, clean: str, code: str | None, detail: str) -> PrecheckResult:
+    result.blocked = True
+    result.clean_answer = clean
+    if code is not None:
+        result.flags.append(Flag(code=code, detail=detail))
+    return result
+
+
+def _injection_kinds(text: str, stems: set[str] | None = None) -> list[tuple[str, tuple[int, int]]]:
+    visible, where = _without_invisible(text)
+    if stems is None:
+        stems = {t.stem for t in tokenise(text)}
+    lowered = visible.lower()
+    found = []
+    for (kind, pattern, _), triggers in zip(INJECTION_PATTERNS, _TRIGGERS, strict=True):
+        if not all(not words.isdisjoint(stems) or any(sub in lowered for sub in subs)
+                   for words, subs in triggers):
+            continue
+        for m in pattern.finditer(visible):
+            if m.end() > m.start():
+                found.append((kind, (where[m.start()], where[m.end() - 1] + 1)))
+    return found
+
+
+class _Identity:
+    def __getitem__(self, i: int) -> int:
+        return i
+
+
+def _without_invisible(text: str) -> tuple[str, "list[int] | _Identity"]:
+    """The text without zero-width characters, and where each kept character came from."""
+    if not _INVISIBLE.search(text):
+        return text, _Identity()
+    kept = [i for i, ch in enumerate(text) if not _INVISIBLE.match(ch)]
+    return "".join(text[i] for i in kept), kept + [len(text)]
+
+
+def find_injection_spans(text: str, stems: set[str] | None = None) -> list[tuple[int, int]]:
+    """Character spans of text addressed to the grader, widened to whole sentences (and
+    whole JSON objects), merged and sorted. `stems`: the text's word stems, if known."""
+    raw = [span for _, span in _injection_kinds(text, stems)]
+    if not raw:
+        return []
+    spans = []
+    for start, end in raw:
+        obj = _enclosing_json(text, start, end)
+        if obj is not None:
+            spans.append(obj)
+            continue
+        spans.append((_sentence_start(text, start), _sentence_end(text, end)))
+    return _merge(spans)
+
+
+def _enclosing_json(text: str, start: int, end: int) -> tuple[int, int] | None:
+    lo = text.rfind("{", max(0, start - 2000), start + 1)
+    if lo < 0:
+        return None
+    m = _JSON_OBJECT.match(text, lo)
+    if m and m.end() >= end:
+        return m.span()
+    return None
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    best = 0
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+        best = m.end()
+    return best
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _SENTENCE_END.search(text, pos, min(len(text), pos + 400))
+    return m.end() if m else min(len(text), pos + 400)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each span by a line break and spaces: same length (offsets hold), and the
+    words either side never join into one phrase across it."""
+    parts, prev = [], 0
+    for start, end in spans:
+        parts.append(text[prev:start])
+        parts.append("\n" + " " * (end - start - 1) if end > start else "")
+        prev = end
+    parts.append(text[prev:])
+    return "".join(parts)
+
+
+def is_keyword_salad(text: str, tokens: tuple[Token, ...] | list[Token]) -> bool:
+    """Terms with no sentence around them: most of the prose has (almost) no function
+    words. Code is left out of the count: a code snippet is not salad."""
+    prose_words = salad_words = 0
+    n = len(tokens)
+    i = 0
+    while i < n:
+        sentence = tokens[i].sentence
+        j = i + 1
+        while j < n and tokens[j].sentence == sentence:
+            j += 1
+        segment = tokens[i:j]
+        i = j
+        if _CODE_HINT.search(text, segment[0].start, segment[-1].end):
+            continue
+        prose_words += len(segment)
+        if len(segment) >= 4:
+            function = sum(1 for t in segment if t.norm in STOPWORDS)
+            if function / len(segment) < 0.12:
+                salad_words += len(segment)
+    if prose_words < 6:
+        return False
+    return salad_words / prose_words >= 0.5

@@ -1,0 +1,324 @@
+"""Reference-only grading: for a question with no rubric (a freshly imported deck), derive
+the key words from the question's reference answer and grade how much of them an answer
+covers. Such grades are flagged `reference-only` with confidence "low".
+
+How the key words are derived (generic knowledge only; nothing is learned from answers):
+- every distinct word stem of the reference is a concept, except grammar words;
+- weights by kind of word: content words 1.0, "weak" general words 0.5, other function
+  words 0.3 ("once", "before", "least"), words the question already uses 0.2 (and those
+  count only when the answer also states something the question does not);
+- a concept stated negatively in the reference ("no constructor is given") matches only a
+  negated statement in the answer;
+- a word sharing a stem prefix with the reference word ("reuse" / "reusability") earns half;
+- an acronym matches the words it abbreviates ("FIFO" / "first in, first out").
+The reference's sentences become the criteria (at most six); each criterion's points come
+from `scoring.coverage_result` (a concave curve of its weighted coverage).
+"""
+
+import hashlib
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from interviewer.domain import Criterion, Evidence, Flag, Grade, Levels, Question, Rubric
+from interviewer.engine.concept_matcher import ConceptMatcher, negation_scope
+from interviewer.engine.prechecks import PrecheckResult, run_prechecks
+from interviewer.engine.protocols import GradeRequest
+from interviewer.engine.scoring import coverage_result, total_score
+from interviewer.engine.text_normalise import Token, phrase_stems, sanitise, tokenise
+from interviewer.engine.word_lists import NEGATION_WORDS, NT_PREFIXES, STOPWORDS, WEAK_WORDS
+
+#: Words that carry grammar only: never a concept.
+GRAMMAR_WORDS = frozenset(
+    "a an the is are was were be been being am do does did doing have has had having it its "
+    "they them their this that these those there here he she his her we us our you your i me "
+    "my of to in on at by for with from as and or but if so than then which who whom whose "
+    "what when where how why also can could may might must shall should will would etc eg ie "
+    "s t d ll m re ve".split()
+)
+WEIGHT_CONTENT = 1.0
+WEIGHT_WEAK = 0.5
+WEIGHT_FUNCTION = 0.3
+WEIGHT_QUESTION = 0.2
+#: Credit for a word that only shares a stem prefix with the reference word.
+DERIVED_CREDIT = 0.5
+_MIN_PREFIX = 4
+MAX_CRITERIA = 6
+_CACHE_SIZE = 1024
+_SALAD_COVERAGE_CAP = 0.25   # keyword salad: at most half of each criterion's points
+
+
+@dataclass(frozen=True)
+class RefConcept:
+    """One key word of the reference answer."""
+
+    stem: str
+    name: str
+    weight: float
+    negated: bool
+    from_question: bool
+    criterion: int
+
+
+@dataclass(frozen=True)
+class ReferenceModel:
+    """What the grader derived from one reference answer."""
+
+    rubric: Rubric                      # synthetic: one criterion per reference sentence
+    rubric_hash: str
+    concepts: tuple[RefConcept, ...]
+    matcher: ConceptMatcher
+    acronyms: dict[str, tuple[int, ...]]   # initials -> concepts they abbreviate
+    spelled: dict[str, int]                # acronym written in the reference -> its concept
+
+
+_models: "OrderedDict[tuple[str, str, str], ReferenceModel | None]" = OrderedDict()
+
+
+def reference_model(question: Question, reference: str | None = None) -> ReferenceModel | None:
+    """The derived concepts and synthetic rubric for a question (None without a reference)."""
+    reference = question.reference_answer if reference is None else reference
+    key = (question.id, question.question, reference)
+    if key in _models:
+        _models.move_to_end(key)
+        return _models[key]
+    model = _derive(question, reference) if reference.strip() else None
+    _models[key] = model
+    if len(_models) > _CACHE_SIZE:
+        _models.popitem(last=False)
+    return model
+
+
+def _weight(tok: Token, question_stems: set[str]) -> tuple[float, bool]:
+    norm = tok.norm
+    if norm in GRAMMAR_WORDS or norm in NEGATION_WORDS or norm in NT_PREFIXES:
+        return 0.0, False
+    if len(norm) < 2 and not norm.isdigit():
+        return 0.0, False
+    if tok.stem in question_stems:
+        return WEIGHT_QUESTION, True
+    if norm in STOPWORDS:
+        return WEIGHT_FUNCTION, False
+    if norm in WEAK_WORDS:
+        return WEIGHT_WEAK, False
+    return WEIGHT_CONTENT, False
+
+
+def _derive(question: Question, reference: str) -> ReferenceModel | None:
+    text = sanitise(reference)
+    tokens = tokenise(text)
+    negated = negation_scope(tokens)
+    question_stems = set(phrase_stems(question.question))
+    sentences = _sentence_groups(tokens)
+    concepts: list[RefConcept] = []
+    seen: dict[tuple[str, bool], int] = {}
+    token_concept: list[int | None] = []
+    for i, tok in enumerate(tokens):
+        weight, from_question = _weight(tok, question_stems)
+        if weight <= 0:
+            token_concept.append(None)
+            continue
+        key = (tok.stem, negated[i])
+        if key not in seen:
+            seen[key] = len(concepts)
+            concepts.append(RefConcept(tok.stem, tok.norm, weight, negated[i], from_question,
+                                       sentences[i]))
+        token_concept.append(seen[key])
+    if not concepts:
+        return None
+    # Renumber criteria so that only sentences holding a concept become criteria.
+    used = sorted({c.criterion for c in concepts})
+    renumber = {old: new for new, old in enumerate(used)}
+    concepts = [RefConcept(c.stem, c.name, c.weight, c.negated, c.from_question,
+                           renumber[c.criterion]) for c in concepts]
+    criteria = []
+    for n in range(len(used)):
+        members = [c for c in concepts if c.criterion == n]
+        span_tokens = [t for t, s in zip(tokens, sentences, strict=True) if renumber.get(s) == n]
+        sentence = text[span_tokens[0].start:span_tokens[-1].end] if span_tokens else ""
+        criteria.append(Criterion(
+            id=f"reference-{n + 1}",
+            description=_clip(sentence) or "Part of the reference answer.",
+            weight=round(sum(c.weight for c in members), 3),
+            levels=Levels(
+                none="States none of this part of the reference answer.",
+                partial="States some of its key words.",
+                full=_clip(sentence) or "States this part of the reference answer.",
+            ),
+            concepts=[[c.name] for c in members],
+        ))
+    # Built in code from a reference answer, so the 2..6 criteria rule of hand-written
+    # rubrics does not apply (a one-sentence reference makes one criterion).
+    rubric = Rubric.model_construct(
+        schema_version=1, question_id=question.id, version=1, criteria=criteria,
+        misconceptions=[], follow_ups=[], model_answer=reference, essential_cap=100.0,
+    )
+    matcher = ConceptMatcher([[c.name] for c in concepts], "", [True] * len(concepts),
+                             [c.negated for c in concepts])
+    digest = hashlib.sha256(("reference-only\n" + question.question + "\n" + reference).encode())
+    return ReferenceModel(rubric, "ref-" + digest.hexdigest()[:12], tuple(concepts), matcher,
+                          _acronyms(tokens, token_concept), _spelled(text, tokens, token_concept))
+
+
+def _sentence_groups(tokens: list[Token]) -> list[int]:
+    """Sentence index per token, merged down to at most MAX_CRITERIA groups."""
+    ids = [t.sentence for t in tokens]
+    distinct = sorted(set(ids))
+    if len(distinct) <= MAX_CRITERIA:
+        return ids
+    per_group = -(-len(distinct) // MAX_CRITERIA)
+    return [distinct.index(s) // per_group for s in ids]
+
+
+def _acronyms(tokens: list[Token], token_concept: list[int | None]) -> dict[str, tuple[int, ...]]:
+    """Initials of runs of 2-5 reference words in one clause ("first in first out" -> fifo)."""
+    found: dict[str, tuple[int, ...]] = {}
+    for i in range(len(tokens)):
+        for n in range(2, 6):
+            run = tokens[i:i + n]
+            if len(run) < n or run[-1].clause != run[0].clause:
+                break
+            if not all(t.norm[0].isalpha() for t in run):
+                break
+            members = tuple(c for c in token_concept[i:i + n] if c is not None)
+            if len(members) >= 2:
+                found.setdefault("".join(t.norm[0] for t in run), members)
+    return found
+
+
+def _spelled(text: str, tokens: list[Token], token_concept: list[int | None]) -> dict[str, int]:
+    """Acronyms the reference writes in capitals ("FIFO"): the answer may spell them out."""
+    out = {}
+    for tok, concept in zip(tokens, token_concept, strict=True):
+        raw = text[tok.start:tok.end]
+        if concept is not None and 2 <= len(raw) <= 5 and raw.isupper() and raw.isalpha():
+            out[tok.norm] = concept
+    return out
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def grade_reference_only(request: GradeRequest) -> Grade:
+    """Grade an answer against the question's reference answer (no rubric)."""
+    question = request.question
+    model = reference_model(question)
+    flag = Flag(code="reference-only", detail=(
+        "no rubric for this question: graded by coverage of the reference answer's key words"))
+    if model is None:
+        return Grade(
+            question_id=question.id, score=0.0, flags=[flag, Flag(
+                code="low-confidence", detail="the question has no reference answer to grade against")],
+            feedback="This question has no rubric and no reference answer, so it cannot be graded.",
+            confidence="low", backend="offline",
+        )
+    checks = run_prechecks(question, request.answer, reference=question.reference_answer)
+    if checks.blocked or checks.text is None:
+        results = [coverage_result(model.rubric, c, 0.0, rationale="not graded")
+                   for c in model.rubric.criteria]
+        reason = checks.flags[-1].detail if checks.flags else "the answer could not be graded"
+        return _grade(request, model, checks, results, flag,
+                      f"Score 0: {reason}. Reference answer: {_clip(question.reference_answer, 400)}")
+    credits, evidence = _credits(model, checks, request.answer)
+    results = []
+    for n, criterion in enumerate(model.rubric.criteria):
+        members = [i for i, c in enumerate(model.concepts) if c.criterion == n]
+        total = sum(model.concepts[i].weight for i in members)
+        earned = sum(model.concepts[i].weight * credits[i] for i in members)
+        coverage = earned / total if total else 0.0
+        if checks.keyword_salad:
+            coverage = min(coverage, _SALAD_COVERAGE_CAP)
+        matched = [model.concepts[i].name for i in members if credits[i] > 0]
+        results.append(coverage_result(
+            model.rubric, criterion, coverage,
+            evidence=sorted((evidence[i] for i in members if i in evidence),
+                            key=lambda e: e.start or 0),
+            rationale=f"covers {coverage:.0%} of this part's key words (by weight)",
+            matched_concepts=matched,
+        ))
+    missing = [c.name for i, c in enumerate(model.concepts)
+               if credits[i] == 0 and c.weight >= WEIGHT_CONTENT]
+    lines = ["Graded against the reference answer only (no rubric yet), so treat the score as rough."]
+    covered = [c.name for i, c in enumerate(model.concepts) if credits[i] > 0 and not c.from_question]
+    if covered:
+        lines.append("Key words you covered: " + ", ".join(covered[:12]) + ".")
+    if missing:
+        lines.append("Key words of the reference you did not use: " + ", ".join(missing[:12]) + ".")
+    lines.append("Reference answer: " + _clip(question.reference_answer, 400))
+    return _grade(request, model, checks, results, flag, "\n".join(lines))
+
+
+def _credits(model: ReferenceModel, checks: PrecheckResult, answer: str
+             ) -> tuple[list[float], dict[int, Evidence]]:
+    """Per concept: 1 (stated), 0.5 (a word sharing its stem prefix), 0; with evidence."""
+    assert checks.text is not None
+    view = model.matcher.view(checks.text)
+    tokens = checks.text.tokens
+    credits = [0.0] * len(model.concepts)
+    evidence: dict[int, Evidence] = {}
+
+    def quote(i: int, start: int, end: int) -> None:
+        evidence.setdefault(i, Evidence(quote=answer[start:end], start=start, end=end, verified=True))
+
+    for i in range(len(model.concepts)):
+        found = model.matcher.find(view, i)
+        if found is not None:
+            credits[i] = 1.0
+            quote(i, found.start, found.end)
+    # Acronyms, both ways.
+    for j, tok in enumerate(tokens):
+        members = model.acronyms.get(tok.norm) if 2 <= len(tok.norm) <= 5 else None
+        if members and not view.negated[j]:
+            for i in members:
+                if credits[i] < 1.0:
+                    credits[i] = 1.0
+                    quote(i, tok.start, tok.end)
+    if model.spelled:
+        for j in range(len(tokens)):
+            for n in range(2, 6):
+                run = tokens[j:j + n]
+                if len(run) < n:
+                    break
+                i = model.spelled.get("".join(t.norm[0] for t in run))
+                if i is not None and credits[i] < 1.0:
+                    credits[i] = 1.0
+                    quote(i, run[0].start, run[-1].end)
+    # Derived forms: "reuse" for "reusability" (a shared stem prefix), for half credit.
+    by_prefix: dict[str, list[int]] = {}
+    for j, st in enumerate(view.stems):
+        if len(st) >= _MIN_PREFIX and st.isalpha():
+            by_prefix.setdefault(st[:_MIN_PREFIX], []).append(j)
+    for i, concept in enumerate(model.concepts):
+        if credits[i] or len(concept.stem) < _MIN_PREFIX:
+            continue
+        for j in by_prefix.get(concept.stem[:_MIN_PREFIX], ()):
+            st = view.stems[j]
+            if (st.startswith(concept.stem) or concept.stem.startswith(st)) \
+                    and view.negated[j] == concept.negated:
+                credits[i] = DERIVED_CREDIT
+                quote(i, tokens[j].start, tokens[j].end)
+                break
+    # Words that only repeat the question count for nothing on their own.
+    if not any(credits[i] for i, c in enumerate(model.concepts) if not c.from_question):
+        for i, concept in enumerate(model.concepts):
+            if concept.from_question:
+                credits[i] = 0.0
+                evidence.pop(i, None)
+    return credits, evidence
+
+
+def _grade(request: GradeRequest, model: ReferenceModel, checks: PrecheckResult,
+           results: list, flag: Flag, feedback: str) -> Grade:
+    return Grade(
+        question_id=request.question.id,
+        score=total_score(model.rubric, results, []),
+        criteria=results,
+        flags=[*checks.flags, flag],
+        feedback=feedback,
+        confidence="low",
+        backend="offline",
+        rubric_version=None,
+        rubric_hash=model.rubric_hash,
+    )

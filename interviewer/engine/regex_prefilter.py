@@ -1,0 +1,82 @@
+"""A cheap necessary condition for a regex to match: the literal text it cannot match without.
+
+Rubric patterns are often long alternations with look-behinds, and running a few hundred of
+them over every answer is most of the offline grader's time. Most answers do not contain the
+words a pattern needs, and a substring test says so in well under a microsecond.
+
+`required_text(pattern)` reads the parsed pattern and returns a condition: a lower-case
+string (must occur), ("and", [...]), ("or", [...]), or None (no condition known). It is a
+necessary condition only: when it holds, the regex itself still decides.
+"""
+
+from typing import Union
+
+try:  # the parser moved in Python 3.11; either way it is only used to read patterns
+    import re._constants as _c
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - older layouts
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+Condition = Union[str, tuple[str, list["Condition"]], None]
+
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT}
+                                              if hasattr(_c, "POSSESSIVE_REPEAT") else set())
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+
+
+def required_text(pattern: str) -> Condition:
+    """The condition for `pattern` (a regex source), or None if none can be derived."""
+    try:
+        return _condition(_parser.parse(pattern))
+    except Exception:  # an unusual construct: no shortcut, the regex always runs
+        return None
+
+
+def _condition(seq) -> Condition:
+    parts: list[Condition] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        text = "".join(run)
+        # Only ASCII literals: case-insensitive matching of other scripts has exceptions
+        # (e.g. the long s matching "s") that a lower-case substring test would miss.
+        if len(text) >= 2 and text.isascii():
+            parts.append(text.lower())
+        run.clear()
+
+    for op, av in seq:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _c.SUBPATTERN:
+            parts.append(_condition(av[-1]))
+        elif op is _c.BRANCH:
+            alternatives = [_condition(branch) for branch in av[1]]
+            if all(a is not None for a in alternatives):
+                parts.append(("or", alternatives))
+        elif op in _REPEATS:
+            low, _high, body = av
+            if low >= 1:
+                parts.append(_condition(body))
+        elif _ATOMIC is not None and op is _ATOMIC:
+            parts.append(_condition(av))
+        # anything else (classes, anchors, look-arounds, back-references) requires nothing
+    flush()
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else ("and", parts)
+
+
+def holds(condition: Condition, lowered: str) -> bool:
+    """Whether the lower-cased ASCII text meets the condition (True when there is none)."""
+    if condition is None:
+        return True
+    if isinstance(condition, str):
+        return condition in lowered
+    kind, parts = condition
+    if kind == "and":
+        return all(holds(p, lowered) for p in parts)
+    return any(holds(p, lowered) for p in parts)

@@ -1,0 +1,63 @@
+"""Compile a rubric for the offline matcher once, and reuse it for every answer."""
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from interviewer.domain import Question, Rubric
+from interviewer.engine.concept_matcher import ConceptMatcher
+
+_CACHE_SIZE = 512
+
+
+@dataclass(frozen=True)
+class CompiledRubric:
+    """One matcher over every criterion concept and misconception pattern of a rubric.
+
+    Criterion concepts ignore aliases that only repeat the question; misconception patterns
+    do not (a wrong claim is wrong even in the question's words).
+    """
+
+    rubric: Rubric
+    rubric_hash: str
+    matcher: ConceptMatcher
+    criterion_slices: tuple[tuple[int, int], ...]      # concept indices of each criterion
+    misconception_slices: tuple[tuple[int, int], ...]  # pattern indices of each misconception
+
+
+_compiled: "OrderedDict[tuple[int, str], tuple[Rubric, CompiledRubric]]" = OrderedDict()
+
+
+def compile_rubric(rubric: Rubric, question: Question) -> CompiledRubric:
+    """The compiled rubric (cached per rubric object and question text)."""
+    key = (id(rubric), question.question)
+    hit = _compiled.get(key)
+    if hit is not None and hit[0] is rubric:
+        _compiled.move_to_end(key)
+        return hit[1]
+    groups: list[list[str]] = []
+    exempt: list[bool] = []
+    criterion_slices = []
+    for criterion in rubric.criteria:
+        start = len(groups)
+        groups += [list(g) for g in criterion.concepts]
+        exempt += [False] * len(criterion.concepts)
+        criterion_slices.append((start, len(groups)))
+    misconception_slices = []
+    for misconception in rubric.misconceptions:
+        start = len(groups)
+        # each pattern is its own group: any one of them detects the claim
+        groups += [[p] for p in misconception.patterns]
+        exempt += [True] * len(misconception.patterns)
+        misconception_slices.append((start, len(groups)))
+    compiled = CompiledRubric(
+        rubric=rubric,
+        rubric_hash=rubric.content_hash(),
+        matcher=ConceptMatcher(groups, question.question, exempt),
+        criterion_slices=tuple(criterion_slices),
+        misconception_slices=tuple(misconception_slices),
+    )
+    # The rubric is kept alive with its entry, so its id() cannot be reused while cached.
+    _compiled[key] = (rubric, compiled)
+    if len(_compiled) > _CACHE_SIZE:
+        _compiled.popitem(last=False)
+    return compiled

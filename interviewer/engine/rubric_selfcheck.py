@@ -1,0 +1,70 @@
+"""Lint check: every rubric's own model answer must pass that rubric offline.
+
+A rubric its own model answer cannot pass is a broken rubric: an alias the matcher cannot
+find, a concept that only repeats the question, or a misconception pattern that fires on a
+correct answer. `interviewer corpus lint` runs this check.
+"""
+
+from pathlib import Path
+
+from interviewer.corpus.catalog import Catalog
+from interviewer.corpus.problems import Problem
+from interviewer.domain import Question, Rubric
+from interviewer.engine.offline_grader import grade_with_rubric
+from interviewer.engine.protocols import GradeRequest
+from interviewer.engine.rubric_compiler import compile_rubric
+
+
+def check_model_answers(catalog: Catalog) -> list[Problem]:
+    """One error per criterion a model answer does not fully meet, and per misconception it
+    triggers, located at the rubric file and the criterion."""
+    problems: list[Problem] = []
+    for deck, rubrics in sorted(catalog.rubrics.items()):
+        for question_id, rubric in sorted(rubrics.items()):
+            question = catalog.question(deck, question_id)
+            if question is None:
+                continue
+            path = catalog.rubric_paths.get((deck, question_id), Path(f"rubrics/{deck}/{question_id}.yaml"))
+            problems += check_rubric(question, rubric, path)
+    return problems
+
+
+def check_rubric(question: Question, rubric: Rubric, path: Path) -> list[Problem]:
+    """Grade the rubric's model answer with its own rubric and report what it fails."""
+    grade = grade_with_rubric(rubric, GradeRequest(question=question, rubric=rubric,
+                                                   answer=rubric.model_answer))
+    problems: list[Problem] = []
+    blocking = [f for f in grade.flags if f.code in {"empty", "punctuation-only", "too-short",
+                                                       "parroting", "injection", "keyword-salad"}]
+    for flag in blocking:
+        problems.append(Problem(path, f"the model answer is flagged {flag.code}: {flag.detail}",
+                                where="model_answer"))
+    compiled = compile_rubric(rubric, question)
+    live = compiled.matcher.live
+    for n, (criterion, result) in enumerate(zip(rubric.criteria, grade.criteria, strict=True)):
+        if result.verdict == "met":
+            continue
+        start, end = compiled.criterion_slices[n]
+        missing = [
+            criterion.concepts[k - start][0] for k in range(start, end)
+            if k - start < len(criterion.concepts)
+            and criterion.concepts[k - start][0] not in result.matched_concepts
+        ]
+        dead = [criterion.concepts[k - start][0] for k in range(start, end) if not live[k]]
+        detail = (f"the model answer does not meet this criterion offline ({result.verdict}: "
+                  f"{len(result.matched_concepts)} of {criterion.needed} concepts found)")
+        if missing:
+            detail += f"; not found: {', '.join(repr(m) for m in missing)}"
+        if dead:
+            detail += (f"; only repeating the question, so never earnable: "
+                       f"{', '.join(repr(d) for d in dead)}")
+        problems.append(Problem(path, detail + ": add an alias the model answer uses, or "
+                                "reword the model answer", where=f"criteria[{n}] ({criterion.id})"))
+    by_id = {m.id: n for n, m in enumerate(rubric.misconceptions)}
+    for hit in grade.misconceptions:
+        quote = hit.evidence[0].quote if hit.evidence else ""
+        problems.append(Problem(
+            path, f"the model answer triggers this misconception (matched {quote!r}): "
+            "narrow its patterns or reword the model answer",
+            where=f"misconceptions[{by_id[hit.id]}] ({hit.id})"))
+    return problems

@@ -1,0 +1,110 @@
+"""Markdown export: the report and the transcript, for people to read (or paste anywhere).
+
+Candidate and model text is shown as written, except that `<` outside code blocks is
+backslash-escaped so a Markdown renderer never treats an answer as HTML."""
+
+import re
+from collections.abc import Mapping
+
+from interviewer.domain import Question, Rubric, Session
+from interviewer.store.export_view import QuestionView, SessionView, build_view, fmt_score, fmt_time
+from interviewer.store.sanitize import Redactor
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def export_markdown(
+    session: Session,
+    questions: Mapping[str, Question] | None = None,
+    rubrics: Mapping[str, Rubric] | None = None,
+    redactor: Redactor | None = None,
+) -> str:
+    """The session as a Markdown document."""
+    return render_markdown(build_view(session, questions, rubrics, redactor))
+
+
+def render_markdown(view: SessionView) -> str:
+    out: list[str] = [f"# Interview session {view.id}", ""]
+    model = f" ({view.model})" if view.model else ""
+    out += [
+        f"- **Deck:** {_inline(view.deck)} · **Mode:** {view.mode} · **Status:** {view.status}",
+        f"- **Started:** {fmt_time(view.created_at)} · **Last activity:** {fmt_time(view.updated_at)}",
+        f"- **Backend:** {_inline(view.backend + model)}",
+        f"- **Overall score:** {fmt_score(view.overall)} / 100"
+        + (f" over {view.counted} of {view.total} questions" if view.total else ""),
+        "",
+    ]
+    if view.topics:
+        out += ["## Scores by topic", "", "| Topic | Score | Questions |", "|---|---:|---:|"]
+        out += [f"| {_cell(t.topic)} | {t.score:.1f} | {t.questions} |" for t in view.topics]
+        out.append("")
+    for question in view.questions:
+        out += _question(question)
+    if view.other_turns:
+        out += ["## Other notes", ""]
+        for turn in view.other_turns:
+            out += [f"**{turn.speaker} ({turn.kind}):**", "", *_quote(turn.text), ""]
+    out.append(f"*Exported {fmt_time(view.exported_at)} by interviewer.*")
+    return "\n".join(out) + "\n"
+
+
+def _question(q: QuestionView) -> list[str]:
+    out = [f"## {q.number}. {_inline(q.text)}", ""]
+    meta = [q.topic] + ([q.difficulty] if q.difficulty else []) + [q.status]
+    if q.grade:
+        meta.append(f"score {fmt_score(q.grade.score)} / 100 ({_inline(q.grade.source)})")
+    out += [f"*{' · '.join(_inline(m) for m in meta)}*", ""]
+    grade = q.grade
+    if grade:
+        if grade.criteria:
+            out += ["| Criterion | Verdict | Points | Evidence (candidate's words) |",
+                    "|---|---|---:|---|"]
+            for c in grade.criteria:
+                verdict = c.verdict + ("" if c.verified else " (unverified)")
+                evidence = "; ".join(f"“{_cell(e)}”" for e in c.evidence) or "—"
+                out.append(f"| {_cell(c.description)} | {verdict} | "
+                           f"{c.points:g} / {c.max_points:g} | {evidence} |")
+            out.append("")
+        if grade.misconceptions:
+            out += ["**Misconceptions:**", ""]
+            out += [f"- {_inline(m.claim)} — in fact: {_inline(m.correction)} (−{m.penalty:g})"
+                    for m in grade.misconceptions]
+            out.append("")
+        if grade.flags:
+            out += [f"**Flags:** {_inline('; '.join(grade.flags))}", ""]
+        if grade.feedback:
+            out += ["**Feedback:**", "", *_quote(grade.feedback), ""]
+    for old in q.earlier:
+        out.append(f"- Earlier grade: {fmt_score(old.score)} ({_inline(old.source)}, "
+                   f"{fmt_time(old.graded_at)})")
+    if q.earlier:
+        out.append("")
+    if q.model_answer:
+        out += ["**Model answer:**", "", *_quote(q.model_answer), ""]
+    if q.turns:
+        out += ["### Transcript", ""]
+        for turn in q.turns:
+            out += [f"**{turn.speaker} ({turn.kind}):**", "", *_quote(turn.text), ""]
+    return out
+
+
+def _quote(text: str) -> list[str]:
+    """A block quote; `<` escaped outside fenced code so no renderer reads it as HTML."""
+    lines, in_fence = [], False
+    for line in (text or " ").split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            line = line.replace("<", "\\<")
+        lines.append(f"> {line}".rstrip())
+    return lines
+
+
+def _inline(text: str) -> str:
+    """One-line text (headings, list items)."""
+    return " ".join(text.split()).replace("<", "\\<")
+
+
+def _cell(text: str) -> str:
+    """Text inside a table cell: one line, pipes escaped."""
+    return _inline(text).replace("|", "\\|")

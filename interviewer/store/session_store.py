@@ -1,0 +1,328 @@
+"""SessionStore: sessions, their turns, drafts and every grade, in one SQLite file.
+
+Every write is its own committed transaction (`BEGIN IMMEDIATE` … `COMMIT`, fsync'd), so
+when a method returns the data survives a crash, a kill or a power cut. Two app instances
+can share the file: WAL lets readers run beside a writer, and a writer waits (busy timeout)
+for the other's transaction instead of failing.
+
+Text is passed through a Redactor before it is written: API keys and machine paths never
+reach the file (see sanitize.py).
+"""
+
+import os
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from interviewer.domain import Grade, Session, Turn
+from interviewer.store import session_rows as rows
+from interviewer.store.db import StoreError, configure, connect, translate_errors
+from interviewer.store.migrations import check_version, migrate
+from interviewer.store.sanitize import Redactor
+from interviewer.store.session_queries import (
+    SCORE_HISTORY_SQL,
+    SUMMARY_SQL,
+    ScoreRow,
+    SessionSummary,
+    score_row,
+    summary_from_row,
+)
+
+__all__ = ["ScoreRow", "SessionStore", "SessionSummary", "new_session_id"]
+
+
+def new_session_id() -> str:
+    """Sortable and unique: UTC creation time plus 24 random bits ('20261104-153012-a3f9c1')."""
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
+
+
+class SessionStore:
+    """The app's history. Open with `SessionStore.open(settings)`; close when done."""
+
+    def __init__(self, path: Path, redactor: Redactor | None = None):
+        self.path = Path(path)
+        self._redact = redactor or Redactor.from_environment(data_dirs=[self.path.parent])
+        self._lock = threading.RLock()
+        conn = connect(self.path)
+        try:
+            check_version(conn, self.path)   # read-only: refuse before touching the file
+            configure(conn, self.path)
+            migrate(conn, self.path)
+        except BaseException:
+            conn.close()
+            raise
+        self._conn = conn
+
+    @classmethod
+    def open(cls, settings) -> "SessionStore":
+        """The store at `settings.db_path` (the home folder is created if needed)."""
+        home = Path(settings.home)
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder {home}: {exc.strerror or exc}") from None
+        extra = []
+        if getattr(settings, "api_key", None) is not None:
+            extra.append(settings.api_key.get_secret_value())
+        if getattr(settings, "api_key_env", None):
+            extra.append(os.environ.get(settings.api_key_env, ""))
+        return cls(settings.db_path, Redactor.from_environment(extra, data_dirs=[home]))
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> "SessionStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ transactions
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One committed write transaction; the write lock is taken up front so two
+        processes queue instead of deadlocking on a lock upgrade."""
+        with self._lock, translate_errors(self.path):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """A consistent snapshot for multi-query reads."""
+        with self._lock, translate_errors(self.path):
+            self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            finally:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ writes
+    def create(self, session: Session) -> None:
+        """Store a new session with its records, turns and any grades (an import has them)."""
+        with self._write() as conn:
+            try:
+                conn.execute(rows.INSERT_SESSION, (
+                    session.id, rows.ts(session.created_at),
+                    *rows.session_values(session, self._redact),
+                ))
+            except sqlite3.IntegrityError:
+                raise StoreError(f"a session with id {session.id} is already stored") from None
+            try:
+                conn.executemany(rows.INSERT_RECORD, rows.record_rows(session))
+            except sqlite3.IntegrityError:
+                raise StoreError(f"session {session.id} lists a question twice") from None
+            try:
+                conn.executemany(
+                    rows.INSERT_TURN,
+                    [rows.turn_row(session.id, t, self._redact) for t in session.turns],
+                )
+            except sqlite3.IntegrityError:
+                raise StoreError(f"session {session.id} has two turns with the same seq") from None
+            for record in session.records:
+                for grade in record.grades:
+                    self._insert_grade(conn, session.id, record.question_id, grade)
+
+    def append_turn(self, session_id: str, turn: Turn) -> None:
+        """Add one turn; committed (and fsync'd) before this returns. Appending the very same
+        turn again is a no-op, so a retried call is harmless."""
+        row = rows.turn_row(session_id, turn, self._redact)
+        with self._write() as conn:
+            try:
+                conn.execute(rows.INSERT_TURN, row)
+            except sqlite3.IntegrityError:
+                stored = conn.execute(
+                    "SELECT question_id, role, kind, text, targets FROM turns"
+                    " WHERE session_id = ? AND seq = ?", (session_id, turn.seq),
+                ).fetchone()
+                if stored is None:
+                    raise self._unknown(session_id) from None
+                if tuple(stored) == row[2:7]:
+                    return
+                raise StoreError(
+                    f"session {session_id}: turn {turn.seq} is already stored with other content"
+                ) from None
+            conn.execute(
+                "UPDATE sessions SET updated_at = max(updated_at, ?) WHERE id = ?",
+                (row[7], session_id),
+            )
+
+    def save_state(self, session: Session) -> None:
+        """Persist the session's progress: status, current question, config and each record's
+        status, counters and timestamps (grades and turns have their own methods)."""
+        with self._write() as conn:
+            updated = conn.execute(
+                rows.UPDATE_SESSION, (*rows.session_values(session, self._redact), session.id)
+            )
+            if updated.rowcount == 0:
+                raise self._unknown(session.id)
+            stored = dict(conn.execute(
+                "SELECT position, question_id FROM records WHERE session_id = ?", (session.id,)
+            ).fetchall())
+            for position, record in enumerate(session.records):
+                if stored.get(position, record.question_id) != record.question_id:
+                    raise StoreError(
+                        f"session {session.id}: question {position + 1} is "
+                        f"{stored[position]!r} in the store, not {record.question_id!r}"
+                    )
+            conn.executemany(rows.UPSERT_RECORD, rows.record_rows(session))
+
+    def add_grade(self, session_id: str, question_id: str, grade: Grade) -> None:
+        """Store a grade beside any earlier ones for the question (a re-grade never replaces)."""
+        with self._write() as conn:
+            self._insert_grade(conn, session_id, question_id, grade)
+            conn.execute(
+                "UPDATE sessions SET updated_at = max(updated_at, ?) WHERE id = ?",
+                (rows.ts(datetime.now(UTC)), session_id),
+            )
+
+    def save_draft(self, session_id: str, question_id: str, text: str) -> None:
+        """Keep the unsent text of the answer box (so typing in progress survives a crash)."""
+        with self._write() as conn:
+            try:
+                conn.execute(
+                    "INSERT INTO drafts (session_id, question_id, text, updated_at) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (session_id, question_id) DO UPDATE SET text = excluded.text,"
+                    " updated_at = excluded.updated_at",
+                    (session_id, question_id, self._redact(text), rows.ts(datetime.now(UTC))),
+                )
+            except sqlite3.IntegrityError:
+                raise self._unknown(session_id) from None
+
+    def draft(self, session_id: str, question_id: str) -> str | None:
+        """The saved unsent text for this question, if any."""
+        with self._lock, translate_errors(self.path):
+            row = self._conn.execute(
+                "SELECT text FROM drafts WHERE session_id = ? AND question_id = ?",
+                (session_id, question_id),
+            ).fetchone()
+        return row[0] if row else None
+
+    def clear_draft(self, session_id: str, question_id: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "DELETE FROM drafts WHERE session_id = ? AND question_id = ?", (session_id, question_id)
+            )
+
+    def delete(self, session_id: str) -> str:
+        """Delete a session and everything under it (id or unique prefix); returns the id.
+        Deleted text is overwritten in the file (secure_delete), not just unlinked."""
+        full_id = self.resolve_id(session_id)
+        with self._write() as conn:
+            conn.execute("DELETE FROM sessions WHERE id = ?", (full_id,))
+        return full_id
+
+    # ------------------------------------------------------------------ reads
+    def resolve_id(self, prefix: str) -> str:
+        """The full id for an id or a unique prefix of one."""
+        prefix = prefix.strip()
+        if not prefix:
+            raise StoreError("no session id given")
+        with self._lock, translate_errors(self.path):
+            rows = self._conn.execute(
+                "SELECT id FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+                (prefix, prefix + "\U0010ffff"),
+            ).fetchall()
+        ids = [r[0] for r in rows]
+        if prefix in ids:
+            return prefix
+        if not ids:
+            raise StoreError(f"no session {prefix!r} in the store (see `interviewer sessions list`)")
+        if len(ids) > 1:
+            more = ", …" if len(ids) > 5 else ""
+            raise StoreError(
+                f"session id {prefix!r} is ambiguous: it matches {', '.join(ids[:5])}{more}; "
+                "give more characters"
+            )
+        return ids[0]
+
+    def exists(self, session_id: str) -> bool:
+        with self._lock, translate_errors(self.path):
+            return self._conn.execute(
+                "SELECT 1 FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone() is not None
+
+    def load(self, session_id: str) -> Session:
+        """The whole session (records with grades oldest first, turns in order).
+        Accepts a unique id prefix."""
+        full_id = self.resolve_id(session_id)
+        with self._read() as conn:
+            row = conn.execute(rows.SELECT_SESSION, (full_id,)).fetchone()
+            if row is None:
+                raise self._unknown(full_id)
+            data = rows.session_data(
+                row,
+                *(conn.execute(sql, (full_id,)).fetchall() for sql in (
+                    rows.SELECT_RECORDS, rows.SELECT_GRADES, rows.SELECT_CRITERIA, rows.SELECT_TURNS)),
+            )
+        try:
+            return Session.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise StoreError(
+                f"session {full_id} in {self.path} cannot be read ({where}: {first['msg']}); "
+                "was the file edited by hand?"
+            ) from None
+
+    def list_sessions(self, status: str | None = None, limit: int | None = None) -> list[SessionSummary]:
+        """Sessions, most recently active first."""
+        sql, params = SUMMARY_SQL, []
+        if status is not None:
+            sql += " WHERE s.status = ?"
+            params.append(status)
+        sql += " ORDER BY s.updated_at DESC, s.id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        with self._lock, translate_errors(self.path):
+            return [summary_from_row(r) for r in self._conn.execute(sql, params).fetchall()]
+
+    def unfinished(self) -> list[SessionSummary]:
+        """Sessions that can be resumed (status 'active'), most recent first."""
+        return self.list_sessions(status="active")
+
+    def score_history(self, deck: str | None = None) -> list[ScoreRow]:
+        """The latest grade of every graded question of every session, oldest first."""
+        sql, params = SCORE_HISTORY_SQL, []
+        if deck is not None:
+            sql += " WHERE s.deck = ?"
+            params.append(deck)
+        sql += " ORDER BY answered_at, s.id, r.position"
+        with self._lock, translate_errors(self.path):
+            return [score_row(r) for r in self._conn.execute(sql, params).fetchall()]
+
+    def schema_versions(self) -> list[tuple[int, str, str]]:
+        """(version, name, applied_at) of every applied migration."""
+        with self._lock, translate_errors(self.path):
+            return [tuple(r) for r in self._conn.execute(
+                "SELECT version, name, applied_at FROM schema_migrations ORDER BY version")]
+
+    # ------------------------------------------------------------------ helpers
+    def _unknown(self, session_id: str) -> StoreError:
+        return StoreError(f"no session {session_id!r} in the store (see `interviewer sessions list`)")
+
+    def _insert_grade(self, conn: sqlite3.Connection, session_id: str, question_id: str,
+                      grade: Grade) -> None:
+        row, criteria = rows.grade_rows(session_id, question_id, grade, self._redact)
+        try:
+            cursor = conn.execute(rows.INSERT_GRADE, row)
+        except sqlite3.IntegrityError:
+            raise StoreError(
+                f"cannot store a grade for {question_id!r}: session {session_id!r} has no such "
+                "question"
+            ) from None
+        conn.executemany(rows.INSERT_CRITERION, criteria(cursor.lastrowid))

@@ -1,0 +1,1 @@
+"""The terminal app (Textual): screens, widgets and one stylesheet."""

@@ -1,0 +1,200 @@
+"""The Textual app and its one factory, `make_app`, used by the CLI and by the tests."""
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.screen import Screen
+
+from interviewer.domain import SessionConfig
+from interviewer.settings import Settings, load_settings
+from interviewer.tui import bindings
+from interviewer.tui.commands import InterviewerCommands
+
+if TYPE_CHECKING:
+    from interviewer.corpus.catalog import Catalog
+    from interviewer.engine.interview import InterviewSession
+    from interviewer.store.session_store import SessionStore
+
+#: The two themes "toggle theme" switches between.
+DARK_THEME, LIGHT_THEME = "textual-dark", "textual-light"
+
+
+class InterviewerApp(App[int]):
+    """Home, interview, feedback, report and history screens over one store and catalog."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "interviewer"
+    SUB_TITLE = "practise technical interviews"
+    BINDINGS = bindings.APP
+    COMMANDS = App.COMMANDS | {InterviewerCommands}
+
+    def __init__(self, settings: Settings, *, start_config: SessionConfig | None = None,
+                 resume_id: str | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.start_config = start_config
+        self.resume_id = resume_id
+        self._store: "SessionStore | None" = None
+        self._catalog: "Catalog | None" = None
+        self._catalog_lock = asyncio.Lock()
+        self.user_keymap: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ lifecycle
+    def get_default_screen(self) -> Screen:
+        from interviewer.tui.screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        keymap, problems = bindings.checked_keymap(self.settings.keys)
+        self.user_keymap = keymap
+        self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, severity="warning", timeout=12)
+        if self.settings.theme:
+            if self.settings.theme in self.available_themes:
+                self.theme = self.settings.theme
+            else:
+                self.notify(f"config theme: unknown theme {self.settings.theme!r}",
+                            severity="warning")
+        if self.start_config is not None or self.resume_id is not None:
+            self.run_worker(self._open_from_command_line(), exclusive=True, group="open")
+
+    async def _open_from_command_line(self) -> None:
+        try:
+            await self.open_session(self.start_config, self.resume_id)
+        except Exception as exc:  # shown on Home, where the user can fix the choice
+            self.notify(describe_error(exc), title="Could not start the session",
+                        severity="error", timeout=20)
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    # ------------------------------------------------------------------ shared services
+    @property
+    def store(self) -> "SessionStore":
+        """The session store, opened on first use (StoreError says what to do)."""
+        if self._store is None:
+            from interviewer.store.session_store import SessionStore
+
+            self._store = SessionStore.open(self.settings)
+        return self._store
+
+    async def catalog(self) -> "Catalog":
+        """Every deck and rubric, parsed once in a thread so the screen never stalls."""
+        async with self._catalog_lock:
+            if self._catalog is None:
+                from interviewer.engine.session_factory import load_catalog_for
+
+                self._catalog = await asyncio.to_thread(load_catalog_for, self.settings)
+            return self._catalog
+
+    @property
+    def loaded_catalog(self) -> "Catalog | None":
+        """The catalog if it has been loaded already (else None)."""
+        return self._catalog
+
+    def use_settings(self, settings: Settings) -> None:
+        """Home's choices (backend, model, URL) become the app's settings."""
+        self.settings = settings
+
+    async def open_session(self, config: SessionConfig | None = None,
+                           resume_id: str | None = None) -> None:
+        """Start (or resume) a session and show it. Raises with a message to show the user."""
+        from interviewer.engine.session_factory import resume_session, start_session
+
+        catalog = await self.catalog()
+        store = self.store
+        settings = self.settings
+        # In a thread: building an LLM backend imports its SDK (openai ~1.5 s). The store is
+        # safe to use from another thread (one locked connection).
+        if resume_id is not None:
+            engine = await asyncio.to_thread(resume_session, settings, resume_id, store, catalog)
+        else:
+            engine = await asyncio.to_thread(
+                start_session, settings, config or SessionConfig(), store, catalog)
+        await self.show_session(engine)
+
+    async def show_session(self, engine: "InterviewSession") -> None:
+        from interviewer.tui.screens.interview import InterviewScreen
+        from interviewer.tui.screens.report import ReportScreen
+
+        if engine.finished:
+            await self.push_screen(ReportScreen(engine.session))
+        else:
+            await self.push_screen(InterviewScreen(engine))
+
+    # ------------------------------------------------------------------ actions
+    def action_help(self) -> None:
+        from interviewer.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_request_quit(self) -> None:
+        """Quit; during an interview, ask first (the session stays resumable)."""
+        from interviewer.tui.screens.confirm import ConfirmScreen
+        from interviewer.tui.screens.interview import InterviewScreen
+
+        screen = self.screen
+        if isinstance(screen, ConfirmScreen):
+            return
+        if isinstance(screen, InterviewScreen):
+            def done(yes: bool | None) -> None:
+                if yes:
+                    screen.save_draft_now()
+                    self.exit(0)
+
+            self.push_screen(ConfirmScreen(
+                "Quit interviewer?",
+                "Your answers so far are saved. Resume this session from Home next time."), done)
+        else:
+            self.exit(0)
+
+    def action_new_session(self) -> None:
+        """Back to Home (a running interview is saved and stays resumable)."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_history(self) -> None:
+        from interviewer.tui.screens.history import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+
+    def switch_backend(self, name: str) -> None:
+        """Use backend `name` from now on (and in a running interview, for what is left)."""
+        from interviewer.tui.screens.home import HomeScreen
+        from interviewer.tui.screens.interview import InterviewScreen
+
+        settings = self.settings.model_copy(update={"backend": name})
+        for screen in self.screen_stack:
+            if isinstance(screen, InterviewScreen):
+                screen.use_backend(settings)
+            elif isinstance(screen, HomeScreen):
+                screen.show_backend(name)
+        self.settings = settings
+        self.notify(f"Backend: {name}")
+
+
+def describe_error(exc: BaseException) -> str:
+    """One message a user can act on, for the errors opening a session can raise."""
+    from interviewer.corpus.problems import CorpusError
+
+    if isinstance(exc, CorpusError):
+        return "\n".join(str(p) for p in exc.problems[:5])
+    text = str(exc) or type(exc).__name__
+    return text
+
+
+def make_app(settings: Settings | None = None, *, start_config: SessionConfig | None = None,
+             resume_id: str | None = None) -> InterviewerApp:
+    """The app. `start_config` starts a session at once (`interviewer practice`);
+    `resume_id` resumes a stored one."""
+    return InterviewerApp(settings or load_settings(), start_config=start_config,
+                          resume_id=resume_id)

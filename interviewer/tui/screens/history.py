@@ -1,0 +1,151 @@
+"""History: past sessions (date, deck, mode, score), your score trend over time, and each
+topic's trend; enter opens a session's report (or resumes an unfinished one)."""
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from interviewer.tui import bindings
+from interviewer.tui.safe_text import one_line
+from interviewer.tui.widgets.score_trend import ScoreTrend
+from interviewer.tui.widgets.topic_chart import score_style
+
+_TICKS = "▁▂▃▄▅▆▇█"
+
+
+def mini_trend(scores: list[float]) -> str:
+    """A one-line sparkline of 0-100 scores, oldest first."""
+    return "".join(_TICKS[min(7, int(s / 100 * 8))] for s in scores)
+
+
+class HistoryScreen(Screen):
+    BINDINGS = bindings.HISTORY
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("History", style="bold"), id="history-title")
+        with Vertical(id="trend-panel"):
+            yield Label("Score trend (finished sessions, oldest → newest)", classes="section-title")
+            yield ScoreTrend(id="trend")
+            yield Static(id="trend-summary")
+            yield Static(id="topic-trends")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        table.add_columns("Date", "Deck", "Mode", "Answered", "Score", "Status", "Backend")
+        self.refresh_sessions()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_sessions()
+
+    def refresh_sessions(self) -> None:
+        from interviewer.store.progress import topic_progress
+
+        table = self.query_one("#sessions", DataTable)
+        table.clear()
+        try:
+            sessions = self.app.store.list_sessions()
+            topics = topic_progress(self.app.store)
+        except Exception as exc:
+            self.query_one("#trend-summary", Static).update(
+                Text(f"The session store cannot be read: {exc}", style="bold red"))
+            return
+        for s in sessions:
+            score = "—" if s.score is None else f"{s.score:.0f}"
+            table.add_row(
+                s.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), one_line(s.deck, 16), s.mode,
+                f"{s.n_answered}/{s.n_questions}",
+                Text(score, style=score_style(s.score) if s.score is not None else "dim",
+                     justify="right"),
+                s.status, one_line(s.backend + (f" {s.model}" if s.model else ""), 24), key=s.id)
+        finished = sorted((s for s in sessions if s.status == "finished" and s.score is not None),
+                          key=lambda s: s.created_at)
+        scores = [s.score for s in finished]
+        self.query_one("#trend", ScoreTrend).scores = tuple(scores)
+        summary = self.query_one("#trend-summary", Static)
+        if not sessions:
+            summary.update(Text("No sessions yet. Start one from Home (escape).", style="italic"))
+        elif not scores:
+            summary.update(Text("No finished session yet: finish one to see your trend.",
+                                style="italic"))
+        else:
+            change = scores[-1] - scores[0]
+            summary.update(Text.assemble(
+                f"{len(scores)} finished · first {scores[0]:.0f} → latest ",
+                (f"{scores[-1]:.0f}", f"bold {score_style(scores[-1])}"),
+                (f"  ({change:+.0f})" if len(scores) > 1 else "", "dim")))
+        lines = Text()
+        for topic, points in sorted(topics.items()):
+            if lines:
+                lines.append("   ")
+            latest = points[-1].score
+            lines.append(f"{topic} ", style="bold")
+            lines.append(mini_trend([p.score for p in points[-12:]]), style=score_style(latest))
+            lines.append(f" {latest:.0f}", style="dim")
+        self.query_one("#topic-trends", Static).update(lines)
+
+    # ------------------------------------------------------------------ actions
+    def _selected_id(self) -> str | None:
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self._open(event.row_key.value)
+
+    def action_open_session(self) -> None:
+        self._open(self._selected_id())
+
+    @work(exclusive=True, group="history-open")
+    async def _open(self, session_id: str | None) -> None:
+        if session_id is None:
+            return
+        from interviewer.tui.screens.confirm import ConfirmScreen
+        from interviewer.tui.screens.report import ReportScreen
+
+        try:
+            await self.app.catalog()
+        except Exception:  # the report still shows the stored grades without the deck
+            pass
+        session = self.app.store.load(session_id)
+        if session.status == "active":
+            resume = await self.app.push_screen_wait(ConfirmScreen(
+                "This session is not finished.", "Resume it now? (No shows its report so far.)",
+                yes="Resume", no="Report"))
+            if resume:
+                from interviewer.tui.app import describe_error
+
+                try:
+                    await self.app.open_session(resume_id=session_id)
+                except Exception as exc:
+                    self.notify(describe_error(exc), title="Could not resume", severity="error")
+                return
+        await self.app.push_screen(ReportScreen(session))
+
+    def action_delete_session(self) -> None:
+        from interviewer.tui.screens.confirm import ConfirmScreen
+
+        session_id = self._selected_id()
+        if session_id is None:
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.app.store.delete(session_id)
+                self.refresh_sessions()
+                self.notify("Session deleted.")
+
+        self.app.push_screen(ConfirmScreen("Delete this session?",
+                                           "Its answers and grades are removed for good.",
+                                           yes="Delete", no="Keep"), done)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,262 @@
+"""Home: choose a deck, topics, difficulty, count, mode and backend; resume; open history."""
+
+from collections import Counter
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button, Checkbox, Footer, Input, Label, OptionList, Select, SelectionList, Static,
+)
+from textual.widgets.option_list import Option
+
+from interviewer.domain import DIFFICULTIES, SessionConfig
+from interviewer.tui import bindings
+from interviewer.tui.readiness import backend_choices, check_backend
+from interviewer.tui.safe_text import one_line
+
+COUNTS = (3, 5, 8, 10, 15, 20)
+DEFAULT_COUNT = 8
+TIME_LIMITS = ((0, "untimed"), (120, "2 min"), (180, "3 min"), (300, "5 min"), (600, "10 min"))
+DEFAULT_TIME_LIMIT = 180
+
+
+def _row(label: str, widget, *, row_id: str | None = None) -> Horizontal:
+    return Horizontal(Label(label, classes="field-label"), widget, classes="field", id=row_id)
+
+
+class HomeScreen(Screen):
+    """The first screen. Every choice is reachable with tab / shift+tab and arrow keys."""
+
+    BINDINGS = bindings.HOME
+    AUTO_FOCUS = "#start"
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.settings
+        yield Static(Text.assemble(("interviewer", "bold"), "  practise technical interviews"),
+                     id="home-title")
+        with Horizontal(id="home-main"):
+            with VerticalScroll(id="new-session", classes="panel"):
+                yield Label("New session", classes="section-title")
+                yield _row("Deck", Select([], prompt="Loading decks…", id="deck", compact=True,
+                                          allow_blank=True))
+                yield _row("Topics", SelectionList[str](id="topics", compact=True))
+                yield Label("  none ticked = every topic (space ticks)", classes="hint-text")
+                yield _row("Difficulty", Select(
+                    [("any", "any"), *[(d, d) for d in DIFFICULTIES]], value="any",
+                    allow_blank=False, id="difficulty", compact=True))
+                yield _row("Questions", Select(
+                    [(str(n), n) for n in COUNTS], value=DEFAULT_COUNT, allow_blank=False,
+                    id="count", compact=True))
+                yield _row("Mode", Select(
+                    [("practice — feedback after each question, hints", "practice"),
+                     ("interview — timed, feedback at the end", "interview")],
+                    value="practice", allow_blank=False, id="mode", compact=True))
+                yield _row("Time limit", Select(
+                    [(label, secs) for secs, label in TIME_LIMITS], value=DEFAULT_TIME_LIMIT,
+                    allow_blank=False, id="time-limit", compact=True, disabled=True))
+                yield _row("Weak topics", Checkbox("favour topics I score low on",
+                                                   id="favour-weak", compact=True))
+                names = backend_choices()
+                if settings.backend not in names:
+                    names.append(settings.backend)
+                yield _row("Backend", Select([(n, n) for n in names], value=settings.backend,
+                                             allow_blank=False, id="backend", compact=True))
+                yield _row("Model", Input(settings.model or "", placeholder="backend default",
+                                          id="model", compact=True), row_id="model-row")
+                yield _row("Base URL", Input(settings.base_url or "",
+                                             placeholder="e.g. http://localhost:11434/v1",
+                                             id="base-url", compact=True), row_id="url-row")
+                yield Static(id="readiness")
+                yield Static(id="home-error")
+                yield Button("Start session  ctrl+s", id="start", variant="primary")
+            with Vertical(id="home-side", classes="panel"):
+                yield Label("Resume", classes="section-title")
+                yield OptionList(id="unfinished")
+                yield Button("History  ctrl+o", id="history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.app.is_headless:
+            for widget in self.query(Input):
+                widget.cursor_blink = False
+        self._update_readiness()
+        self._load_decks()
+        self.refresh_unfinished()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_unfinished()
+
+    # ------------------------------------------------------------------ data
+    @work(exclusive=True, group="home-decks")
+    async def _load_decks(self) -> None:
+        try:
+            catalog = await self.app.catalog()
+        except Exception as exc:  # broken data files: show every problem, file and line
+            from interviewer.tui.app import describe_error
+
+            self._error(f"The question decks could not be loaded:\n{describe_error(exc)}")
+            return
+        deck_select = self.query_one("#deck", Select)
+        options = [(f"{d.deck.title} ({len(d.questions)} questions)", name)
+                   for name, d in sorted(catalog.decks.items())]
+        deck_select.set_options(options)
+        if options:
+            preferred = "pytorch" if "pytorch" in catalog.decks else options[0][1]
+            deck_select.value = preferred
+            self._fill_topics(preferred)
+        else:
+            self._error("No question decks found. Add one under <data_dir>/corpus/.")
+
+    def _fill_topics(self, deck_name: str) -> None:
+        catalog = self.app.loaded_catalog
+        topics = self.query_one("#topics", SelectionList)
+        topics.clear_options()
+        if catalog is None or deck_name not in catalog.decks:
+            return
+        counts = Counter(q.topic for q in catalog.decks[deck_name].questions)
+        topics.add_options([(f"{t} ({n})", t) for t, n in sorted(counts.items())])
+
+    def refresh_unfinished(self) -> None:
+        """The sessions that can be resumed, most recent first."""
+        listing = self.query_one("#unfinished", OptionList)
+        listing.clear_options()
+        try:
+            sessions = self.app.store.unfinished()
+        except Exception as exc:
+            self._error(f"The session store cannot be opened: {exc}")
+            return
+        if not sessions:
+            listing.add_option(Option(Text("No unfinished sessions.", style="italic"),
+                                      disabled=True))
+            return
+        for s in sessions[:20]:
+            when = s.updated_at.astimezone().strftime("%d %b %H:%M")
+            label = Text.assemble((f"{when}  ", "dim"), f"{one_line(s.deck, 20)} · {s.mode} · ",
+                                  f"{s.n_answered}/{s.n_questions} answered")
+            listing.add_option(Option(label, id=s.id))
+
+    # ------------------------------------------------------------------ choices
+    @on(Select.Changed, "#deck")
+    def _deck_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self._fill_topics(event.value)
+
+    @on(Select.Changed, "#mode")
+    def _mode_changed(self, event: Select.Changed) -> None:
+        self.query_one("#time-limit", Select).disabled = event.value != "interview"
+
+    @on(Select.Changed, "#backend")
+    @on(Input.Changed, "#model")
+    @on(Input.Changed, "#base-url")
+    def _backend_changed(self) -> None:
+        self._update_readiness()
+
+    def chosen_settings(self):
+        """The app's settings with the backend, model and URL chosen here."""
+        backend = self.query_one("#backend", Select).value
+        model = self.query_one("#model", Input).value.strip() or None
+        base_url = self.query_one("#base-url", Input).value.strip() or None
+        return self.app.settings.model_copy(update={
+            "backend": backend, "model": model, "base_url": base_url})
+
+    def chosen_config(self) -> SessionConfig:
+        deck = self.query_one("#deck", Select).value
+        difficulty = self.query_one("#difficulty", Select).value
+        mode = self.query_one("#mode", Select).value
+        limit = self.query_one("#time-limit", Select).value
+        settings = self.chosen_settings()
+        return SessionConfig(
+            deck=deck if isinstance(deck, str) else "pytorch",
+            topics=list(self.query_one("#topics", SelectionList).selected),
+            difficulties=[] if difficulty == "any" else [difficulty],
+            count=self.query_one("#count", Select).value,
+            mode=mode,
+            time_limit_s=(limit or None) if mode == "interview" else None,
+            favour_weak=self.query_one("#favour-weak", Checkbox).value,
+            follow_up_budget=settings.follow_up_budget,
+            backend=settings.backend,
+            model=settings.model,
+        )
+
+    def _update_readiness(self) -> None:
+        readiness = check_backend(self.chosen_settings())
+        mark, style = ("✔ ready", "green") if readiness.ready else ("✘ not ready", "red")
+        self.query_one("#readiness", Static).update(
+            Text.assemble((mark, f"bold {style}"), "  ", readiness.message))
+        self.query_one("#readiness").set_class(not readiness.ready, "-not-ready")
+        offline = self.query_one("#backend", Select).value == "offline"
+        self.query_one("#model-row").display = not offline
+        self.query_one("#url-row").display = not offline
+
+    def show_backend(self, name: str) -> None:
+        """Reflect a backend switched from the command palette."""
+        select = self.query_one("#backend", Select)
+        names = backend_choices()
+        if name not in names:
+            names.append(name)
+        select.set_options([(n, n) for n in names])
+        select.value = name
+
+    def _error(self, message: str) -> None:
+        self.query_one("#home-error", Static).update(Text(message, style="bold red"))
+
+    # ------------------------------------------------------------------ actions
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+        elif event.button.id == "history":
+            self.action_history()
+
+    def action_start(self) -> None:
+        if self.query_one("#deck", Select).value is Select.BLANK:
+            self.notify("The decks are still loading, or none was found.", severity="warning")
+            return
+        settings = self.chosen_settings()
+        readiness = check_backend(settings)
+        if not readiness.ready:
+            self._error(f"Cannot start on {settings.backend}: {readiness.message}")
+            self.query_one("#backend", Select).focus()
+            return
+        self._start(self.chosen_config(), settings)
+
+    @work(exclusive=True, group="home-open")
+    async def _start(self, config: SessionConfig, settings) -> None:
+        await self._open(settings, config=config)
+
+    async def _open(self, settings, *, config: SessionConfig | None = None,
+                    resume_id: str | None = None) -> None:
+        from interviewer.tui.app import describe_error
+
+        start = self.query_one("#start", Button)
+        start.disabled = True
+        self.query_one("#home-error", Static).update("")
+        self.app.use_settings(settings)
+        try:
+            await self.app.open_session(config, resume_id)
+        except Exception as exc:
+            self._error(f"Could not start the session: {describe_error(exc)}")
+        finally:
+            start.disabled = False
+
+    @on(OptionList.OptionSelected, "#unfinished")
+    def _resume_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._resume(event.option.id)
+
+    def action_resume(self) -> None:
+        listing = self.query_one("#unfinished", OptionList)
+        first = next((o for o in listing.options if o.id), None)
+        if first is None:
+            self.notify("There is no unfinished session to resume.")
+            return
+        self._resume(first.id)
+
+    @work(exclusive=True, group="home-open")
+    async def _resume(self, session_id: str) -> None:
+        await self._open(self.chosen_settings(), resume_id=session_id)
+
+    def action_history(self) -> None:
+        self.app.action_history()

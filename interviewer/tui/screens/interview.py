@@ -1,0 +1,369 @@
+"""The interview: the conversation, the answer box, progress, timer, and the keys that move
+the interview (only these keys do: nothing typed in the answer box is a command).
+
+All model I/O runs in one exclusive async worker; the answer box stays usable meanwhile.
+"""
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from interviewer.engine.interview import FollowUpFellBack, InterviewSession
+from interviewer.tui import bindings
+from interviewer.tui.safe_text import clean
+from interviewer.tui.widgets.answer_box import AnswerBox
+from interviewer.tui.widgets.transcript import Transcript
+
+#: Seconds left at which the timer turns amber.
+TIMER_WARNING_S = 30
+
+
+def backend_failure_message(error: BaseException, fell_back_to: str | None) -> str:
+    """What went wrong, that nothing was lost, and what the user can do."""
+    what = clean(str(error)) or type(error).__name__
+    instead = ("the built-in follow-up was asked instead" if fell_back_to
+               else "the question goes straight to grading")
+    return (f"The interviewer model failed: {what}\nYour answer is saved; {instead}. "
+            "Press ctrl+b to use the offline backend for the rest of this session, or carry on "
+            "(the model is tried again at the next step).")
+
+
+def said_dont_know(session, question_id: str) -> bool:
+    return any(t.kind == "dont_know" for t in session.turns_for(question_id))
+
+
+def clock(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class InterviewScreen(Screen):
+    """One session, question by question."""
+
+    BINDINGS = bindings.INTERVIEW
+    AUTO_FOCUS = "AnswerBox"
+
+    def __init__(self, engine: InterviewSession) -> None:
+        super().__init__()
+        self.engine = engine
+        self.busy = False
+        self.retry_possible = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="progress-row"):
+            yield Label(id="progress")
+            yield Label(id="meta")
+            yield Label(id="timer")
+        yield Transcript(id="transcript")
+        yield Static(id="status")
+        yield AnswerBox(id="answer")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_question()
+        if self.engine.config.mode == "interview":
+            self.set_interval(1.0, self._tick)
+        self._tick()
+        if self.engine.awaiting_next:        # resumed after grading, before moving on
+            self._after_grade_in_practice()
+        elif self.engine.answer_pending:     # resumed after the app stopped mid-answer
+            self.set_status("Picking up where you left off…")
+            self._continue()
+
+    def on_unmount(self) -> None:
+        self.save_draft_now()
+
+    # ------------------------------------------------------------------ display
+    @property
+    def box(self) -> AnswerBox:
+        return self.query_one(AnswerBox)
+
+    @property
+    def transcript(self) -> Transcript:
+        return self.query_one(Transcript)
+
+    async def show_question(self) -> None:
+        """Show the current question's exchange, progress and any saved draft."""
+        engine = self.engine
+        number, total = engine.position
+        question = engine.question
+        self.query_one("#progress", Label).update(Text(f"Question {number} of {total}", style="bold"))
+        backend = getattr(engine.interviewer, "name", "offline")
+        meta = (f"{question.topic} · {question.difficulty} · {engine.config.mode} mode · {backend}"
+                if question else "")
+        self.query_one("#meta", Label).update(meta)
+        await self.transcript.show(engine.current_turns())
+        self.box.set_text(engine.draft())
+        self.set_status("")
+        self.box.focus()
+
+    def _tick(self) -> None:
+        timer = self.query_one("#timer", Label)
+        if self.engine.config.mode != "interview" or self.engine.finished:
+            timer.display = False
+            return
+        left = self.engine.seconds_left()
+        if left is None:
+            timer.update(f"⏱ {clock(self.engine.seconds_elapsed())}")
+            return
+        timer.set_class(0 < left <= TIMER_WARNING_S, "-warning")
+        timer.set_class(left <= 0, "-over")
+        timer.update(f"⏱ {clock(left)} left" if left > 0 else "⏱ time is up — submit when ready")
+
+    def set_status(self, message: str, *, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.update(Text(message))
+        status.set_class(error, "-error")
+        status.display = bool(message)
+
+    def _set_busy(self, message: str | None) -> None:
+        busy = message is not None
+        if message is not None:
+            self.set_status(message)
+        if busy != self.busy:  # the footer is rebuilt on every refresh: only when it changes
+            self.busy = busy
+            self.refresh_bindings()
+
+    # ------------------------------------------------------------------ drafts
+    @on(AnswerBox.DraftReady)
+    def _draft_ready(self, event: AnswerBox.DraftReady) -> None:
+        self._save_draft(event.text)
+
+    def save_draft_now(self) -> None:
+        """Save what is in the box now (leaving, quitting)."""
+        try:
+            self._save_draft(self.box.text)
+        except Exception:  # the screen is already being torn down
+            pass
+
+    def _save_draft(self, text: str) -> None:
+        try:
+            self.engine.save_draft(text)
+        except Exception as exc:  # a full disk must not take the screen down with it
+            self.notify(f"Could not save your draft: {exc}", severity="warning")
+
+    # ------------------------------------------------------------------ bindings
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hint":
+            return self.engine.config.mode == "practice"
+        if action == "retry":
+            return self.retry_possible and not self.busy
+        if action == "switch_offline":
+            return getattr(self.engine.interviewer, "name", "offline") != "offline" or \
+                getattr(self.engine.grader, "name", "offline") != "offline"
+        return True
+
+    def _refuse_if_busy(self) -> bool:
+        if self.busy:
+            self.notify("The interviewer is still replying. Keep typing; submit when it is done.",
+                        timeout=4)
+        return self.busy
+
+    # ------------------------------------------------------------------ candidate actions
+    async def action_submit(self) -> None:
+        if self._refuse_if_busy() or not self._asking():
+            return
+        text = self.box.text
+        if not text.strip():
+            self.notify("Type an answer first — or ctrl+g for \"I don't know\", ctrl+n to skip.",
+                        timeout=5)
+            return
+        self.box.set_text("")
+        self._answer(text)
+
+    @work(exclusive=True, group="model")
+    async def _answer(self, text: str) -> None:
+        self._set_busy("Sending your answer…")
+        view = await self.transcript.add("answer", text)
+        try:
+            plan = self.engine.submit_answer(text)
+        except Exception as exc:  # not recorded (e.g. the disk is full): give the text back
+            await view.remove()
+            self.box.set_text(text)
+            self._set_busy(None)
+            self.set_status(f"Your answer could not be saved: {clean(str(exc))}\n"
+                            "It is back in the box: fix the problem and press ctrl+j again.",
+                            error=True)
+            return
+        await self._after_answer(plan)
+
+    @work(exclusive=True, group="model")
+    async def _continue(self) -> None:
+        """After a stored answer that nothing followed yet (a crash, a failed step)."""
+        self._set_busy("The interviewer is reading your answer…")
+        await self._after_answer(self.engine.continue_after_answer())
+
+    async def _after_answer(self, plan) -> None:
+        self.retry_possible = False
+        try:
+            if plan is not None and await self._stream_follow_up(plan):
+                return
+            await self._grade()
+        except Exception as exc:  # the answer is stored: offer to retry this step
+            self.retry_possible = self.engine.answer_pending
+            self._set_busy(None)
+            what = clean(str(exc)) or type(exc).__name__
+            self.set_status(f"Something failed after your answer was saved: {what}\n"
+                            "Press ctrl+r to retry, or ctrl+b to switch to the offline backend.",
+                            error=True)
+
+    async def _stream_follow_up(self, plan) -> bool:
+        """Stream the follow-up into the transcript. True if one was asked."""
+        self._set_busy("The interviewer is typing…")
+        streaming = await self.transcript.start_stream("follow_up")
+        try:
+            async for chunk in self.engine.stream_follow_up(plan):
+                await streaming.write(chunk)
+        except FollowUpFellBack as fell:
+            if fell.text:
+                await streaming.finish(fell.text)
+            else:
+                await streaming.discard()
+            self.notify(backend_failure_message(fell.error, fell.text), title="Model failure",
+                        severity="error", timeout=15)
+            self._set_busy(None)
+            self.set_status(backend_failure_message(fell.error, fell.text), error=True)
+            return bool(fell.text)
+        except BaseException:
+            await streaming.discard()
+            raise
+        asked = [t for t in self.engine.current_turns() if t.kind == "follow_up"]
+        await streaming.finish(asked[-1].text if asked else None)
+        if not asked:
+            await streaming.discard()
+            return False
+        self._set_busy(None)
+        self.set_status("")
+        return True
+
+    async def action_dont_know(self) -> None:
+        if self._refuse_if_busy() or not self._asking():
+            return
+        self._dont_know()
+
+    @work(exclusive=True, group="model")
+    async def _dont_know(self) -> None:
+        self.engine.dont_know()
+        await self.transcript.add("dont_know", "I don't know.")
+        await self._after_answer(None)
+
+    async def action_skip(self) -> None:
+        if self._refuse_if_busy() or not self._asking():
+            return
+        self.save_draft_now()
+        practice = self.engine.config.mode == "practice"
+        self.engine.skip()
+        self.notify("Question skipped (it counts as 0 in the report).", timeout=3)
+        if practice:
+            self._after_grade_in_practice()
+        else:
+            await self._next()
+
+    async def action_hint(self) -> None:
+        if self.engine.config.mode != "practice" or self._refuse_if_busy() or not self._asking():
+            return
+        self._hint()
+
+    @work(exclusive=True, group="model")
+    async def _hint(self) -> None:
+        self._set_busy("Thinking of a hint…")
+        streaming = await self.transcript.start_stream("hint")
+        try:
+            async for chunk in self.engine.stream_hint():
+                await streaming.write(chunk)
+        except BaseException:
+            await streaming.discard()
+            self._set_busy(None)
+            raise
+        hints = [t for t in self.engine.current_turns() if t.kind == "hint"]
+        await streaming.finish(hints[-1].text if hints else None)
+        self._set_busy(None)
+        self.set_status("")
+
+    def action_retry(self) -> None:
+        if self.retry_possible and not self.busy and self.engine.answer_pending:
+            self.set_status("")
+            self._continue()
+
+    def action_switch_offline(self) -> None:
+        self.app.switch_backend("offline")
+
+    def use_backend(self, settings) -> None:
+        """Continue this session on another backend (e.g. offline after a failure)."""
+        from interviewer.engine.backends import make_grader, make_interviewer
+
+        self.engine.grader = make_grader(settings)
+        self.engine.interviewer = make_interviewer(settings)
+        self.refresh_bindings()
+        if not self.busy:
+            self.set_status(f"Using the {settings.backend} backend from now on.")
+
+    def action_leave(self) -> None:
+        from interviewer.tui.screens.confirm import ConfirmScreen
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.save_draft_now()
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmScreen(
+            "Leave this interview?",
+            "Everything so far is saved, including the text in the answer box. "
+            "Resume it from Home.", yes="Leave", no="Stay"), done)
+
+    # ------------------------------------------------------------------ moving on
+    def _asking(self) -> bool:
+        record = self.engine.record
+        return record is not None and record.status == "asking" and not self.engine.finished
+
+    async def _grade(self) -> None:
+        self._set_busy("Grading your answer…")
+        practice = self.engine.config.mode == "practice"
+        await self.engine.finish_question()
+        self._set_busy(None)
+        if practice:
+            self._after_grade_in_practice()
+        else:
+            await self._next()
+
+    def _after_grade_in_practice(self) -> None:
+        """Show this question's feedback; the next question comes when it is closed."""
+        from interviewer.engine.report import build_report
+        from interviewer.tui.screens.feedback import FeedbackScreen
+
+        engine = self.engine
+        record = engine.record
+        report = build_report(engine.session, engine.catalog)
+        question_report = next((q for q in report.questions if q.question_id == record.question_id), None)
+        number, total = engine.position
+        last = number >= total
+
+        async def on_close(_: object) -> None:
+            engine.advance()
+            await self._next()
+
+        if question_report is None:  # nothing to show (should not happen): just move on
+            self.call_later(self._advance_and_next)
+            return
+        self.app.push_screen(FeedbackScreen(
+            question_report, engine.catalog.rubric(engine.config.deck, record.question_id),
+            position=f"Question {number} of {total}",
+            next_label="See the report" if last else "Next question",
+            said_dont_know=said_dont_know(engine.session, record.question_id)), on_close)
+
+    async def _advance_and_next(self) -> None:
+        self.engine.advance()
+        await self._next()
+
+    async def _next(self) -> None:
+        """The next question, or the report when the session is over."""
+        if self.engine.finished:
+            from interviewer.tui.screens.report import ReportScreen
+
+            self.app.switch_screen(ReportScreen(self.engine.session))
+            return
+        await self.show_question()
+        self._tick()

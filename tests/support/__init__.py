@@ -1,0 +1,1 @@
+"""Test support shared by tests and bench scripts (importable as `tests.support`)."""
