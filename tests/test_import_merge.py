@@ -114,3 +114,23 @@ def test_seed_documents_merge_their_duplicates_and_nothing_else():
     blanks = [q for q in deck.questions if not q.reference_answer]
     assert [q.sources[0].number for q in blanks] == [44]
     assert any("blank answer in the source" in n for n in blanks[0].notes)
+
+
+SHIPPED = Path(__file__).resolve().parents[1] / "corpus" / "pytorch.yaml"
+
+
+@pytest.mark.skipif(not (SEED_A.is_file() and SEED_B.is_file() and SHIPPED.is_file()),
+                    reason="seeds or shipped deck not found")
+def test_importer_agrees_with_the_reviewed_shipped_deck():
+    """Every seed question the importer finds is cited by the shipped deck, and every merge
+    the importer makes was also made by the people who reviewed the deck."""
+    from interviewer.corpus.catalog import load_deck_file
+
+    shipped, problems = load_deck_file(SHIPPED)
+    assert not problems
+    entry_of = {(s.doc, s.number): q.id for q in shipped.questions for s in q.sources}
+    result = import_documents([SEED_A, SEED_B], deck_name="seeds")
+    found = {(s.doc, s.number) for q in result.deck.questions for s in q.sources}
+    assert found == set(entry_of)
+    for m in result.merges:
+        assert entry_of[(m.kept.doc, m.kept.number)] == entry_of[(m.merged.doc, m.merged.number)], m

@@ -89,7 +89,6 @@ async def test_streamed_follow_up_then_a_stream_cut_mid_way(settings, router):
         await settle(pilot)
         # the stream dropped: the answer is saved, the user is told what happened and what to do
         status = screen_text(app)
-        print(status)
         assert "The interviewer model failed" in status
         assert "dropped mid-reply" in status and "ctrl+b" in status
         assert "^b Use offline" in status  # the footer offers the switch

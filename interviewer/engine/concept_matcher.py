@@ -255,7 +255,9 @@ class ConceptMatcher:
                 if st is not None:
                     continue
             found = self._find_alias(view, concept, alias, self.polarity[concept])
-            if found is not None and (best is None or found.start < best.start):
+            # An exact phrase beats a typo or reordered one; then the earliest wins.
+            if found is not None and (best is None or (not found.exact, found.start)
+                                      < (not best.exact, best.start)):
                 best = found
         return best
 
