@@ -7,6 +7,7 @@ rest are still graded (exit code 1); a malformed file is reported line by line (
 
 import argparse
 import asyncio
+import contextlib
 import json
 import re
 import sys
@@ -33,10 +34,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("answers", metavar="ANSWERS", help="YAML or JSON file of answers, or -")
     p.add_argument("--deck", help="deck the questions come from (default: the only deck, or pytorch)")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
-    p.add_argument("--concurrency", type=int, metavar="N",
+    p.add_argument("--concurrency", type=_positive_int, metavar="N",
                    help="answers graded at once (default: the concurrency setting, 4)")
     add_backend_flags(p)
     p.set_defaults(func=cmd_grade)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 @dataclass(frozen=True)
@@ -54,8 +65,6 @@ def cmd_grade(args: argparse.Namespace) -> int:
     from interviewer.corpus.catalog import load_default_catalog
     from interviewer.engine.backends import make_grader
 
-    if args.concurrency is not None and args.concurrency < 1:
-        raise CorpusError([Problem(Path(args.answers), "--concurrency must be at least 1")])
     settings = settings_from_args(args)
     items = read_answers(args.answers)
     catalog = load_default_catalog(settings.data_dir)
@@ -100,6 +109,10 @@ async def _grade_all(grader, catalog, deck_name: str, jobs: list[tuple[AnswerIte
     from interviewer.engine.protocols import GradeRequest
 
     limit = asyncio.Semaphore(max(1, concurrency))
+    if getattr(grader, "max_in_flight", None):
+        # The LLM grader bounds its own model calls; gating whole grades here too would
+        # keep its CPU-only work from overlapping the requests in flight.
+        limit = contextlib.nullcontext()
     bar = ProgressBar(len(jobs), min_total=PROGRESS_OVER + 1)
 
     async def one(item: AnswerItem, question: Question) -> Grade:

@@ -22,7 +22,7 @@ def make_grader(settings: Settings) -> Grader:
     backend = backend_from_settings(settings)
     if backend is None:  # pragma: no cover - only "offline" maps to no backend
         return OfflineGrader()
-    return LLMGrader(backend, OfflineGrader())
+    return LLMGrader(backend, OfflineGrader(), max_in_flight=settings.concurrency)
 
 
 def make_interviewer(settings: Settings) -> Interviewer:

@@ -7,6 +7,7 @@ compiled once per rubric and reused for every answer.
 """
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -37,8 +38,24 @@ _TYPO_CACHE_LIMIT = 50_000
 
 
 def typo_budget(word: str) -> int:
-    """Edits tolerated in a word: one for 5-8 letters, two for longer words."""
-    return 1 if len(word) <= 8 else 2
+    """Edits tolerated in a word: one up to 9 letters, two for longer words."""
+    return 1 if len(word) <= 9 else 2
+
+
+def is_typo_of(word: str, target: str) -> bool:
+    """Whether `word` (already within the edit budget of `target`) reads as a misspelling.
+
+    Short words allow a swapped, dropped or doubled letter but not a changed one: a one-letter
+    substitution in a short word is usually another real word ("modal"/"model",
+    "later"/"layer", "strike"/"stride"). From 8 letters on any edit counts.
+    """
+    if word[0] != target[0]:
+        return False
+    if len(word) >= 8 and len(target) >= 8:
+        return True
+    if len(word) != len(target):
+        return True                      # a letter dropped or added
+    return sorted(word) == sorted(target)  # same letters: a transposition
 
 
 @dataclass(frozen=True)
@@ -48,7 +65,7 @@ class Alias:
     text: str
     stems: tuple[str, ...] = ()         # phrase aliases: required stems, in order
     joined: str = ""                    # multi-word alias written as one word ("dataloader")
-    regex: object = None                # re.Pattern for `re:` aliases
+    regex: re.Pattern[str] | None = None  # `re:` aliases
     repeats_question: bool = False      # every word is already in the question: worth nothing
     split_key: str = ""                 # one-word alias an answer may type as two words
     prefilter: Condition = None         # `re:` aliases: text the regex cannot match without
@@ -97,6 +114,8 @@ def negation_scope(tokens: Sequence[Token]) -> list[bool]:
         negated[i] = i - last_cue <= NEGATION_REACH
         if (tok.norm in NEGATION_WORDS or tok.norm == "t") and _is_negation(tokens, i):
             last_cue = i
+        elif tok.norm in ("or", "nor") and (negated[i] or (i and negated[i - 1])):
+            last_cue = i  # "never uses A or B": the negation covers both
     return negated
 
 
@@ -138,8 +157,8 @@ class ConceptMatcher:
             self.groups.append([_compile_alias(a, question, question_text, exempt) for a in group])
         # Every alias word of 5+ letters, by first letter: what a misspelling may stand for.
         words: dict[str, str] = {}
-        self._joined: dict[str, list[tuple[int, Alias]]] = {}
-        for n, group in enumerate(self.groups):
+        self._joined: set[str] = set()
+        for group in self.groups:
             for alias in group:
                 if alias.repeats_question or alias.regex is not None:
                     continue
@@ -149,7 +168,7 @@ class ConceptMatcher:
                     if len(st) >= MIN_TYPO_LENGTH:
                         words.setdefault(st, st)
                 if alias.joined:
-                    self._joined.setdefault(alias.joined, []).append((n, alias))
+                    self._joined.add(alias.joined)
         self._vocab = set(words.values())
         self._typo_targets: dict[str, tuple[list[str], list[str]]] = {}
         for form, st in words.items():
@@ -223,11 +242,13 @@ class ConceptMatcher:
             if targets:
                 forms, stems = targets
                 for query in (norm, st):
-                    best = process.extractOne(
-                        query, forms, scorer=OSA.distance, score_cutoff=typo_budget(query)
-                    )
-                    if best is not None:
-                        found = stems[best[2]]
+                    for form, _dist, k in process.extract(
+                        query, forms, scorer=OSA.distance, score_cutoff=typo_budget(query), limit=4
+                    ):
+                        if is_typo_of(query, form):
+                            found = stems[k]
+                            break
+                    if found is not None:
                         break
         if len(self._typo_cache) > _TYPO_CACHE_LIMIT:
             self._typo_cache.clear()
@@ -246,14 +267,9 @@ class ConceptMatcher:
             # Cheap skip: a phrase alias needs every one of its stems somewhere in the answer,
             # unless it can match as one joined word or a split word.
             if alias.regex is None and not alias.joined \
-                    and not (alias.split_key and alias.split_key in view.split_words):
-                for st in alias.stems:
-                    if st not in positions:
-                        break
-                else:
-                    st = None
-                if st is not None:
-                    continue
+                    and not (alias.split_key and alias.split_key in view.split_words) \
+                    and any(st not in positions for st in alias.stems):
+                continue
             found = self._find_alias(view, concept, alias, self.polarity[concept])
             # An exact phrase beats a typo or reordered one; then the earliest wins.
             if found is not None and (best is None or (not found.exact, found.start)

@@ -14,17 +14,19 @@ the server is unavailable, the offline grade is returned with a `fallback` flag.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 
 from interviewer.domain import CriterionResult, Flag, Grade, MisconceptionHit, Rubric
-from interviewer.engine.evidence import verify_quotes
+from interviewer.engine.evidence import normalise_with_map, verify_quotes
 from interviewer.engine.grading_prompt import (
     PROMPT_VERSION,
     build_grading_messages,
     grading_schema,
     new_nonce,
 )
-from interviewer.engine.offline_grader import OfflineGrader, feedback
+from interviewer.engine.offline_grader import OfflineGrader, feedback, grade_with_rubric
 from interviewer.engine.prechecks import PrecheckResult, run_prechecks
 from interviewer.engine.protocols import GradeRequest
 from interviewer.engine.scoring import result_for, total_score
@@ -50,8 +52,13 @@ class LLMGrader:
 
     def __init__(self, backend: Backend, offline: OfflineGrader | None = None, *,
                  low_confidence_gap: float = LOW_CONFIDENCE_GAP, max_reasks: int = MAX_REASKS,
-                 token_budget: int = TOKEN_BUDGET):
+                 token_budget: int = TOKEN_BUDGET, max_in_flight: int | None = None):
         self.backend = backend
+        #: Model calls allowed at once (None: unbounded). Only the call holds a slot: the
+        #: CPU-only work before and after it (pre-checks, offline cross-check, quote checks)
+        #: overlaps other answers' requests in a batch.
+        self.max_in_flight = max_in_flight
+        self._slots = asyncio.Semaphore(max_in_flight) if max_in_flight else None
         self.offline = offline or OfflineGrader()
         self.name = backend.name
         self.low_confidence_gap = low_confidence_gap
@@ -62,27 +69,29 @@ class LLMGrader:
 
     async def grade(self, request: GradeRequest) -> Grade:
         """Grade one answer. Raises only for a setting the user must fix (key, model)."""
-        offline = self.offline.grade_sync(request)
         rubric = request.rubric
         if rubric is None:
             # Reference-only questions have no criteria to give verdicts on: the offline
             # comparison with the reference answer is the grade.
-            return offline
+            return self.offline.grade_sync(request)
         checks = run_prechecks(request.question, request.answer, reference=rubric.model_answer)
+        offline = grade_with_rubric(rubric, request, checks)
         if checks.blocked or checks.text is None:
             return offline.model_copy(update={"offline_score": offline.score})
         nonce = new_nonce()
         messages = build_grading_messages(request.question, rubric, checks.clean_answer, nonce,
                                           request.transcript)
         try:
-            reply = await self.backend.structured(
-                messages, grading_schema(rubric), temperature=0.0,
-                max_tokens=400 + 350 * len(rubric.criteria), max_reasks=self.max_reasks,
-                token_budget=self.token_budget)
+            async with self._slots or contextlib.nullcontext():
+                reply = await self.backend.structured(
+                    messages, grading_schema(rubric), temperature=0.0,
+                    max_tokens=400 + 350 * len(rubric.criteria), max_reasks=self.max_reasks,
+                    token_budget=self.token_budget)
         except CONFIG_ERRORS:
             raise
         except LLMError as exc:
-            log.warning("LLM grading of %s fell back to offline: %s", request.question.id, exc)
+            # Reported to the user through the grade's `fallback` flag; the log is for debugging.
+            log.info("LLM grading of %s fell back to offline: %s", request.question.id, exc)
             return self._fallback(offline, exc)
         self.usage.add(reply.usage)
         return self._grade_from_reply(request, rubric, checks, offline, reply.value)
@@ -94,11 +103,13 @@ class LLMGrader:
     def _grade_from_reply(self, request: GradeRequest, rubric: Rubric, checks: PrecheckResult,
                           offline: Grade, value) -> Grade:
         answer = checks.clean_answer
+        answer_norm = normalise_with_map(answer)
         results: list[CriterionResult] = []
         for criterion in rubric.criteria:
             judged = getattr(value.criteria, _field_for(value.criteria, criterion.id))
             verdict = judged.verdict
-            evidence = verify_quotes(judged.evidence, answer) if verdict != "missed" else []
+            evidence = (verify_quotes(judged.evidence, answer, answer_norm=answer_norm)
+                        if verdict != "missed" else [])
             verified = verdict == "missed" or (bool(evidence) and all(e.verified for e in evidence))
             rationale = " ".join(judged.rationale.split())[:_RATIONALE_CHARS]
             if verdict == "met" and checks.keyword_salad:
@@ -115,7 +126,7 @@ class LLMGrader:
             judged = getattr(checks_by_id, _field_for(checks_by_id, misconception.id))
             if not judged.present:
                 continue
-            evidence = verify_quotes(judged.evidence, answer)
+            evidence = verify_quotes(judged.evidence, answer, answer_norm=answer_norm)
             if evidence and all(e.verified for e in evidence):
                 hits.append(MisconceptionHit(
                     id=misconception.id, claim=misconception.claim,
@@ -146,7 +157,7 @@ class LLMGrader:
             model=self.backend.model,
             prompt_version=PROMPT_VERSION,
             rubric_version=rubric.version,
-            rubric_hash=rubric.content_hash(),
+            rubric_hash=offline.rubric_hash or rubric.content_hash(),
             offline_score=offline.score,
         )
 

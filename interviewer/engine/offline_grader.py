@@ -43,10 +43,13 @@ class OfflineGrader:
         return grade_with_rubric(request.rubric, request)
 
 
-def grade_with_rubric(rubric: Rubric, request: GradeRequest) -> Grade:
-    """Grade `request.answer` against `rubric`."""
+def grade_with_rubric(rubric: Rubric, request: GradeRequest,
+                      checks: PrecheckResult | None = None) -> Grade:
+    """Grade `request.answer` against `rubric` (`checks`: pre-checks already run on it, so a
+    caller that needs them too, such as the LLM grader, does not run them twice)."""
     compiled = compile_rubric(rubric, request.question)
-    checks = run_prechecks(request.question, request.answer, reference=rubric.model_answer)
+    if checks is None:
+        checks = run_prechecks(request.question, request.answer, reference=rubric.model_answer)
     if checks.blocked or checks.text is None:
         return blocked_grade(request, compiled, checks)
     view = compiled.matcher.view(checks.text)

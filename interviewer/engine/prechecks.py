@@ -54,8 +54,8 @@ INJECTION_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...
          r"\b(?:award|give|assign|grant|mark|rate|score|grade)\b[^.\n]{0,40}?" + _MARKS,
          (("award", "give", "assign", "grant", "mark", "rate", "score", "grade"), _MARK_WORDS)),
         ("score-request",
-         r"\b(?:award|give|assign|grant|rate|score|grade|mark)\b\s+(?:this|me|the\s+answer|"
-         r"the\s+candidate|my\s+answer|it)\s+(?:as\s+|a\s+|an\s+|with\s+)?(?:100|10\s*/\s*10|"
+         r"\b(?:award|give|assign|grant|rate|score|grade|mark)\b\s+(?:this(?:\s+answer)?|me|"
+         r"the\s+answer|the\s+candidate|my\s+answer|it)\s+(?:as\s+|a\s+|an\s+|with\s+)?(?:100|10\s*/\s*10|"
          r"5\s*/\s*5|perfect|correct|full|maximum|a\s+pass|met)\b",
          (("award", "give", "assign", "grant", "rate", "score", "grade", "mark"),
           ("100", "10", "5/5", "perfect", "correct", "full", "maximum", "pass", "met"))),

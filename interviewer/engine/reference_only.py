@@ -171,12 +171,12 @@ def _sentence_groups(tokens: list[Token]) -> list[int]:
 
 
 def _acronyms(tokens: list[Token], token_concept: list[int | None]) -> dict[str, tuple[int, ...]]:
-    """Initials of runs of 2-5 reference words in one clause ("first in first out" -> fifo)."""
+    """Initials of runs of 2-5 reference words in one sentence ("first in, first out" -> fifo)."""
     found: dict[str, tuple[int, ...]] = {}
     for i in range(len(tokens)):
         for n in range(2, 6):
             run = tokens[i:i + n]
-            if len(run) < n or run[-1].clause != run[0].clause:
+            if len(run) < n or run[-1].sentence != run[0].sentence:
                 break
             if not all(t.norm[0].isalpha() for t in run):
                 break

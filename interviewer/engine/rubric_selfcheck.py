@@ -53,18 +53,31 @@ def check_rubric(question: Question, rubric: Rubric, path: Path) -> list[Problem
         dead = [criterion.concepts[k - start][0] for k in range(start, end) if not live[k]]
         detail = (f"the model answer does not meet this criterion offline ({result.verdict}: "
                   f"{len(result.matched_concepts)} of {criterion.needed} concepts found)")
+        missing = [m for m in missing if m not in dead]
         if missing:
-            detail += f"; not found: {', '.join(repr(m) for m in missing)}"
+            detail += (f"; not found: {', '.join(repr(m) for m in missing)} (add an alias the "
+                       "model answer uses, or reword the model answer)")
         if dead:
-            detail += (f"; only repeating the question, so never earnable: "
-                       f"{', '.join(repr(d) for d in dead)}")
-        problems.append(Problem(path, detail + ": add an alias the model answer uses, or "
-                                "reword the model answer", where=f"criteria[{n}] ({criterion.id})"))
+            detail += (f"; every alias of {', '.join(repr(d) for d in dead)} only repeats the "
+                       "question, so it can never be earned (give it words the question lacks)")
+        problems.append(Problem(path, detail, where=f"criteria[{n}] ({criterion.id})",
+                                line=_line(path, ("criteria", n))))
     by_id = {m.id: n for n, m in enumerate(rubric.misconceptions)}
     for hit in grade.misconceptions:
         quote = hit.evidence[0].quote if hit.evidence else ""
         problems.append(Problem(
             path, f"the model answer triggers this misconception (matched {quote!r}): "
             "narrow its patterns or reword the model answer",
-            where=f"misconceptions[{by_id[hit.id]}] ({hit.id})"))
+            where=f"misconceptions[{by_id[hit.id]}] ({hit.id})",
+            line=_line(path, ("misconceptions", by_id[hit.id]))))
     return problems
+
+
+def _line(path: Path, loc: tuple) -> int | None:
+    """The line of a rubric element, when the file can be read (it was, to build the rubric)."""
+    from interviewer.corpus.yaml_io import line_of, read_yaml
+
+    if not path.is_file():
+        return None
+    _data, node, problems = read_yaml(path)
+    return None if problems else line_of(node, loc)
