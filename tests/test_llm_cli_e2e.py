@@ -106,3 +106,16 @@ def test_doctor_names_the_fix_for_a_server_that_is_not_running():
     out = run_cli("doctor", "--backend", "openai", "--base-url", "http://127.0.0.1:9/v1", "--model", "m")
     assert out.returncode == 1
     assert "cannot reach http://127.0.0.1:9/v1" in out.stdout and "--base-url" in out.stdout
+
+
+def test_a_large_batch_shows_progress_on_stderr_and_keeps_stdout_clean(server, tmp_path):
+    answers = tmp_path / "cohort.yaml"
+    answers.write_text("".join(
+        f"- question_id: zero-grad\n  answer: Gradients accumulate in .grad, so clear them (answer {n}).\n"
+        for n in range(24)))
+    out = run_cli("grade", str(answers), "--deck", "llmdeck", "--backend", "openai", "--base-url",
+                  server.url, "--model", "m", "--json", "--concurrency", "8")
+    assert out.returncode == 0, out.stderr
+    assert len(json.loads(out.stdout)["results"]) == 24
+    assert "graded 24/24" in out.stderr, out.stderr
+    assert len(server.chat_requests) == 24, out.stderr

@@ -205,3 +205,10 @@ async def test_rejected_key_is_a_clear_error_not_a_silent_fallback(make_backend,
         await LLMGrader(make_backend()).grade(request_for_answer())
     assert "rejected the API key" in str(caught.value)
     assert "sk-test" not in str(caught.value)
+
+
+async def test_litellm_proxy_without_database_rejecting_a_key_is_an_auth_error(make_backend, router):
+    router.post(CHAT_URL).mock(return_value=httpx.Response(400, json={"error": {
+        "message": "No connected db.", "type": "no_db_connection", "code": "400"}}))
+    with pytest.raises(AuthError, match="master key"):
+        await LLMGrader(make_backend()).grade(request_for_answer())

@@ -131,7 +131,7 @@ async def _server_checks(backend, add) -> None:
         start = time.perf_counter()
         reply = await backend.complete(messages, max_tokens=1, temperature=0)
         add(Check(True, "one-token completion",
-                  f"{reply.text.strip()!r} in {time.perf_counter() - start:.2f} s"))
+                  f"{reply.text.strip()[:40]!r} in {time.perf_counter() - start:.2f} s"))
     except LLMError as exc:
         add(Check(False, "one-token completion", str(exc)))
         return

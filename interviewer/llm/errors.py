@@ -184,6 +184,11 @@ def map_provider_error(exc: BaseException, ctx: ErrorContext, *, partial: str = 
             f"raise max_retries (INTERVIEWER_MAX_RETRIES) or try again later",
             retry_after=wait,
         )
+    if isinstance(exc, openai.BadRequestError) and "no connected db" in _server_message(exc).lower():
+        # A LiteLLM proxy without a database answers a key that is not its master key with
+        # 400 "No connected db." (it tries to look the key up as a virtual key).
+        return AuthError(f"{who}: {ctx.where} did not accept the API key (a LiteLLM proxy "
+                         f"without a database knows only its master key); {ctx.key_hint}")
     if isinstance(exc, openai.BadRequestError | openai.UnprocessableEntityError):
         return BadRequestError(
             f"{who}: {ctx.where} refused the request ({getattr(exc, 'status_code', 400)}: "

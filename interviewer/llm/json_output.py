@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from typing import TypeVar
@@ -17,9 +18,11 @@ T = TypeVar("T", bound=BaseModel)
 _FENCE = re.compile(r"```(?:json|JSON)?\s*\n?(.*?)```", re.DOTALL)
 
 
+@lru_cache(maxsize=256)
 def strict_json_schema(schema: type[BaseModel]) -> dict[str, Any]:
     """The model's JSON schema in the form OpenAI's strict mode accepts: every object closed
-    (additionalProperties false) with all its properties required, no defaults or titles."""
+    (additionalProperties false) with all its properties required, no defaults or titles.
+    Cached per model class (generating it costs milliseconds): treat the result as read-only."""
     raw = schema.model_json_schema(by_alias=True, mode="validation")
     strict = _strict(copy.deepcopy(raw))
     defs = strict.pop("$defs", None)
@@ -112,6 +115,7 @@ def describe_errors(exc: ValidationError, limit: int = 12) -> str:
     return "; ".join(parts)
 
 
+@lru_cache(maxsize=256)
 def schema_instructions(schema: type[BaseModel]) -> str:
     """Text that asks for the schema when the server cannot enforce it."""
     return (

@@ -74,7 +74,10 @@ class OpenAIBackend(ChatBackend):
                     max_tokens: int | None, response_format: dict[str, Any] | None) -> Completion:
         kwargs = self._params(temperature, max_tokens)
         if response_format is not None:
-            kwargs["response_format"] = response_format
+            # Sent as a body field, not the typed parameter: the SDK would otherwise walk the
+            # whole JSON schema through its TypedDict transform on every call (~1 ms of CPU
+            # per grade in a batch); the request sent is the same.
+            kwargs["extra_body"] = {"response_format": response_format}
         response = await self._create(messages, kwargs)
         if not response.choices:
             raise EmptyResponseError(

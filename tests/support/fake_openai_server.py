@@ -165,6 +165,10 @@ class FakeOpenAIServer:
 class _QuietServer(ThreadingHTTPServer):
     """A client closing its keep-alive connection (or a scripted drop) is not an error."""
 
+    # The default backlog of 5 drops connection attempts from a concurrent client (which
+    # then retries after a second): real servers accept far more.
+    request_queue_size = 256
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         import sys
 
@@ -175,6 +179,9 @@ class _QuietServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     owner: FakeOpenAIServer
     protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+    # Headers and body go out in separate writes: with Nagle's algorithm on, the body waits
+    # for the client's delayed ACK (~40 ms per response). Real servers set TCP_NODELAY too.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
@@ -291,3 +298,53 @@ def _usage(payload: dict[str, Any], text: str) -> dict[str, int]:
     completion = len(text.split())
     return {"prompt_tokens": prompt, "completion_tokens": completion,
             "total_tokens": prompt + completion}
+
+
+class ServerProcess:
+    """The same server in a child process (for benchmarks: its request handling then does
+    not compete with the client's event loop for the GIL, as with any real server).
+
+        with ServerProcess(call_delay=0.1) as url: ...
+    """
+
+    def __init__(self, *, call_delay: float = 0.0, chunk_delay: float = 0.0, models: str = "m"):
+        self.args = ["--call-delay", str(call_delay), "--chunk-delay", str(chunk_delay),
+                     "--models", models]
+        self.proc = None
+
+    def __enter__(self) -> str:
+        import subprocess
+        import sys
+        from pathlib import Path
+
+        root = Path(__file__).resolve().parents[2]
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.support.fake_openai_server", *self.args],
+            cwd=root, stdout=subprocess.PIPE, text=True)
+        return self.proc.stdout.readline().strip()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+
+
+def _main() -> None:
+    import argparse
+    import signal
+    import sys
+
+    parser = argparse.ArgumentParser(description="Serve the scripted OpenAI-compatible server.")
+    parser.add_argument("--call-delay", type=float, default=0.0)
+    parser.add_argument("--chunk-delay", type=float, default=0.0)
+    parser.add_argument("--models", default="m", help="comma-separated model names")
+    args = parser.parse_args()
+    server = FakeOpenAIServer(models=tuple(args.models.split(",")), call_delay=args.call_delay,
+                              chunk_delay=args.chunk_delay).start()
+    print(server.url, flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: (server.stop(), sys.exit(0)))
+    signal.pause()
+
+
+if __name__ == "__main__":
+    _main()
