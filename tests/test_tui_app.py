@@ -79,19 +79,18 @@ async def test_the_answer_box_stays_usable_while_a_reply_streams(monkeypatch):
         screen.engine.interviewer = fake
         await paste(pilot, "A tensor is an array.")
         await pilot.press("ctrl+j")
-        fake.gate.put_nowait(None)
-        await pilot.pause()
-        while fake.sent < 2:
-            fake.gate.put_nowait(None)
+        fake.gate.put_nowait(None)  # release the first piece only
+        while fake.sent < 1:
             await pilot.pause()
-        # mid-stream: the first words are on screen and the box takes typing
+        await pilot.pause()
+        # mid-stream: the first words are on screen at once, and the box takes typing
         assert screen.busy
-        assert "Which device" in screen_text(app)
+        assert "Which" in screen_text(app) and "use?" not in screen_text(app)
         await type_text(pilot, "next answer")
         assert screen.box.text == "next answer"
         await pilot.press("ctrl+j")  # refused politely while the interviewer is replying
         assert screen.box.text == "next answer"
-        for _ in range(2):
+        for _ in range(3):
             fake.gate.put_nowait(None)
         await settle(pilot)
         assert not screen.busy
@@ -172,3 +171,20 @@ async def test_command_palette_switches_backend_and_theme(monkeypatch):
         assert app.settings.backend == "openai"
         assert app.screen.query_one("#backend").value == "openai"
         assert "missing key" in screen_text(app)
+
+
+def test_alt_enter_from_a_legacy_terminal_is_recognised():
+    import interviewer.tui.app  # noqa: F401 - installs the mapping
+    from textual._xterm_parser import XTermParser
+
+    parser = XTermParser()
+    keys = [event.key for event in parser.feed("\x1b\r") if hasattr(event, "key")]
+    keys += [event.key for event in parser.feed("") if hasattr(event, "key")]
+    assert keys == ["alt+enter"]
+
+
+def test_homes_difficulty_choices_match_the_domain():
+    from interviewer.domain import DIFFICULTIES
+    from interviewer.tui.screens import home
+
+    assert home.DIFFICULTIES == DIFFICULTIES

@@ -143,3 +143,100 @@ async def test_quit_during_an_interview_asks_first_and_keeps_the_session(monkeyp
         (summary,) = store.unfinished()
         session = store.load(summary.id)
         assert store.draft(session.id, session.records[0].question_id) == "draft"
+
+
+async def test_a_failure_after_the_answer_is_saved_offers_retry(monkeypatch):
+    use_fixture_deck(monkeypatch)
+    app = make_app(load_settings(), start_config=SessionConfig(deck=DECK, count=1, seed=3))
+    async with app.run_test(size=(110, 34)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        engine = screen.engine
+        real = engine.continue_after_answer
+        calls = []
+
+        def broken_once():
+            calls.append(1)
+            if len(calls) == 1:
+                raise RuntimeError("rubric matcher exploded")
+            return real()
+
+        engine.continue_after_answer = broken_once
+        await paste(pilot, "A tensor is an n-dimensional array.")
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "rubric matcher exploded" in shown and "Press ctrl+r to retry" in shown
+        assert "^r Retry" in shown  # offered in the footer
+        assert engine.answer_pending and screen.box.text == ""  # saved, so not put back
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert len(calls) == 2 and not engine.answer_pending
+        assert "Retry" not in screen_text(app).splitlines()[-1]
+
+
+async def test_an_answer_saved_before_a_crash_is_picked_up_on_resume(monkeypatch):
+    use_fixture_deck(monkeypatch)
+    settings = load_settings()
+    from interviewer.engine.session_factory import start_session
+
+    with SessionStore.open(settings) as store:
+        engine = start_session(settings, SessionConfig(deck=DECK, count=2, seed=3), store)
+        engine.submit_answer("A tensor is an n-dimensional array.")  # then the app "died"
+        session_id = engine.session.id
+    app = make_app(settings, resume_id=session_id)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert not screen.engine.answer_pending  # the interviewer carried on from the answer
+        assert screen.engine.current_turns()[-1].kind == "follow_up" or \
+            isinstance(app.screen, FeedbackScreen)
+
+
+async def test_the_interview_timer_counts_down_and_says_when_time_is_up(monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    use_fixture_deck(monkeypatch)
+    config = SessionConfig(deck=DECK, count=1, seed=3, mode="interview", time_limit_s=120)
+    app = make_app(load_settings(), start_config=config)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        record = screen.engine.record
+        record.started_at = datetime.now(UTC) - timedelta(seconds=100)
+        screen._tick()
+        timer = screen.query_one("#timer")
+        assert str(timer.content).startswith("⏱ 0:2") and timer.has_class("-warning")
+        record.started_at = datetime.now(UTC) - timedelta(seconds=200)
+        screen._tick()
+        assert "time is up" in str(timer.content) and timer.has_class("-over")
+
+
+async def test_an_answer_that_cannot_be_saved_is_put_back_in_the_box(monkeypatch):
+    from interviewer.store.db import StoreError
+
+    use_fixture_deck(monkeypatch)
+    app = make_app(load_settings(), start_config=SessionConfig(deck=DECK, count=1, seed=3))
+    async with app.run_test(size=(110, 34)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        store = screen.engine.store
+        real = store.append_turn
+
+        def full_disk(session_id, turn):
+            raise StoreError("database or disk is full")
+
+        store.append_turn = full_disk
+        await paste(pilot, "A tensor is an n-dimensional array.")
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert screen.box.text == "A tensor is an n-dimensional array."
+        shown = screen_text(app)
+        assert "Your answer could not be saved: database or disk is full" in shown
+        assert "press ctrl+j again" in shown
+        store.append_turn = real
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        assert screen.engine.session.answer_text(screen.engine.session.records[0].question_id) \
+            == "A tensor is an n-dimensional array."

@@ -99,7 +99,9 @@ async def test_whole_practice_session_with_the_keyboard(monkeypatch):
         await settle(pilot)
         exported = app.screen.last_export
         assert exported and exported.endswith(".md")
-        assert f"session-{session_id}.md" in screen_text(app).replace("\n", "")
+        shown = app.screen.query_one("#export-path").content.plain
+        assert shown == f"Exported: {exported}" and exported.endswith(f"session-{session_id}.md")
+        assert "Exported:" in screen_text(app)
         await pilot.press("ctrl+q")
     text = open(exported, encoding="utf-8").read()
     assert "I am not sure beyond what I said." in text or "I don't know" in text
@@ -122,3 +124,5 @@ async def test_whole_practice_session_with_the_keyboard(monkeypatch):
         assert isinstance(app.screen, ReportScreen)
         assert app.screen.session.id == session_id
         assert f"Overall {summary.score:.0f} / 100" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 FIXTURE_ROOT = Path(__file__).parent / "fixtures" / "tui"
 DECK = "tui-demo"
+#: Width of one terminal cell in Textual's SVG screenshots.
+CELL_WIDTH = 12.2
 
 _TEXT = re.compile(r'<text class="[^"]*-r\d+"[^>]*\bx="([\d.]+)"[^>]*\by="([\d.]+)"[^>]*>(.*?)</text>',
                    re.S)
@@ -21,11 +23,17 @@ def use_fixture_deck(monkeypatch) -> None:
 
 def svg_text(svg: str) -> str:
     """The characters an SVG screenshot shows, one line per terminal row."""
-    rows: dict[float, list[tuple[float, str]]] = defaultdict(list)
+    rows: dict[float, list[tuple[int, str]]] = defaultdict(list)
     for x, y, content in _TEXT.findall(svg):
-        rows[float(y)].append((float(x), html.unescape(re.sub(r"<[^>]+>", "", content))))
-    lines = ["".join(t for _, t in sorted(parts)) for _, parts in sorted(rows.items())]
-    return "\n".join(line.replace("\xa0", " ").rstrip() for line in lines)
+        column = round(float(x) / CELL_WIDTH)
+        rows[float(y)].append((column, html.unescape(re.sub(r"<[^>]+>", "", content))))
+    lines = []
+    for _, parts in sorted(rows.items()):
+        line = ""
+        for column, text in sorted(parts):
+            line = line.ljust(column) + text  # cells with only a background have no text
+        lines.append(line.replace("\xa0", " ").rstrip())
+    return "\n".join(lines)
 
 
 def screen_text(app) -> str:
@@ -58,3 +66,40 @@ async def paste(pilot, text: str) -> None:
 
 def first_sentence(text: str) -> str:
     return text.split(". ")[0].replace("\n", " ").strip() + "."
+
+
+def finished_session(session_id: str, when, *, seed: int, count: int = 4, mode: str = "practice",
+                     answer_with_model_answer: int = 2):
+    """A session run through the offline engine (no UI): the first
+    `answer_with_model_answer` questions answered with their model answer, the rest with
+    "I don't know". Timestamps are set to `when` so screens showing dates are stable."""
+    import asyncio
+
+    from interviewer.corpus.catalog import load_catalog
+    from interviewer.domain import SessionConfig
+    from interviewer.engine.interview import InterviewSession
+    from interviewer.engine.offline_grader import OfflineGrader
+    from interviewer.engine.offline_interviewer import OfflineInterviewer
+
+    catalog = load_catalog([FIXTURE_ROOT]).raise_for_errors()
+    engine = InterviewSession.start(SessionConfig(deck=DECK, count=count, seed=seed, mode=mode),
+                                    catalog, OfflineGrader(), OfflineInterviewer())
+
+    async def run() -> None:
+        n = 0
+        while not engine.finished:
+            if n < answer_with_model_answer:
+                engine.submit_answer(engine.rubric.model_answer)
+            else:
+                engine.dont_know()
+            n += 1
+            await engine.finish_question()
+            if not engine.finished and engine.awaiting_next:
+                engine.advance()
+
+    asyncio.run(run())
+    session = engine.session
+    fixed = session.model_copy(update={"id": session_id, "created_at": when, "updated_at": when})
+    for record in fixed.records:
+        record.started_at = record.finished_at = when
+    return fixed

@@ -1,20 +1,43 @@
-"""The Textual app and its one factory, `make_app`, used by the CLI and by the tests."""
+"""The Textual app and its one factory, `make_app`, used by the CLI and by the tests.
+
+Start-up cost matters (bench/startup.py): the domain models, the engine, the store and the
+backend registry are imported after Home's first paint, not before."""
+
+from __future__ import annotations
 
 import asyncio
+import gc
 from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.screen import Screen
 
-from interviewer.domain import SessionConfig
 from interviewer.settings import Settings, load_settings
 from interviewer.tui import bindings
 from interviewer.tui.commands import InterviewerCommands
 
 if TYPE_CHECKING:
     from interviewer.corpus.catalog import Catalog
+    from interviewer.domain import SessionConfig
     from interviewer.engine.interview import InterviewSession
     from interviewer.store.session_store import SessionStore
+
+def _recognise_legacy_alt_enter() -> None:
+    """Terminals without the kitty keyboard protocol (tmux, many defaults) send ESC CR for
+    alt+enter, which Textual 8 reports as a plain enter (it drops the alt for keys in its
+    sequence table). Map ESC CR to alt+enter so the submit key works there too."""
+    try:
+        from textual import _ansi_sequences
+    except ImportError:  # pragma: no cover - a Textual without the table: nothing to fix
+        return
+
+    class AltEnter:
+        value = "alt+enter"
+
+    _ansi_sequences.ANSI_SEQUENCES_KEYS.setdefault("\x1b\r", (AltEnter,))
+
+
+_recognise_legacy_alt_enter()
 
 #: The two themes "toggle theme" switches between.
 DARK_THEME, LIGHT_THEME = "textual-dark", "textual-light"
@@ -35,8 +58,8 @@ class InterviewerApp(App[int]):
         self.settings = settings
         self.start_config = start_config
         self.resume_id = resume_id
-        self._store: "SessionStore | None" = None
-        self._catalog: "Catalog | None" = None
+        self._store: SessionStore | None = None
+        self._catalog: Catalog | None = None
         self._catalog_lock = asyncio.Lock()
         self.user_keymap: dict[str, str] = {}
 
@@ -86,15 +109,25 @@ class InterviewerApp(App[int]):
         """Every deck and rubric, parsed once in a thread so the screen never stalls."""
         async with self._catalog_lock:
             if self._catalog is None:
-                from interviewer.engine.session_factory import load_catalog_for
-
-                self._catalog = await asyncio.to_thread(load_catalog_for, self.settings)
+                self._catalog = await asyncio.to_thread(_load_catalog, self.settings)
             return self._catalog
+
+    async def open_store(self) -> SessionStore:
+        """The store, opened in a thread the first time (it imports the domain models)."""
+        if self._store is None:
+            await asyncio.to_thread(lambda: self.store)
+        return self.store
 
     @property
     def loaded_catalog(self) -> "Catalog | None":
         """The catalog if it has been loaded already (else None)."""
         return self._catalog
+
+    def freeze_heap(self) -> None:
+        """Exempt everything alive now (modules, decks, widgets) from the garbage collector's
+        full passes. Without it a full pass over the app's ~130k objects stalls the screen for
+        ~90 ms every second or two while a reply streams (bench/stream_latency.py)."""
+        gc.freeze()
 
     def use_settings(self, settings: Settings) -> None:
         """Home's choices (backend, model, URL) become the app's settings."""
@@ -103,6 +136,7 @@ class InterviewerApp(App[int]):
     async def open_session(self, config: SessionConfig | None = None,
                            resume_id: str | None = None) -> None:
         """Start (or resume) a session and show it. Raises with a message to show the user."""
+        from interviewer.domain import SessionConfig
         from interviewer.engine.session_factory import resume_session, start_session
 
         catalog = await self.catalog()
@@ -125,6 +159,7 @@ class InterviewerApp(App[int]):
             await self.push_screen(ReportScreen(engine.session))
         else:
             await self.push_screen(InterviewScreen(engine))
+        self.freeze_heap()
 
     # ------------------------------------------------------------------ actions
     def action_help(self) -> None:
@@ -180,6 +215,40 @@ class InterviewerApp(App[int]):
                 screen.show_backend(name)
         self.settings = settings
         self.notify(f"Backend: {name}")
+
+
+def _load_catalog(settings: Settings) -> Catalog:
+    # Imported here, in the loading thread: the engine and the YAML parsing are the slow part
+    # of start-up, and Home is already on screen.
+    from interviewer.engine.session_factory import load_catalog_for
+
+    catalog = load_catalog_for(settings)
+    _warm_up_grader(catalog)
+    _warm_up_highlighting()
+    return catalog
+
+
+def _warm_up_grader(catalog: Catalog) -> None:
+    """Grade one throw-away answer now, in the loading thread: the offline grader builds its
+    word tables on first use (~200-400 ms), which would otherwise freeze the screen when the
+    first answer is sent (the follow-up decision grades it on the event loop)."""
+    from interviewer.engine.offline_grader import OfflineGrader
+    from interviewer.engine.protocols import GradeRequest
+
+    for deck, question in catalog.questions():
+        rubric = catalog.rubric(deck, question.id)
+        if rubric is not None:
+            OfflineGrader().grade_sync(GradeRequest(question=question, rubric=rubric,
+                                                    answer="warming up"))
+            return
+
+
+def _warm_up_highlighting() -> None:
+    """Load pygments and its Python lexer now, in the loading thread: done lazily, it stalls
+    the screen ~100 ms the first time a reply contains a code block."""
+    from rich.syntax import Syntax
+
+    Syntax("x = 1", "python").highlight("x = 1")
 
 
 def describe_error(exc: BaseException) -> str:

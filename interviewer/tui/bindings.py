@@ -54,7 +54,7 @@ FEEDBACK = [
 REPORT = [
     _b("report.export", "e", "export", "Export"),
     _b("report.open", "enter", "open_question", "Feedback", show=False),
-    _b("report.home", "escape", "home", "Home"),
+    _b("report.back", "escape", "back", "Back"),
 ]
 
 EXPORT = [

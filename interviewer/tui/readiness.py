@@ -16,12 +16,12 @@ class Readiness:
 
 def check_backend(settings: Settings) -> Readiness:
     """Whether a session can start on `settings.backend`, and if not, the fix."""
-    from interviewer.llm.errors import BackendConfigError
-    from interviewer.llm.options import options_from_settings
-
     name = settings.backend
     if name == "offline":
         return Readiness(True, "offline: built-in interviewer and rubric grader — no key, no network")
+    from interviewer.llm.errors import BackendConfigError
+    from interviewer.llm.options import options_from_settings
+
     try:
         options = options_from_settings(settings)
     except BackendConfigError as exc:
@@ -54,6 +54,11 @@ def check_backend(settings: Settings) -> Readiness:
         return Readiness(False, f"unknown backend {name!r}; choose one of "
                          f"{', '.join(discover())}")
     return Readiness(True, f"{name}: plugin from {entry.origin} (checked when the session starts)")
+
+
+#: Shown before the plugin scan (reading every installed package's entry points takes tens
+#: of milliseconds, so it waits until Home is on screen).
+BUILT_IN_CHOICES = ("offline", "openai", "litellm")
 
 
 def backend_choices() -> list[str]:

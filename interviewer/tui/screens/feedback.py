@@ -27,6 +27,10 @@ FLAG_TEXT = {
     "parroting": "flagged: repeats the question rather than answering it",
     "keyword-salad": "flagged: a list of keywords rather than an explanation",
     "truncated": "flagged: the answer was too long and was cut for grading",
+    "punctuation-only": "flagged: the answer has no words",
+    "unverified-evidence": "some quoted evidence is not in your answer: those verdicts earn nothing",
+    "reference-only": "no rubric for this question: graded against the reference answer only",
+    "unknown-question": "this question is no longer in the deck",
 }
 
 

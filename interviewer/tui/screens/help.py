@@ -9,17 +9,18 @@ from textual.widgets import Footer, Label, Static
 
 from interviewer.tui import bindings
 
-ABOUT = """\
-Practice mode: after each question you see feedback — each rubric criterion with its verdict,
-points and the words of your answer that earned them — then the model answer. Hints (recorded)
-are available. Interview mode: timed, no hints, feedback at the end in the report.
-
-The interviewer may ask follow-ups about what your answer left out. Everything you type is saved
-as you go: leave at any time and resume from Home. Export a report from the report screen (e).
-
-Remap any key in the config file (<home>/config.yaml) by its id, e.g.
-  keys:
-    interview.submit: ctrl+j,f5"""
+ABOUT = (
+    "Practice mode: after each question you see feedback — each rubric criterion with its "
+    "verdict, its points and the words of your answer that earned them — then the model "
+    "answer. Hints are available (and recorded). Interview mode: timed, no hints, feedback "
+    "at the end, in the report.\n\n"
+    "The interviewer may ask follow-ups about what your answer left out. Everything you type "
+    "is saved as you go: leave at any time and resume from Home. Export a session from its "
+    "report (e).\n\n"
+    "Remap any key by its id in the config file (<home>/config.yaml), e.g.\n"
+    "  keys:\n"
+    "    interview.submit: ctrl+j,f5"
+)
 
 
 def keys_table(keymap: dict[str, str]) -> Table:

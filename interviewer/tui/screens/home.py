@@ -1,5 +1,6 @@
 """Home: choose a deck, topics, difficulty, count, mode and backend; resume; open history."""
 
+import asyncio
 from collections import Counter
 
 from rich.text import Text
@@ -12,11 +13,13 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from interviewer.domain import DIFFICULTIES, SessionConfig
 from interviewer.tui import bindings
-from interviewer.tui.readiness import backend_choices, check_backend
+from interviewer.tui.readiness import BUILT_IN_CHOICES, backend_choices, check_backend
 from interviewer.tui.safe_text import one_line
 
+#: interviewer.domain.DIFFICULTIES, spelled out so Home's first paint does not wait for the
+#: domain models to be built (a test checks they agree).
+DIFFICULTIES = ("easy", "medium", "hard")
 COUNTS = (3, 5, 8, 10, 15, 20)
 DEFAULT_COUNT = 8
 TIME_LIMITS = ((0, "untimed"), (120, "2 min"), (180, "3 min"), (300, "5 min"), (600, "10 min"))
@@ -34,63 +37,85 @@ class HomeScreen(Screen):
     AUTO_FOCUS = "#start"
 
     def compose(self) -> ComposeResult:
-        settings = self.app.settings
         yield Static(Text.assemble(("interviewer", "bold"), "  practise technical interviews"),
                      id="home-title")
         with Horizontal(id="home-main"):
             with VerticalScroll(id="new-session", classes="panel"):
                 yield Label("New session", classes="section-title")
-                yield _row("Deck", Select([], prompt="Loading decks…", id="deck", compact=True,
-                                          allow_blank=True))
-                yield _row("Topics", SelectionList[str](id="topics", compact=True))
-                yield Label("  none ticked = every topic (space ticks)", classes="hint-text")
-                yield _row("Difficulty", Select(
-                    [("any", "any"), *[(d, d) for d in DIFFICULTIES]], value="any",
-                    allow_blank=False, id="difficulty", compact=True))
-                yield _row("Questions", Select(
-                    [(str(n), n) for n in COUNTS], value=DEFAULT_COUNT, allow_blank=False,
-                    id="count", compact=True))
-                yield _row("Mode", Select(
-                    [("practice — feedback after each question, hints", "practice"),
-                     ("interview — timed, feedback at the end", "interview")],
-                    value="practice", allow_blank=False, id="mode", compact=True))
-                yield _row("Time limit", Select(
-                    [(label, secs) for secs, label in TIME_LIMITS], value=DEFAULT_TIME_LIMIT,
-                    allow_blank=False, id="time-limit", compact=True, disabled=True))
-                yield _row("Weak topics", Checkbox("favour topics I score low on",
-                                                   id="favour-weak", compact=True))
-                names = backend_choices()
-                if settings.backend not in names:
-                    names.append(settings.backend)
-                yield _row("Backend", Select([(n, n) for n in names], value=settings.backend,
-                                             allow_blank=False, id="backend", compact=True))
-                yield _row("Model", Input(settings.model or "", placeholder="backend default",
-                                          id="model", compact=True), row_id="model-row")
-                yield _row("Base URL", Input(settings.base_url or "",
-                                             placeholder="e.g. http://localhost:11434/v1",
-                                             id="base-url", compact=True), row_id="url-row")
+                yield Vertical(id="form")
                 yield Static(id="readiness")
                 yield Static(id="home-error")
                 yield Button("Start session  ctrl+s", id="start", variant="primary")
             with Vertical(id="home-side", classes="panel"):
                 yield Label("Resume", classes="section-title")
                 yield OptionList(id="unfinished")
+                yield Label("Your topics (recent scores)", classes="section-title")
+                yield Static(id="progress")
                 yield Button("History  ctrl+o", id="history")
         yield Footer()
 
+    def _form_rows(self) -> list:
+        settings = self.app.settings
+        names = list(BUILT_IN_CHOICES)
+        if settings.backend not in names:
+            names.append(settings.backend)
+        self._backend_names = names
+        return [
+            _row("Deck", Select([], prompt="Loading decks…", id="deck", compact=True,
+                                allow_blank=True)),
+            _row("Topics", SelectionList[str](id="topics", compact=True)),
+            Label("  none ticked = every topic (space ticks)", classes="hint-text"),
+            _row("Difficulty", Select([("any", "any"), *[(d, d) for d in DIFFICULTIES]],
+                                      value="any", allow_blank=False, id="difficulty",
+                                      compact=True)),
+            _row("Questions", Select([(str(n), n) for n in COUNTS], value=DEFAULT_COUNT,
+                                     allow_blank=False, id="count", compact=True)),
+            _row("Mode", Select([("practice — feedback after each question, hints", "practice"),
+                                 ("interview — timed, feedback at the end", "interview")],
+                                value="practice", allow_blank=False, id="mode", compact=True)),
+            _row("Time limit", Select([(label, secs) for secs, label in TIME_LIMITS],
+                                      value=DEFAULT_TIME_LIMIT, allow_blank=False,
+                                      id="time-limit", compact=True, disabled=True)),
+            _row("Weak topics", Checkbox("favour topics I score low on", id="favour-weak",
+                                         compact=True)),
+            _row("Backend", Select([(n, n) for n in names], value=settings.backend,
+                                   allow_blank=False, id="backend", compact=True)),
+            _row("Model", Input(settings.model or "", placeholder="backend default", id="model",
+                                compact=True), row_id="model-row"),
+            _row("Base URL", Input(settings.base_url or "",
+                                   placeholder="e.g. http://localhost:11434/v1", id="base-url",
+                                   compact=True), row_id="url-row"),
+        ]
+
     def on_mount(self) -> None:
-        if self.app.is_headless:
+        self.form_ready = False
+        self._update_readiness()
+        # Home is painted first (title, start, resume); the form, the store, the decks and the
+        # plugin scan follow right after, so the screen appears as soon as possible.
+        self.call_after_refresh(self._build_form)
+
+    async def _build_form(self) -> None:
+        await self.query_one("#form").mount_all(self._form_rows())
+        if self.app.is_headless:  # a blinking cursor makes screenshots flaky
             for widget in self.query(Input):
                 widget.cursor_blink = False
+        self.form_ready = True
         self._update_readiness()
-        self._load_decks()
-        self.refresh_unfinished()
+        self._load_after_paint()
+
+    @work(group="home-load")
+    async def _load_after_paint(self) -> None:
+        await self._refresh_unfinished()
+        await self._load_decks()
+        names = await asyncio.to_thread(backend_choices)  # reads every package's entry points
+        self._show_backend_names(names, self.query_one("#backend", Select).value)
+        self.app.freeze_heap()
 
     def on_screen_resume(self) -> None:
-        self.refresh_unfinished()
+        if self.is_mounted:
+            self.refresh_unfinished()
 
     # ------------------------------------------------------------------ data
-    @work(exclusive=True, group="home-decks")
     async def _load_decks(self) -> None:
         try:
             catalog = await self.app.catalog()
@@ -102,6 +127,7 @@ class HomeScreen(Screen):
         deck_select = self.query_one("#deck", Select)
         options = [(f"{d.deck.title} ({len(d.questions)} questions)", name)
                    for name, d in sorted(catalog.decks.items())]
+        deck_select.prompt = "Choose a deck"
         deck_select.set_options(options)
         if options:
             preferred = "pytorch" if "pytorch" in catalog.decks else options[0][1]
@@ -119,15 +145,26 @@ class HomeScreen(Screen):
         counts = Counter(q.topic for q in catalog.decks[deck_name].questions)
         topics.add_options([(f"{t} ({n})", t) for t, n in sorted(counts.items())])
 
-    def refresh_unfinished(self) -> None:
-        """The sessions that can be resumed, most recent first."""
-        listing = self.query_one("#unfinished", OptionList)
-        listing.clear_options()
+    @work(exclusive=True, group="home-unfinished")
+    async def refresh_unfinished(self) -> None:
+        await self._refresh_unfinished()
+
+    async def _refresh_unfinished(self) -> None:
+        """The sessions that can be resumed, most recent first, and topic scores."""
+        def read(store):
+            from interviewer.store.progress import topic_scores  # in the thread: imports the models
+
+            return store.unfinished(), topic_scores(store)
+
         try:
-            sessions = self.app.store.unfinished()
+            store = await self.app.open_store()
+            sessions, scores = await asyncio.to_thread(read, store)
         except Exception as exc:
             self._error(f"The session store cannot be opened: {exc}")
             return
+        self._show_progress(scores)
+        listing = self.query_one("#unfinished", OptionList)
+        listing.clear_options()
         if not sessions:
             listing.add_option(Option(Text("No unfinished sessions.", style="italic"),
                                       disabled=True))
@@ -137,6 +174,19 @@ class HomeScreen(Screen):
             label = Text.assemble((f"{when}  ", "dim"), f"{one_line(s.deck, 20)} · {s.mode} · ",
                                   f"{s.n_answered}/{s.n_questions} answered")
             listing.add_option(Option(label, id=s.id))
+
+    def _show_progress(self, scores: dict[str, float]) -> None:
+        """Each practised topic's current score, weakest first (what favour-weak uses)."""
+        from interviewer.tui.widgets.topic_chart import score_style
+
+        text = Text()
+        for topic, score in sorted(scores.items(), key=lambda item: (item[1], item[0]))[:8]:
+            if text:
+                text.append("\n")
+            text.append(f"{score:>3.0f}  ", style=f"bold {score_style(score)}")
+            text.append(topic)
+        self.query_one("#progress", Static).update(
+            text if scores else Text("No graded answers yet.", style="italic"))
 
     # ------------------------------------------------------------------ choices
     @on(Select.Changed, "#deck")
@@ -156,13 +206,18 @@ class HomeScreen(Screen):
 
     def chosen_settings(self):
         """The app's settings with the backend, model and URL chosen here."""
+        if not self.form_ready:
+            return self.app.settings
         backend = self.query_one("#backend", Select).value
         model = self.query_one("#model", Input).value.strip() or None
         base_url = self.query_one("#base-url", Input).value.strip() or None
         return self.app.settings.model_copy(update={
             "backend": backend, "model": model, "base_url": base_url})
 
-    def chosen_config(self) -> SessionConfig:
+    def chosen_config(self):
+        """A SessionConfig from the choices on screen."""
+        from interviewer.domain import SessionConfig
+
         deck = self.query_one("#deck", Select).value
         difficulty = self.query_one("#difficulty", Select).value
         mode = self.query_one("#mode", Select).value
@@ -187,18 +242,24 @@ class HomeScreen(Screen):
         self.query_one("#readiness", Static).update(
             Text.assemble((mark, f"bold {style}"), "  ", readiness.message))
         self.query_one("#readiness").set_class(not readiness.ready, "-not-ready")
-        offline = self.query_one("#backend", Select).value == "offline"
-        self.query_one("#model-row").display = not offline
-        self.query_one("#url-row").display = not offline
+        if self.form_ready:
+            offline = self.query_one("#backend", Select).value == "offline"
+            self.query_one("#model-row").display = not offline
+            self.query_one("#url-row").display = not offline
 
     def show_backend(self, name: str) -> None:
         """Reflect a backend switched from the command palette."""
+        self._show_backend_names(backend_choices(), name)
+
+    def _show_backend_names(self, names: list[str], name: str) -> None:
         select = self.query_one("#backend", Select)
-        names = backend_choices()
         if name not in names:
             names.append(name)
-        select.set_options([(n, n) for n in names])
-        select.value = name
+        if names != self._backend_names:
+            self._backend_names = names
+            select.set_options([(n, n) for n in names])
+        if select.value != name:
+            select.value = name
 
     def _error(self, message: str) -> None:
         self.query_one("#home-error", Static).update(Text(message, style="bold red"))
@@ -211,7 +272,7 @@ class HomeScreen(Screen):
             self.action_history()
 
     def action_start(self) -> None:
-        if self.query_one("#deck", Select).value is Select.BLANK:
+        if not self.form_ready or self.query_one("#deck", Select).value is Select.BLANK:
             self.notify("The decks are still loading, or none was found.", severity="warning")
             return
         settings = self.chosen_settings()
@@ -223,10 +284,10 @@ class HomeScreen(Screen):
         self._start(self.chosen_config(), settings)
 
     @work(exclusive=True, group="home-open")
-    async def _start(self, config: SessionConfig, settings) -> None:
+    async def _start(self, config, settings) -> None:
         await self._open(settings, config=config)
 
-    async def _open(self, settings, *, config: SessionConfig | None = None,
+    async def _open(self, settings, *, config=None,
                     resume_id: str | None = None) -> None:
         from interviewer.tui.app import describe_error
 

@@ -21,14 +21,15 @@ from interviewer.tui.widgets.transcript import Transcript
 TIMER_WARNING_S = 30
 
 
-def backend_failure_message(error: BaseException, fell_back_to: str | None) -> str:
+def backend_failure_message(error: BaseException, fell_back_to: str | None,
+                            offline_key: str = "ctrl+b") -> str:
     """What went wrong, that nothing was lost, and what the user can do."""
     what = clean(str(error)) or type(error).__name__
     instead = ("the built-in follow-up was asked instead" if fell_back_to
                else "the question goes straight to grading")
     return (f"The interviewer model failed: {what}\nYour answer is saved; {instead}. "
-            "Press ctrl+b to use the offline backend for the rest of this session, or carry on "
-            "(the model is tried again at the next step).")
+            f"Press {offline_key} to use the offline backend for the rest of this session, or "
+            "carry on (the model is tried again at the next step).")
 
 
 def said_dont_know(session, question_id: str) -> bool:
@@ -68,7 +69,10 @@ class InterviewScreen(Screen):
             self.set_interval(1.0, self._tick)
         self._tick()
         if self.engine.awaiting_next:        # resumed after grading, before moving on
-            self._after_grade_in_practice()
+            if self.engine.config.mode == "practice":
+                self._after_grade_in_practice()
+            else:
+                self.call_later(self._advance_and_next)
         elif self.engine.answer_pending:     # resumed after the app stopped mid-answer
             self.set_status("Picking up where you left off…")
             self._continue()
@@ -120,12 +124,11 @@ class InterviewScreen(Screen):
         status.display = bool(message)
 
     def _set_busy(self, message: str | None) -> None:
-        busy = message is not None
+        # No refresh_bindings() here: the footer looks the same busy or not, and rebuilding
+        # it costs tens of milliseconds just as a reply starts streaming.
+        self.busy = message is not None
         if message is not None:
             self.set_status(message)
-        if busy != self.busy:  # the footer is rebuilt on every refresh: only when it changes
-            self.busy = busy
-            self.refresh_bindings()
 
     # ------------------------------------------------------------------ drafts
     @on(AnswerBox.DraftReady)
@@ -168,27 +171,64 @@ class InterviewScreen(Screen):
             return
         text = self.box.text
         if not text.strip():
-            self.notify("Type an answer first — or ctrl+g for \"I don't know\", ctrl+n to skip.",
-                        timeout=5)
+            self.notify(f"Type an answer first — or {self._key('interview.dont_know')} for "
+                        f"\"I don't know\", {self._key('interview.skip')} to skip.", timeout=5)
             return
         self.box.set_text("")
-        self._answer(text)
+        self._answer(text.rstrip())  # trailing blank lines are not part of the answer
 
     @work(exclusive=True, group="model")
     async def _answer(self, text: str) -> None:
         self._set_busy("Sending your answer…")
         view = await self.transcript.add("answer", text)
+        # what the store holds now (memory and store agree until a write fails)
+        stored_before = sum(1 for t in self.engine.current_turns() if t.kind == "answer")
         try:
             plan = self.engine.submit_answer(text)
-        except Exception as exc:  # not recorded (e.g. the disk is full): give the text back
+        except Exception as exc:
+            what = clean(str(exc)) or type(exc).__name__
+            self._set_busy(None)
+            stored_after = self._stored_answers()
+            if stored_after is not None and stored_after > stored_before:
+                self._offer_retry(what)  # saved; a later step failed
+                return
+            # Not saved (e.g. the disk is full): give the text back. The engine appends the turn
+            # in memory before writing it, so take it out again, or a resubmission would count
+            # the answer twice.
+            turns = self.engine.session.turns
+            if turns and turns[-1].kind == "answer" and turns[-1].text == text:
+                turns.pop()
             await view.remove()
             self.box.set_text(text)
-            self._set_busy(None)
-            self.set_status(f"Your answer could not be saved: {clean(str(exc))}\n"
-                            "It is back in the box: fix the problem and press ctrl+j again.",
+            self.set_status(f"Your answer could not be saved: {what}\nIt is back in the box: "
+                            f"fix the problem and press {self._key('interview.submit')} again.",
                             error=True)
             return
         await self._after_answer(plan)
+
+    def _stored_answers(self) -> int | None:
+        """How many answers to this question the store holds (None: unknown)."""
+        engine = self.engine
+        if engine.store is None:
+            return sum(1 for t in engine.current_turns() if t.kind == "answer")
+        try:
+            stored = engine.store.load(engine.session.id)
+        except Exception:  # the store itself is failing
+            return None
+        return sum(1 for t in stored.turns_for(engine.record.question_id) if t.kind == "answer")
+
+    def _key(self, binding_id: str) -> str:
+        """The keys for a binding as the user has them (config `keys:` remaps them)."""
+        binding = next(b for b in bindings.INTERVIEW if b.id == binding_id)
+        return bindings.effective_keys(binding, getattr(self.app, "user_keymap", {})).split(",")[0]
+
+    def _offer_retry(self, what: str) -> None:
+        self.retry_possible = self.engine.answer_pending
+        self.refresh_bindings()  # show "Retry"
+        offline = ("" if not self.check_action("switch_offline", ()) else
+                   f", or {self._key('interview.offline')} to switch to the offline backend")
+        self.set_status(f"Something failed after your answer was saved: {what}\n"
+                        f"Press {self._key('interview.retry')} to retry{offline}.", error=True)
 
     @work(exclusive=True, group="model")
     async def _continue(self) -> None:
@@ -203,12 +243,8 @@ class InterviewScreen(Screen):
                 return
             await self._grade()
         except Exception as exc:  # the answer is stored: offer to retry this step
-            self.retry_possible = self.engine.answer_pending
             self._set_busy(None)
-            what = clean(str(exc)) or type(exc).__name__
-            self.set_status(f"Something failed after your answer was saved: {what}\n"
-                            "Press ctrl+r to retry, or ctrl+b to switch to the offline backend.",
-                            error=True)
+            self._offer_retry(clean(str(exc)) or type(exc).__name__)
 
     async def _stream_follow_up(self, plan) -> bool:
         """Stream the follow-up into the transcript. True if one was asked."""
@@ -216,22 +252,22 @@ class InterviewScreen(Screen):
         streaming = await self.transcript.start_stream("follow_up")
         try:
             async for chunk in self.engine.stream_follow_up(plan):
-                await streaming.write(chunk)
+                streaming.write(chunk)
         except FollowUpFellBack as fell:
             if fell.text:
-                await streaming.finish(fell.text)
+                streaming.finish(fell.text)
             else:
                 await streaming.discard()
-            self.notify(backend_failure_message(fell.error, fell.text), title="Model failure",
-                        severity="error", timeout=15)
+            message = backend_failure_message(fell.error, fell.text, self._key("interview.offline"))
+            self.notify(message, title="Model failure", severity="error", timeout=15)
             self._set_busy(None)
-            self.set_status(backend_failure_message(fell.error, fell.text), error=True)
+            self.set_status(message, error=True)
             return bool(fell.text)
         except BaseException:
             await streaming.discard()
             raise
         asked = [t for t in self.engine.current_turns() if t.kind == "follow_up"]
-        await streaming.finish(asked[-1].text if asked else None)
+        streaming.finish(asked[-1].text if asked else None)
         if not asked:
             await streaming.discard()
             return False
@@ -273,18 +309,20 @@ class InterviewScreen(Screen):
         streaming = await self.transcript.start_stream("hint")
         try:
             async for chunk in self.engine.stream_hint():
-                await streaming.write(chunk)
+                streaming.write(chunk)
         except BaseException:
             await streaming.discard()
             self._set_busy(None)
             raise
         hints = [t for t in self.engine.current_turns() if t.kind == "hint"]
-        await streaming.finish(hints[-1].text if hints else None)
+        streaming.finish(hints[-1].text if hints else None)
         self._set_busy(None)
         self.set_status("")
 
     def action_retry(self) -> None:
         if self.retry_possible and not self.busy and self.engine.answer_pending:
+            self.retry_possible = False
+            self.refresh_bindings()
             self.set_status("")
             self._continue()
 

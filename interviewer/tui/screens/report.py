@@ -131,5 +131,6 @@ class ReportScreen(Screen):
             Text.assemble(("Exported: ", "bold green"), str(path)))
         self.notify(str(path), title="Exported", timeout=8)
 
-    def action_home(self) -> None:
-        self.app.action_new_session()
+    def action_back(self) -> None:
+        """Back to where the report was opened from (History, or Home after a session)."""
+        self.app.pop_screen()

@@ -1,10 +1,19 @@
 """The conversation so far: interviewer turns as Markdown (streamed as they arrive), the
-candidate's turns as literal text."""
+candidate's turns as literal text.
 
+Interviewer turns are one Static holding a Rich `Markdown` renderable, not Textual's
+`Markdown` widget: that widget re-mounts a whole list or code block on every streamed append,
+which measured 130+ ms pauses at 100 tokens/s (bench/stream_latency.py). Rich's Markdown
+never interprets Rich markup, and hyperlinks are off, so model output cannot style itself or
+plant clickable links."""
+
+import time
+
+from rich.markdown import Markdown as RichMarkdown
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Label, Markdown, Static
-from textual.widgets.markdown import MarkdownStream
+from textual.timer import Timer
+from textual.widgets import Label, Static
 
 from interviewer.domain import Turn
 from interviewer.tui.safe_text import StreamCleaner, clean, literal
@@ -21,6 +30,11 @@ _WHO: dict[str, tuple[str, str]] = {
 }
 
 
+def markdown(text: str) -> RichMarkdown:
+    """Model or rubric text as Markdown: escapes removed, no hyperlinks."""
+    return RichMarkdown(clean(text), hyperlinks=False)
+
+
 class TurnView(Vertical):
     """One turn: who said it, then what was said."""
 
@@ -32,28 +46,40 @@ class TurnView(Vertical):
         self.text = text
         self.streaming = streaming
 
+    @property
+    def is_literal(self) -> bool:
+        """The candidate's words (and notes) are shown exactly as typed, not as Markdown."""
+        return self.has_class("candidate") or self.has_class("note")
+
     def compose(self) -> ComposeResult:
         yield Label(self.who + (" …" if self.streaming else ""), classes="who")
-        if self.has_class("candidate") or self.has_class("note"):
-            yield Static(literal(self.text), classes="said")
-        else:
-            # Model output as Markdown: escapes already removed; Markdown never parses Rich
-            # markup, and links are not opened.
-            yield Markdown(clean(self.text), open_links=False, classes="said")
+        yield Static(self._body(self.text), classes="said")
 
-    @property
-    def markdown(self) -> Markdown:
-        return self.query_one(Markdown)
+    def _body(self, text: str):
+        return literal(text) if self.is_literal else markdown(text)
 
-    async def set_text(self, text: str) -> None:
-        """Replace what the turn says (e.g. the whole follow-up once it is recorded)."""
+    def show(self, text: str) -> None:
+        """Replace what the turn says with `text` (one block)."""
         self.text = text
+        for extra in self.query(".part"):
+            extra.remove()
+        self.query_one(".said", Static).update(self._body(text))
+
+    def show_streaming(self, parts: list[str], tail: str) -> None:
+        """While streaming: `parts` (complete paragraphs, each rendered once, when it
+        completes) and `tail` (the paragraph still arriving, re-rendered on every update).
+        Re-rendering only the tail keeps each update small however long the reply gets."""
+        shown = list(self.query(".part"))
+        for part in parts[len(shown):]:
+            self.mount(Static(markdown(part), classes="said part"),
+                       before=self.query_one(".said", Static))
+        self.text = "\n\n".join([*parts, tail])
+        self.query_one(".said", Static).update(markdown(tail))
+
+    def mark_done(self) -> None:
+        """The turn is complete (its label loses the "…")."""
         self.streaming = False
         self.query_one(".who", Label).update(self.who)
-        if self.has_class("candidate") or self.has_class("note"):
-            self.query_one(".said", Static).update(literal(text))
-        else:
-            await self.markdown.update(clean(text))
 
 
 class Transcript(VerticalScroll):
@@ -81,34 +107,80 @@ class Transcript(VerticalScroll):
         return StreamingTurn(self, view)
 
 
+def split_paragraphs(text: str) -> tuple[list[str], str]:
+    """(complete paragraphs, the paragraph still arriving): split at blank lines that are not
+    inside a code fence."""
+    parts: list[str] = []
+    start = 0
+    while True:
+        cut = text.find("\n\n", start)
+        while cut != -1 and text[:cut].count("```") % 2:
+            cut = text.find("\n\n", cut + 2)
+        if cut == -1:
+            return parts, text[start:]
+        if text[start:cut].strip():
+            parts.append(text[start:cut])
+        start = cut + 2
+
+
+#: At most this many screen updates per second while streaming: each one re-renders the turn
+#: and re-lays out the transcript, and a model can send a hundred tokens a second.
+UPDATES_PER_S = 15
+
+
 class StreamingTurn:
-    """Feeds streamed chunks into a turn's Markdown through `Markdown.get_stream`, which
-    batches appends so a fast model never floods the event loop."""
+    """Shows a streamed reply as it arrives.
+
+    A chunk is shown at once unless the last update was less than 1/UPDATES_PER_S ago; then
+    it joins the next update, which a timer makes sure comes no later than that."""
 
     def __init__(self, transcript: Transcript, view: TurnView) -> None:
         self.transcript = transcript
         self.view = view
         self._cleaner = StreamCleaner()
-        self._stream: MarkdownStream = Markdown.get_stream(view.markdown)
+        self._last_update = 0.0
+        self._timer: Timer | None = None
+        self._shown = ""
         self.text = ""
 
-    async def write(self, chunk: str) -> None:
+    def write(self, chunk: str) -> None:
         safe = self._cleaner.feed(chunk)
-        if safe:
-            self.text += safe
-            await self._stream.write(safe)
-            self.transcript.scroll_end(animate=False)
+        if not safe:
+            return
+        self.text += safe
+        wait = self._last_update + 1 / UPDATES_PER_S - time.monotonic()
+        if wait <= 0:
+            self._update()
+        elif self._timer is None:
+            self._timer = self.view.set_timer(wait, self._update)
 
-    async def finish(self, final_text: str | None = None) -> None:
-        """Stop streaming; show `final_text` (the recorded turn) if given, else what came."""
-        rest = self._cleaner.flush()
-        if rest:
-            await self._stream.write(rest)
-            self.text += rest
-        await self._stream.stop()
-        await self.view.set_text(final_text if final_text is not None else self.text)
+    def _update(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.text == self._shown:
+            return
+        self._shown = self.text
+        self._last_update = time.monotonic()
+        self.view.show_streaming(*split_paragraphs(self.text))
+        self.transcript.scroll_end(animate=False)
+
+    def finish(self, final_text: str | None = None) -> None:
+        """Stop streaming; show `final_text` (the recorded turn) if it differs from what came
+        (e.g. the rubric's probe after a failure)."""
+        self.text += self._cleaner.flush()
+        if final_text is not None and clean(final_text).strip() != self.text.strip():
+            if self._timer is not None:
+                self._timer.stop()
+                self._timer = None
+            self.text = clean(final_text)
+            self.view.show(self.text)
+        else:
+            self._update()  # what is left of the tail
+        self.view.mark_done()
         self.transcript.scroll_end(animate=False)
 
     async def discard(self) -> None:
-        await self._stream.stop()
+        if self._timer is not None:
+            self._timer.stop()
         await self.view.remove()

@@ -1,0 +1,170 @@
+"""How fast does the app start, and how fast is `interviewer --help`?
+
+1. Time from process start to the Home screen being ready, headless, through the real entry
+   point (`interviewer` with no command), against a minimal Textual app that shows one label. Both are measured in this run, alternately, in fresh
+   processes; the ratio is what matters (target: <= 1.5x). "Ready" is measured twice for the
+   app: Home mounted and painted (the user can act), and the deck list filled in (the decks
+   are parsed in a thread after the first paint).
+2. `interviewer --help` wall time (target: under 0.3 s), and which heavy libraries that path
+   imports (target: none of textual, openai, litellm).
+
+Run: .venv/bin/python bench/startup.py [runs]
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+INTERVIEWER = str(Path(PYTHON).with_name("interviewer"))
+
+# The minimal app prints READY from a callback that runs after its first refresh. The app
+# prints PAINTED from the same kind of callback (Home's first refresh), FORM once every choice
+# is mounted, and DECKS once the deck list and the resumable sessions are filled in.
+MINIMAL = """
+from textual.app import App
+from textual.widgets import Label
+
+class Minimal(App):
+    def compose(self):
+        yield Label("Hello")
+
+    def on_mount(self):
+        self.set_interval(0.002, self.check)
+
+    def check(self):
+        if self.query(Label) and self.screen.is_mounted and not hasattr(self, "done"):
+            self.done = True
+            self.call_after_refresh(ready)
+
+def ready():
+    print("READY", flush=True)
+    app.exit()
+
+app = Minimal()
+app.run(headless=True)
+"""
+
+APP = """
+import sys
+from interviewer.tui.app import InterviewerApp
+from interviewer.tui.screens.home import HomeScreen
+
+# The real entry point (`interviewer` with no command), run headless.
+run = InterviewerApp.run
+app = None
+
+def headless_run(self, *args, **kwargs):
+    global app
+    app = self
+    app.call_later(lambda: app.set_interval(0.002, check))
+    return run(self, headless=True)
+
+InterviewerApp.run = headless_run
+build_form = HomeScreen._build_form
+
+async def timed_build_form(self):
+    # Runs right after Home's first refresh: the screen is on the terminal.
+    print("PAINTED", flush=True)
+    await build_form(self)
+    print("FORM", flush=True)
+
+HomeScreen._build_form = timed_build_form
+
+def check():
+    from textual.widgets import Select
+    screen = app.screen
+    if not isinstance(screen, HomeScreen) or not getattr(screen, "form_ready", False):
+        return
+    if (screen.query_one("#deck", Select).value is Select.BLANK
+            or not screen.query_one("#unfinished").option_count):
+        return
+    if not getattr(app, "done", False):
+        app.done = True
+        app.call_after_refresh(ready)
+
+def ready():
+    print("DECKS", flush=True)
+    app.exit()
+
+from interviewer.cli.main import main
+main([])
+"""
+
+
+def time_child(args: list[str], env: dict[str, str], markers=("READY",)) -> list[float]:
+    """Seconds from spawning the process to each marker line it prints."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env, cwd=ROOT)
+    seen: dict[str, float] = {}
+    for line in proc.stdout:
+        if line.strip() in markers:
+            seen[line.strip()] = time.perf_counter() - start
+            if len(seen) == len(markers):
+                break
+    if len(seen) != len(markers):
+        raise RuntimeError(f"{args[:2]} printed {sorted(seen)}: {proc.stderr.read()[-2000:]}")
+    proc.wait(timeout=30)
+    return [seen[m] for m in markers]
+
+
+def time_help(env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([INTERVIEWER, "--help"], capture_output=True, check=True, env=env)
+    return time.perf_counter() - start
+
+
+def heavy_modules_on_help_path(env: dict[str, str]) -> list[str]:
+    code = ("import sys; from interviewer.cli.main import build_parser; build_parser().format_help();"
+            "print(' '.join(m for m in ('textual', 'openai', 'litellm', 'httpx') if m in sys.modules))")
+    out = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True, env=env)
+    return out.stdout.split()
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    home = tempfile.mkdtemp(prefix="interviewer-bench-")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INTERVIEWER_")}
+    env.update(INTERVIEWER_HOME=home, INTERVIEWER_BACKEND="offline", TEXTUAL_ANIMATIONS="none")
+    minimal: list[float] = []
+    painted: list[float] = []
+    form: list[float] = []
+    decks: list[float] = []
+    help_times: list[float] = []
+    app_markers = ("PAINTED", "FORM", "DECKS")
+    # one warm-up of each, to take disk caches out of the first figure
+    time_child([PYTHON, "-c", MINIMAL], env)
+    time_child([PYTHON, "-c", APP], env, app_markers)
+    time_help(env)
+    for _ in range(runs):
+        minimal += time_child([PYTHON, "-c", MINIMAL], env)
+        p, f, d = time_child([PYTHON, "-c", APP], env, app_markers)
+        painted.append(p)
+        form.append(f)
+        decks.append(d)
+        help_times.append(time_help(env))
+    med = statistics.median
+    base = med(minimal)
+    print(f"startup, headless, median of {runs} fresh processes (process start -> ...):")
+    print(f"  minimal Textual app, one label painted: {base * 1000:6.0f} ms")
+    for label, times in (("Home painted (start/resume usable)", painted),
+                         ("Home form mounted (every choice)", form),
+                         ("decks and resumable sessions listed", decks)):
+        print(f"  interviewer, {label:<36} {med(times) * 1000:6.0f} ms  "
+              f"ratio {med(times) / base:.2f}x")
+    print("  target: Home ready <= 1.5x the minimal app")
+    heavy = heavy_modules_on_help_path(env)
+    print(f"`interviewer --help`: {med(help_times) * 1000:.0f} ms median "
+          f"(min {min(help_times) * 1000:.0f} ms; target < 300 ms); "
+          f"heavy modules imported: {', '.join(heavy) or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
