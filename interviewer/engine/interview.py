@@ -350,10 +350,11 @@ class InterviewSession:
             seq=len(self.session.turns), question_id=self.record.question_id, role=role,
             kind=kind, text=text, targets=targets or [],
         )
+        if self.store is not None:
+            # committed before we go on; if it fails, memory does not get ahead of the store
+            self.store.append_turn(self.session.id, turn)
         self.session.turns.append(turn)
         self.session.updated_at = turn.created_at
-        if self.store is not None:
-            self.store.append_turn(self.session.id, turn)  # committed before we go on
         return turn
 
     def _save_state(self) -> None:

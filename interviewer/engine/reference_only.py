@@ -21,7 +21,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from interviewer.domain import Criterion, Evidence, Flag, Grade, Levels, Question, Rubric
-from interviewer.engine.concept_matcher import ConceptMatcher, negation_scope
+from interviewer.engine.concept_matcher import ConceptMatcher
+from interviewer.engine.negation import negation_scope
 from interviewer.engine.prechecks import PrecheckResult, run_prechecks
 from interviewer.engine.protocols import GradeRequest
 from interviewer.engine.scoring import coverage_result, total_score
@@ -154,7 +155,8 @@ def _derive(question: Question, reference: str) -> ReferenceModel | None:
         misconceptions=[], follow_ups=[], model_answer=reference, essential_cap=100.0,
     )
     matcher = ConceptMatcher([[c.name] for c in concepts], "", [True] * len(concepts),
-                             [c.negated for c in concepts])
+                             [c.negated for c in concepts],
+                             known_text=[question.question, reference])
     digest = hashlib.sha256(("reference-only\n" + question.question + "\n" + reference).encode())
     return ReferenceModel(rubric, "ref-" + digest.hexdigest()[:12], tuple(concepts), matcher,
                           _acronyms(tokens, token_concept), _spelled(text, tokens, token_concept))

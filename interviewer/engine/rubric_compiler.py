@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from interviewer.domain import Question, Rubric
 from interviewer.engine.concept_matcher import ConceptMatcher
+from interviewer.engine.known_words import strings_in
 
 _CACHE_SIZE = 512
 
@@ -14,7 +15,8 @@ class CompiledRubric:
     """One matcher over every criterion concept and misconception pattern of a rubric.
 
     Criterion concepts ignore aliases that only repeat the question; misconception patterns
-    do not (a wrong claim is wrong even in the question's words).
+    do not (a wrong claim is wrong even in the question's words). Misconception patterns are
+    matched as claims: words in order, and cancelled by contrast or denial as by negation.
     """
 
     rubric: Rubric
@@ -42,17 +44,22 @@ def compile_rubric(rubric: Rubric, question: Question) -> CompiledRubric:
         groups += [list(g) for g in criterion.concepts]
         exempt += [False] * len(criterion.concepts)
         criterion_slices.append((start, len(groups)))
+    claims = [False] * len(groups)
     misconception_slices = []
     for misconception in rubric.misconceptions:
         start = len(groups)
         # each pattern is its own group: any one of them detects the claim
         groups += [[p] for p in misconception.patterns]
         exempt += [True] * len(misconception.patterns)
+        claims += [True] * len(misconception.patterns)
         misconception_slices.append((start, len(groups)))
     compiled = CompiledRubric(
         rubric=rubric,
         rubric_hash=rubric.content_hash(),
-        matcher=ConceptMatcher(groups, question.question, exempt),
+        matcher=ConceptMatcher(groups, question.question, exempt,
+                               known_text=[*strings_in(rubric.model_dump()),
+                                           *strings_in(question.model_dump())],
+                               claims=claims),
         criterion_slices=tuple(criterion_slices),
         misconception_slices=tuple(misconception_slices),
     )

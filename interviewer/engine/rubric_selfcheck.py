@@ -3,6 +3,11 @@
 A rubric its own model answer cannot pass is a broken rubric: an alias the matcher cannot
 find, a concept that only repeats the question, or a misconception pattern that fires on a
 correct answer. `interviewer corpus lint` runs this check.
+
+It also warns (without failing lint) about risky shapes: a misconception regex with a wide
+or unbounded free-text gap (`subject[^.]{0,60}claim`, `.*`), which can join words of two
+different clauses, and a concept whose first alias, the name feedback shows for the idea,
+is a regex.
 """
 
 from pathlib import Path
@@ -10,9 +15,14 @@ from pathlib import Path
 from interviewer.corpus.catalog import Catalog
 from interviewer.corpus.problems import Problem
 from interviewer.domain import Question, Rubric
+from interviewer.domain.rubric import REGEX_PREFIX
 from interviewer.engine.offline_grader import grade_with_rubric
 from interviewer.engine.protocols import GradeRequest
+from interviewer.engine.regex_gaps import widest_gap
 from interviewer.engine.rubric_compiler import compile_rubric
+
+#: A misconception regex gap wider than this many characters (about five words) is warned about.
+WIDE_GAP = 30
 
 
 def check_model_answers(catalog: Catalog) -> list[Problem]:
@@ -26,6 +36,7 @@ def check_model_answers(catalog: Catalog) -> list[Problem]:
                 continue
             path = catalog.rubric_paths.get((deck, question_id), Path(f"rubrics/{deck}/{question_id}.yaml"))
             problems += check_rubric(question, rubric, path)
+            problems += pattern_warnings(rubric, path)
     return problems
 
 
@@ -70,6 +81,35 @@ def check_rubric(question: Question, rubric: Rubric, path: Path) -> list[Problem
             "narrow its patterns or reword the model answer",
             where=f"misconceptions[{by_id[hit.id]}] ({hit.id})",
             line=_line(path, ("misconceptions", by_id[hit.id]))))
+    return problems
+
+
+def pattern_warnings(rubric: Rubric, path: Path) -> list[Problem]:
+    """Warnings for risky pattern shapes: wide misconception-regex gaps, regex concept names."""
+    problems: list[Problem] = []
+    for n, misconception in enumerate(rubric.misconceptions):
+        for k, pattern in enumerate(misconception.patterns):
+            if not pattern.startswith(REGEX_PREFIX):
+                continue
+            gap = widest_gap(pattern[len(REGEX_PREFIX):])
+            if gap is None or (gap.width is not None and gap.width <= WIDE_GAP):
+                continue
+            article = "an" if str(gap.width).startswith("8") or gap.width in (11, 18) else "a"
+            width = "an unbounded" if gap.width is None else f"{article} {gap.width}-character"
+            across = " that also crosses sentence ends" if gap.crosses_sentences else ""
+            problems.append(Problem(
+                path, f"pattern {k + 1} has {width} free-text gap{across}: it can join words "
+                f"of two different clauses; keep gaps to {WIDE_GAP} characters, without '.'",
+                where=f"misconceptions[{n}] ({misconception.id})", severity="warning",
+                line=_line(path, ("misconceptions", n, "patterns", k))))
+    for n, criterion in enumerate(rubric.criteria):
+        for k, group in enumerate(criterion.concepts):
+            if group and group[0].startswith(REGEX_PREFIX):
+                problems.append(Problem(
+                    path, f"concept {k + 1} is named by its first alias {group[0]!r}, a regex, "
+                    "and feedback shows that name: put a plain phrase first",
+                    where=f"criteria[{n}] ({criterion.id})", severity="warning",
+                    line=_line(path, ("criteria", n, "concepts", k))))
     return problems
 
 

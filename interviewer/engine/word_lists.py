@@ -67,9 +67,40 @@ NT_PREFIXES: frozenset[str] = frozenset(
 )
 
 #: A negation word followed by one of these does not negate ("not only", "whether or not").
-NEGATION_BREAKERS: frozenset[str] = frozenset("only just merely matter doubt".split())
+NEGATION_BREAKERS: frozenset[str] = frozenset(
+    "only just merely simply solely exclusively matter doubt".split())
 
 #: Words that open a new clause: a negation before them does not reach past them.
 CLAUSE_OPENERS: frozenset[str] = frozenset(
-    "but however although though whereas instead rather unlike except yet which".split()
+    "but however although though whereas while whilst instead rather unlike except yet which"
+    .split()
+)
+
+#: Words that, right after "and", start a new claim rather than continue a negated list
+#: ("isn't zero-centered and it saturates", "... and also ...", "... and is ...").
+CLAUSE_STARTERS: frozenset[str] = frozenset(
+    """
+    it they this these those there we you he she i is are was were be has have had can could
+    will would should may might must does do did also still then so thus hence therefore
+    instead only just always usually often actually even
+    """.split()
+)
+
+#: Nouns that present what follows as wrong: "a common misconception is that X".
+DENIAL_NOUNS: frozenset[str] = frozenset(
+    "myth myths misconception misconceptions fallacy misbelief misunderstanding".split()
+)
+#: Adjectives that, followed by "that" or "to say/think", present what follows as wrong:
+#: "it is wrong to say X", "it's a mistake to think that X".
+DENIAL_ADJECTIVES: frozenset[str] = frozenset(
+    "wrong incorrect false untrue mistaken mistake misleading inaccurate".split()
+)
+#: Adverbs that, before a verb of saying, present what follows as wrong: "people wrongly think X".
+DENIAL_ADVERBS: frozenset[str] = frozenset(
+    "wrongly mistakenly falsely incorrectly erroneously".split()
+)
+#: Verbs of saying or believing (any form) after a denial word.
+SAYING_VERBS: frozenset[str] = frozenset(
+    "say says said saying think thinks thought believe believes believed claim claims claimed "
+    "assume assumes assumed suggest suggests suggested state states stated imagine".split()
 )

@@ -166,7 +166,13 @@ class InterviewScreen(Screen):
         return self.busy
 
     # ------------------------------------------------------------------ candidate actions
-    async def action_submit(self) -> None:
+    def action_submit(self) -> None:
+        # Submit is a priority binding: it runs before keys already queued for the answer box
+        # (a fast typist, or a paste followed at once by ctrl+j), so the box would be read
+        # with its last characters still in flight. Read it from the box's own queue instead.
+        self.box.call_later(self._submit_now)
+
+    async def _submit_now(self) -> None:
         if self._refuse_if_busy() or not self._asking():
             return
         text = self.box.text
@@ -192,12 +198,8 @@ class InterviewScreen(Screen):
             if stored_after is not None and stored_after > stored_before:
                 self._offer_retry(what)  # saved; a later step failed
                 return
-            # Not saved (e.g. the disk is full): give the text back. The engine appends the turn
-            # in memory before writing it, so take it out again, or a resubmission would count
-            # the answer twice.
-            turns = self.engine.session.turns
-            if turns and turns[-1].kind == "answer" and turns[-1].text == text:
-                turns.pop()
+            # Not saved (e.g. the disk is full): give the text back. The engine only keeps a
+            # turn in memory once the store has it, so a resubmission is not counted twice.
             await view.remove()
             self.box.set_text(text)
             self.set_status(f"Your answer could not be saved: {what}\nIt is back in the box: "
