@@ -27,13 +27,8 @@ SECRET_NAME = re.compile(
 MIN_SECRET_LEN = 8
 REDACTED = "[redacted]"
 
-# Bidirectional overrides can make displayed text read differently from what it is.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
-
-
-def clean_text(text: str) -> str:
-    """`text` without ANSI escapes, control characters or bidi overrides (\\n and \\t kept)."""
-    return _BIDI.sub("", plain(text.replace("\r\n", "\n").replace("\r", "\n")))
+#: `text` without ANSI escapes, control characters or bidi overrides (\\n and \\t kept).
+clean_text = plain
 
 
 class Redactor:

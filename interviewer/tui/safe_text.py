@@ -15,8 +15,6 @@ from rich.text import Text
 
 from interviewer.text_safety import plain
 
-# Bidirectional overrides/isolates can make text read differently from what it is.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # An escape sequence that may still be incomplete at the end of a stream chunk:
 # ESC, or ESC [ params..., or ESC ] text... without its terminator yet.
 _TAIL = re.compile(r"(?:\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*|[PX^_][^\x1b]*)?|\x9b[0-?]*[ -/]*)$")
@@ -24,10 +22,8 @@ _TAIL = re.compile(r"(?:\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*|[PX^_][^\x1b]*)?|\x
 _MAX_TAIL = 256
 
 
-def clean(text: str) -> str:
-    """`text` without escape sequences, control characters (tabs and newlines are kept) or
-    bidirectional overrides; Windows line breaks become \\n."""
-    return _BIDI.sub("", plain(text.replace("\r\n", "\n").replace("\r", "\n")))
+#: `text` without escape sequences, control characters or bidi overrides.
+clean = plain
 
 
 def literal(text: str, style: str = "") -> Text:
