@@ -280,3 +280,36 @@ def test_unknown_filters_give_a_clear_error(catalog):
 
     with pytest.raises(CorpusError, match="no questions match"):
         select_questions(catalog.deck("mini"), SessionConfig(deck="mini", topics=["cnn"]))
+
+
+async def test_skipping_a_follow_up_grades_the_answer_already_given(catalog):
+    engine = start(catalog, count=1, topics=["tensors"])
+    plan = engine.submit_answer(WEAK_NUMPY)
+    _ = [c async for c in engine.stream_follow_up(plan)]
+    assert engine.skip() is True, "only the follow-up is skipped"
+    assert engine.record.status == "asking"
+    grade = await engine.finish_question()
+    assert grade.score > 0 and engine.record.status == "graded"
+    assert engine.session.answer_text("from-numpy") == WEAK_NUMPY
+
+
+async def test_skip_before_any_answer_skips_the_question(catalog):
+    engine = start(catalog, count=1, topics=["tensors"])
+    assert engine.skip() is False
+    assert engine.record.status == "skipped"
+
+
+async def test_a_second_hint_aims_at_another_criterion(catalog):
+    engine = start(catalog, count=1, topics=["tensors"])
+    first = "".join([c async for c in engine.stream_hint()])
+    second = "".join([c async for c in engine.stream_hint()])
+    assert first != second
+    targets = [t.targets for t in engine.current_turns() if t.kind == "hint"]
+    assert targets[0] != targets[1]
+
+
+async def test_dont_know_is_flagged_as_such_not_as_an_empty_answer(catalog):
+    engine = start(catalog, count=1, topics=["optimization"])
+    engine.dont_know()
+    grade = await engine.finish_question()
+    assert grade.has_flag("dont-know") and not grade.has_flag("empty")

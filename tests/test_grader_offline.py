@@ -123,6 +123,37 @@ def test_feedback_names_what_is_covered_and_what_is_missing():
     assert missed and all(c.levels.full.rstrip(".") in result.feedback for c in missed)
 
 
+def test_feedback_puts_each_point_on_its_own_line():
+    # Rubric texts hold ';' themselves, so points joined by ';' could not be told apart.
+    answer = ("A loss compares predictions with targets. For classification apply softmax "
+              "before passing the outputs to cross-entropy, then call backward.")
+    result = grade("loss-function", answer)
+    lines = result.feedback.splitlines()
+    partial = rubric("loss-function").criterion("backward-step").levels.full
+    assert ";" in partial and f"- {partial}" in lines
+    assert "Partly covered; a full answer says:" in lines and "Not right:" in lines
+    hit = result.misconceptions[0]
+    assert f"- {hit.claim} In fact: {hit.correction}" in lines
+
+
+def test_rationale_counts_the_key_ideas_stated_against_those_needed():
+    # records-graph needs 2 of its 3 concepts; reverse-chain-rule needs both of its 2
+    strong = {c.id: c.rationale for c in grade("autograd", STRONG_AUTOGRAD).criteria}
+    assert strong["records-graph"] == ("stated all 3 key ideas: 'computational graph', "
+                                       "'requires_grad' and 'forward pass'")
+    assert strong["reverse-chain-rule"] == "stated both key ideas: 'backward' and 'chain rule'"
+    some = {c.id: c.rationale for c in grade(
+        "autograd", "Autograd keeps a computational graph; backward() computes gradients. "
+                    "Wrap inference in torch.no_grad().").criteria}
+    assert some["control-recording"] == "stated 1 of its 2 key ideas (1 needed): 'no_grad'"
+    assert some["records-graph"] == ("stated 'computational graph' (1 of the 2 key ideas needed); "
+                                     "still needs 'requires_grad' or 'forward pass'")
+    assert some["reverse-chain-rule"] == ("stated 'backward' (1 of the 2 key ideas needed); "
+                                          "still needs 'chain rule'")
+    assert some["grad-accumulates"] == ("no key idea stated; it needs 2 of 'grad attribute', "
+                                        "'leaf' and 'accumulate'")
+
+
 @pytest.mark.parametrize("noise", [
     "\x1b[31m", "\x1b]8;;http://evil\x07", "[bold]", "[link=https://x.y]", "🙂🔥", "自动求导 グラフ",
     "\x00\x07\x08", "Ｇｒａｄｉｅｎｔ", "\u202e\u200b",

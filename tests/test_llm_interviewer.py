@@ -123,7 +123,9 @@ async def test_connection_dropped_mid_follow_up_keeps_the_answer_and_asks_the_pr
     plan = engine.submit_answer(WEAK)
     with pytest.raises(FollowUpFellBack) as caught:
         _ = [c async for c in engine.stream_follow_up(plan)]
+    # the message matches what the session did: the cut-off text is not shown as the follow-up
     assert "dropped mid-reply" in str(caught.value.error)
+    assert "discarded" in str(caught.value.error) and "kept" not in str(caught.value.error)
     turns = engine.current_turns()
     assert [t.kind for t in turns] == ["question", "answer", "note", "follow_up"]
     assert turns[1].text == WEAK  # the answer is kept

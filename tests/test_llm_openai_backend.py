@@ -129,7 +129,12 @@ async def test_connection_dropped_mid_stream_keeps_the_partial_text(router):
         async for piece in openai_backend().stream(HELLO):
             got.append(piece)
     assert got == ["Tell ", "me "] and caught.value.partial == "Tell me "
-    assert "dropped mid-reply" in str(caught.value)
+    # what happened, what became of the cut-off text, and what the user can do
+    message = str(caught.value)
+    assert "dropped mid-reply" in message
+    assert "the cut-off reply was discarded" in message and "kept" not in message
+    assert "retry" in message and "check the server" in message
+    assert "--backend offline" in message and "\n" not in message
 
 
 async def test_cancelling_a_stream_closes_the_connection(router):

@@ -263,3 +263,22 @@ async def test_keys_typed_in_a_burst_before_submit_all_reach_the_answer(monkeypa
         answers = [t.text for t in screen.engine.session.turns if t.kind == "answer"]
         assert answers == [text]
         assert screen.box.text == ""
+
+
+async def test_a_typist_who_never_pauses_still_has_drafts_saved(monkeypatch):
+    """The draft is saved after a pause, and at least every DRAFT_MAX_WAIT_S while typing."""
+    import interviewer.tui.widgets.answer_box as answer_box
+
+    use_fixture_deck(monkeypatch)
+    clock = [1000.0]
+    monkeypatch.setattr(answer_box, "monotonic", lambda: clock[0])
+    settings = load_settings()
+    app = make_app(settings, start_config=SessionConfig(deck=DECK, count=2, seed=3))
+    async with app.run_test(size=(110, 34)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        for ch in "steadytyping":
+            clock[0] += 0.3  # a key every 0.3 s: the 0.5 s pause never comes
+            await pilot.press(ch)
+        await pilot.pause()
+        assert screen.engine.draft().startswith("stead"), repr(screen.engine.draft())

@@ -65,7 +65,8 @@ async def _run(settings, config, resume_id, stdin, stdout) -> int:
                 return 0
             command = lines[0].strip() if len(lines) == 1 else ""
             if command == ":skip":
-                engine.skip()
+                if engine.skip():  # after an answer only the follow-up is skipped
+                    _show_grade(await engine.finish_question(), engine, say)
                 continue
             if command == ":idk":
                 engine.dont_know()

@@ -223,13 +223,7 @@ class InterviewSession:
         self._require_asking()
         if self.config.mode != "practice":
             raise InterviewError("hints are only available in practice mode")
-        plan = plan_follow_up(
-            self.question, self.rubric, self.answer_so_far() or " ", asked=0, budget=1,
-            asked_probes=set(), grader=self._offline, allow_unscripted=True,
-        )
-        targets = plan.targets if plan else []
-        if self.rubric is not None and not self.answer_so_far().strip():
-            targets = sorted(self.rubric.criteria, key=lambda c: (not c.essential, -c.weight))[:1]
+        targets = self._hint_targets()
         request = FollowUpRequest(
             question=self.question, rubric=self.rubric, answer_so_far=self.answer_so_far(),
             targets=targets, probe=None, mode=self.config.mode, transcript=self.current_turns(),
@@ -246,21 +240,48 @@ class InterviewSession:
         self.record.hints_used += 1
         self._add_turn("interviewer", "hint", "".join(chunks).strip(), targets=[c.id for c in targets])
 
+    def _hint_targets(self) -> list:
+        """The criterion the next hint aims at: the most important one not yet met, moving on
+        to the next one with each further hint so a second hint is not the first again."""
+        if self.rubric is None:
+            return []
+        answer = self.answer_so_far()
+        verdicts = {}
+        if answer.strip():
+            grade = self._offline.grade_sync(
+                GradeRequest(question=self.question, rubric=self.rubric, answer=answer))
+            verdicts = {r.id: r.verdict for r in grade.criteria}
+        open_criteria = sorted(
+            (c for c in self.rubric.criteria if verdicts.get(c.id) != "met"),
+            key=lambda c: (not c.essential, -c.weight),
+        )
+        if not open_criteria:
+            return []
+        return [open_criteria[self.record.hints_used % len(open_criteria)]]
+
     def dont_know(self) -> None:
         """The candidate says they don't know: accepted; no more follow-ups for this question.
         Call `finish_question()` next."""
         self._require_asking()
         self._add_turn("candidate", "dont_know", "I don't know.")
 
-    def skip(self) -> None:
-        """Skip the current question (it scores 0 in the report)."""
+    def skip(self) -> bool:
+        """Skip the rest of the current question.
+
+        Before any answer the question is skipped (it scores 0 in the report). After an answer
+        only the pending follow-up is skipped: returns True, and the caller then grades what
+        was said with `finish_question()`; an answer already given is never thrown away."""
         self._require_asking()
+        if self.answer_so_far().strip():
+            self._add_turn("candidate", "skip", "(skipped the follow-up)")
+            return True
         self._add_turn("candidate", "skip", "(skipped)")
         self.record.status = "skipped"
         self.record.finished_at = datetime.now(UTC)
         self._save_state()
         if self.config.mode == "interview":
             self.advance()
+        return False
 
     async def finish_question(self) -> Grade:
         """Grade the whole exchange for the current question and store the grade.
@@ -281,6 +302,11 @@ class InterviewSession:
                 "flags": [*grade.flags, Flag(code="fallback", detail=f"the model grader failed ({exc}); offline grade used")],
                 "confidence": "low",
             })
+        if any(t.kind == "dont_know" for t in self.current_turns()) and not request.answer.strip():
+            # "I don't know" is an honest answer, not an empty one: say so in the feedback.
+            flags = [f for f in grade.flags if f.code != "empty"]
+            flags.append(Flag(code="dont-know", detail="you said you don't know"))
+            grade = grade.model_copy(update={"flags": flags})
         self.record.grades.append(grade)
         self.record.status = "graded"
         self.record.finished_at = datetime.now(UTC)

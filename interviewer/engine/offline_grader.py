@@ -82,8 +82,8 @@ def blocked_grade(request: GradeRequest, compiled: CompiledRubric, checks: Prech
         score=total_score(rubric, results, []),
         criteria=results,
         flags=list(checks.flags),
-        feedback=f"{reason} Score 0. A strong answer covers: "
-        + "; ".join(c.description.rstrip(".") for c in rubric.criteria) + ".",
+        feedback=f"{reason} Score 0.\n"
+        + _section("A strong answer:", [c.description for c in rubric.criteria]),
         backend="offline",
         rubric_version=rubric.version,
         rubric_hash=compiled.rubric_hash,
@@ -104,11 +104,9 @@ def _criterion_result(
     verdict: Verdict = (
         "met" if len(matches) >= criterion.needed else "partial" if matches else "missed"
     )
-    if not matches:
-        rationale = "none of its key ideas was stated"
-    else:
-        names = ", ".join(repr(m.name) for m in matches)
-        rationale = f"stated {len(matches)} of {criterion.needed} key ideas needed: {names}"
+    found = {m.concept for m in matches}
+    unstated = [compiled.matcher.names[n] for n in range(*span) if n not in found]
+    rationale = concept_rationale([m.name for m in matches], unstated, criterion.needed)
     if verdict == "met" and checks.keyword_salad:
         verdict = "partial"
         rationale += " (only as a list of terms, not explained: capped at partial)"
@@ -135,26 +133,72 @@ def _misconception_hits(compiled: CompiledRubric, view: AnswerView, answer: str)
     return hits
 
 
+def concept_rationale(stated: list[str], unstated: list[str], needed: int) -> str:
+    """Why a criterion got its verdict, in terms of its key ideas: which were stated, how
+    many it needs, and (short of met) which were not stated."""
+    total = len(stated) + len(unstated)
+    said = _names(stated, "and")
+    if len(stated) >= needed:
+        if unstated:
+            return f"stated {len(stated)} of its {total} key ideas ({needed} needed): {said}"
+        if total == 1:
+            return f"stated its key idea {said}"
+        return f"stated {'both' if total == 2 else f'all {total}'} key ideas: {said}"
+    short = needed - len(stated)
+    if short == len(unstated):
+        wanted = _names(unstated, "and")
+    elif short == 1:
+        wanted = _names(unstated, "or")
+    else:
+        wanted = f"{short} of {_names(unstated, 'and')}"
+    if not stated:
+        return f"no key idea stated; it needs {wanted}"
+    return (f"stated {said} ({len(stated)} of the {needed} key ideas needed); "
+            f"still needs {wanted}")
+
+
+def _names(names: list[str], joiner: str) -> str:
+    """'a', 'b' and 'c' (or 'a', 'b' or 'c')."""
+    quoted = [f"'{n}'" for n in names]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + f" {joiner} " + quoted[-1]
+
+
 def feedback(rubric: Rubric, results: list[CriterionResult], hits: list[MisconceptionHit],
              checks: PrecheckResult) -> str:
-    """Short feedback: what was covered, what is missing, and what was wrong."""
+    """Short feedback, one item per line (rubric texts often hold ';' themselves): what was
+    covered, what a full answer adds where the answer was partial or silent (the criterion's
+    full level), and each wrong claim with its correction."""
     by_id = {c.id: c for c in rubric.criteria}
-    met = [by_id[r.id].description.rstrip(".") for r in results if r.verdict == "met"]
-    partial = [by_id[r.id].levels.full.rstrip(".") for r in results if r.verdict == "partial"]
-    missed = [by_id[r.id].levels.full.rstrip(".") for r in results if r.verdict == "missed"]
-    lines = []
+    met = [by_id[r.id].description for r in results if r.verdict == "met"]
+    partial = [by_id[r.id].levels.full for r in results if r.verdict == "partial"]
+    missed = [by_id[r.id].levels.full for r in results if r.verdict == "missed"]
+    sections = []
     if met:
-        lines.append("Covered: " + "; ".join(met) + ".")
+        sections.append(_section("Covered:", met))
     if partial:
-        lines.append("Go further: " + "; ".join(partial) + ".")
+        sections.append(_section("Partly covered; a full answer says:", partial))
     if missed:
-        lines.append("Missing: " + "; ".join(missed) + ".")
-    for hit in hits:
-        lines.append(f"Not right: {hit.claim.rstrip('.')} — {hit.correction}")
+        sections.append(_section("Missing:", missed))
+    if hits:
+        wrong = [f"{_sentence(h.claim)} In fact: {_sentence(h.correction)}" for h in hits]
+        sections.append(_section("Not right:", wrong))
+    notes = []
     if checks.keyword_salad:
-        lines.append("Explain the terms in sentences: a list of keywords earns at most partial credit.")
+        notes.append("Explain the terms in sentences: a list of keywords earns at most partial credit.")
     if checks.has("injection"):
-        lines.append("Text addressed to the grader was ignored.")
+        notes.append("Text addressed to the grader was ignored.")
     if checks.truncated:
-        lines.append("Only the start of a very long answer was graded.")
-    return "\n".join(lines)
+        notes.append("Only the start of a very long answer was graded.")
+    return "\n".join(sections + notes)
+
+
+def _section(title: str, items: list[str]) -> str:
+    return "\n".join([title, *(f"- {_sentence(item)}" for item in items)])
+
+
+def _sentence(text: str) -> str:
+    """The text with exactly one closing full stop (or its own ! or ?)."""
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?")) else text + "."

@@ -145,6 +145,18 @@ def retry_after_seconds(exc: BaseException) -> float | None:
     return None
 
 
+def stream_dropped(ctx: ErrorContext, cause: BaseException,
+                   partial: str = "") -> StreamInterruptedError:
+    """A streamed reply cut off part-way. The cut-off text stays on the exception for
+    diagnostics, but callers do not use it (a session asks its built-in probe or offline hint
+    instead, and says so), so the message must not promise it was kept. Kept short: the TUI
+    shows it in a four-line status area, followed by its own advice."""
+    return StreamInterruptedError(
+        f"{ctx.backend}: the connection to {ctx.where} dropped mid-reply "
+        f"({_short(cause, 80) or type(cause).__name__}); the cut-off reply was discarded: "
+        f"retry, check the server, or use --backend offline", partial=partial)
+
+
 def map_provider_error(exc: BaseException, ctx: ErrorContext, *, partial: str = "") -> LLMError:
     """Our exception for `exc` (an openai, litellm or httpx exception; litellm's subclass
     openai's). Returns `exc` unchanged if it is already ours. Never maps cancellation."""
@@ -156,10 +168,7 @@ def map_provider_error(exc: BaseException, ctx: ErrorContext, *, partial: str = 
     if partial:
         # Text had already arrived: whatever broke (a dropped connection, an error event,
         # litellm's MidStreamFallbackError), the user's view is "the reply was cut off".
-        return StreamInterruptedError(
-            f"{who}: the connection to {ctx.where} dropped mid-reply "
-            f"({_short(exc.__cause__ or exc, 80) or type(exc).__name__}); the partial reply "
-            f"was kept — try again", partial=partial)
+        return stream_dropped(ctx, exc.__cause__ or exc, partial)
     retries = f" after {ctx.max_retries} retr{'y' if ctx.max_retries == 1 else 'ies'}" if ctx.max_retries else ""
     if isinstance(exc, openai.APITimeoutError | TimeoutError):
         secs = f" within {ctx.timeout_s:g} s" if ctx.timeout_s else ""
@@ -212,7 +221,5 @@ def map_provider_error(exc: BaseException, ctx: ErrorContext, *, partial: str = 
 
     if isinstance(exc, httpx.TransportError | httpx.StreamError):
         # The SDK retries a failed *request*; a body cut mid-stream surfaces raw from httpx.
-        return StreamInterruptedError(
-            f"{who}: the connection to {ctx.where} dropped mid-reply "
-            f"({_short(exc, 80) or type(exc).__name__}); try again")
+        return stream_dropped(ctx, exc, partial)
     return UnavailableError(f"{who}: unexpected {type(exc).__name__}: {_short(exc)}")

@@ -150,10 +150,14 @@ class FeedbackScreen(Screen[bool]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
             return self.next_label is not None
+        if action == "back":
+            # In the practice flow there is nothing to go back to (the question is graded):
+            # only "next" moves on, so escape must not look like a way back.
+            return self.next_label is None
         return True
 
     def action_next(self) -> None:
         self.dismiss(True)
 
     def action_back(self) -> None:
-        self.dismiss(self.next_label is not None)
+        self.dismiss(False)

@@ -288,12 +288,19 @@ class InterviewScreen(Screen):
         await self.transcript.add("dont_know", "I don't know.")
         await self._after_answer(None)
 
+    @work(exclusive=True, group="model")
+    async def _grade_as_it_stands(self) -> None:
+        await self._after_answer(None)
+
     async def action_skip(self) -> None:
         if self._refuse_if_busy() or not self._asking():
             return
         self.save_draft_now()
         practice = self.engine.config.mode == "practice"
-        self.engine.skip()
+        if self.engine.skip():  # only the follow-up is skipped: grade what was answered
+            self.notify("Follow-up skipped: your answer is graded as it stands.", timeout=3)
+            self._grade_as_it_stands()
+            return
         self.notify("Question skipped (it counts as 0 in the report).", timeout=3)
         if practice:
             self._after_grade_in_practice()
