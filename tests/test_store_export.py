@@ -99,7 +99,7 @@ def test_markdown_export_reads_as_a_report_and_transcript(lookups):
     md = export_markdown(make_session(answer=HOSTILE), *lookups)
     assert md.startswith("# Interview session 20260301-093000-abc123")
     assert "| Explains that backward() accumulates" in md
-    assert "> \\<script>alert('pwned')\\</script>" in md     # no renderer will run it
+    assert "> \\<script\\>alert('pwned')\\</script\\>" in md     # no renderer will run it
     assert "\x1b" not in md and "\u202e" not in md
     assert "**Model answer:**" in md and "### Transcript" in md
 
@@ -177,3 +177,20 @@ def test_import_reports_bad_json_and_what_the_schema_cannot_check(tmp_path):
     not_export.write_text("[1, 2, 3]")
     with pytest.raises(CorpusError, match="not an interviewer session export"):
         read_export(not_export)
+
+
+def test_markdown_export_shows_the_candidates_words_as_typed():
+    """`__init__` in an answer must not render as bold "init", nor `[x](y)` as a link."""
+    from interviewer.domain import QuestionRecord, Session, SessionConfig, Turn
+    from interviewer.store.export_markdown import render_markdown
+    from interviewer.store.export_view import build_view
+
+    answer = "Define layers in __init__ and call *forward* via [model](http://x.y)"
+    session = Session(
+        id="20260101-000000-abcdef", config=SessionConfig(deck="pytorch"),
+        records=[QuestionRecord(question_id="q1", status="asking")],
+        turns=[Turn(seq=0, question_id="q1", role="candidate", kind="answer", text=answer)],
+    )
+    md = render_markdown(build_view(session))
+    assert r"\_\_init\_\_" in md and r"\*forward\*" in md and r"\[model\]" in md
+    assert "__init__" not in md.replace(r"\_\_init\_\_", "")

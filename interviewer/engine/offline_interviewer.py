@@ -1,8 +1,15 @@
 """The built-in interviewer: asks the rubric's own probes, gives rubric-based hints."""
 
+import re
 from collections.abc import AsyncIterator
 
 from interviewer.engine.protocols import FollowUpRequest
+
+
+def _as_markdown(name: str) -> str:
+    """Interviewer turns render as Markdown: code-like names (`__init__`, `.grad`) in backticks
+    so they are not read as emphasis."""
+    return f"`{name}`" if re.search(r"[_().\[\]*]", name) else name
 
 
 class OfflineInterviewer:
@@ -21,5 +28,5 @@ class OfflineInterviewer:
             yield "Your answer already covers what this question looks for. Submit it when ready."
             return
         criterion = request.targets[0]
-        ideas = ", ".join(group[0] for group in criterion.concepts[:3])
+        ideas = ", ".join(_as_markdown(group[0]) for group in criterion.concepts[:3])
         yield f"Think about: {ideas}."

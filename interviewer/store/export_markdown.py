@@ -43,7 +43,9 @@ def render_markdown(view: SessionView) -> str:
     if view.other_turns:
         out += ["## Other notes", ""]
         for turn in view.other_turns:
-            out += [f"**{turn.speaker} ({turn.kind}):**", "", *_quote(turn.text), ""]
+            # the candidate's words are shown exactly as typed: no Markdown of theirs applies
+            text = _literal(turn.text) if turn.role == "candidate" else turn.text
+            out += [f"**{turn.speaker} ({turn.kind}):**", "", *_quote(text), ""]
     out.append(f"*Exported {fmt_time(view.exported_at)} by interviewer.*")
     return "\n".join(out) + "\n"
 
@@ -61,7 +63,7 @@ def _question(q: QuestionView) -> list[str]:
                     "|---|---|---:|---|"]
             for c in grade.criteria:
                 verdict = c.verdict + ("" if c.verified else " (unverified)")
-                evidence = "; ".join(f"“{_cell(e)}”" for e in c.evidence) or "—"
+                evidence = "; ".join(f"“{_cell(_literal(e))}”" for e in c.evidence) or "—"
                 out.append(f"| {_cell(c.description)} | {verdict} | "
                            f"{c.points:g} / {c.max_points:g} | {evidence} |")
             out.append("")
@@ -84,7 +86,9 @@ def _question(q: QuestionView) -> list[str]:
     if q.turns:
         out += ["### Transcript", ""]
         for turn in q.turns:
-            out += [f"**{turn.speaker} ({turn.kind}):**", "", *_quote(turn.text), ""]
+            # the candidate's words are shown exactly as typed: no Markdown of theirs applies
+            text = _literal(turn.text) if turn.role == "candidate" else turn.text
+            out += [f"**{turn.speaker} ({turn.kind}):**", "", *_quote(text), ""]
     return out
 
 
@@ -98,6 +102,15 @@ def _quote(text: str) -> list[str]:
             line = line.replace("<", "\\<")
         lines.append(f"> {line}".rstrip())
     return lines
+
+
+#: Characters that would make a Markdown renderer format (or link) text instead of showing it.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!~>-])")
+
+
+def _literal(text: str) -> str:
+    """Untrusted text that a renderer shows as typed (`__init__` stays `__init__`)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def _inline(text: str) -> str:
