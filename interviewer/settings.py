@@ -4,26 +4,31 @@ Precedence (highest first): command-line flags (applied by the CLI), environment
 config file (`$INTERVIEWER_CONFIG`, else `<home>/config.yaml`), defaults.
 API keys are read from the environment variable named by `api_key_env` (or the config file's
 `api_key`) and are never written to the store, exports or logs.
+
+This module is cheap to import (no pydantic): `interviewer --help` and the app's first paint
+use it. The `Settings` model lives in `interviewer.settings_model` and is loaded on first use
+(`load_settings()`, or `from interviewer.settings import Settings`).
 """
+
+from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import platformdirs
-from pydantic import Field, SecretStr
-from pydantic_settings import (
-    BaseSettings,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    YamlConfigSettingsSource,
-)
+if TYPE_CHECKING:
+    from interviewer.settings_model import Settings
 
 APP_NAME = "interviewer"
 
 
 def default_home() -> Path:
-    return Path(os.environ.get("INTERVIEWER_HOME") or platformdirs.user_data_path(APP_NAME))
+    explicit = os.environ.get("INTERVIEWER_HOME")
+    if explicit:
+        return Path(explicit)
+    import platformdirs
+
+    return Path(platformdirs.user_data_path(APP_NAME))
 
 
 def config_path() -> Path:
@@ -31,60 +36,11 @@ def config_path() -> Path:
     return Path(explicit) if explicit else default_home() / "config.yaml"
 
 
-class Settings(BaseSettings):
-    """Everything a user can configure."""
-
-    model_config = SettingsConfigDict(env_prefix="INTERVIEWER_", extra="forbid")
-
-    home: Path = Field(default_factory=default_home, description="Data folder (the store lives here).")
-    data_dir: Path | None = Field(
-        default=None,
-        description="Extra folder with `corpus/` and `rubrics/`; its decks add to the shipped ones.",
-    )
-    backend: str = Field(default="offline", description="offline | openai | litellm | a plugin's name")
-    model: str | None = None
-    base_url: str | None = Field(default=None, description="OpenAI-compatible server, e.g. Ollama's.")
-    api_key_env: str | None = Field(
-        default=None, description="Name of the env var holding the API key (default per backend)."
-    )
-    api_key: SecretStr | None = Field(default=None, description="Key from the config file only.")
-    timeout_s: float = Field(default=60.0, gt=0)
-    max_retries: int = Field(default=2, ge=0, le=10)
-    concurrency: int = Field(default=4, ge=1, le=256)
-    follow_up_budget: int = Field(default=2, ge=0, le=5)
-    keys: dict[str, str] = Field(
-        default_factory=dict, description="Key binding overrides: binding id -> keys."
-    )
-    theme: str | None = None
-
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
-        path = config_path()
-        if path.is_file():
-            sources.append(YamlConfigSettingsSource(settings_cls, yaml_file=path))
-        return tuple(sources)
-
-    @property
-    def db_path(self) -> Path:
-        return self.home / "interviewer.db"
-
-    def with_overrides(self, **overrides: Any) -> "Settings":
-        """A copy with command-line flags applied (None values are ignored)."""
-        given = {k: v for k, v in overrides.items() if v is not None}
-        return self.model_copy(update=given) if given else self
-
-
 def load_settings(**overrides: Any) -> Settings:
     """Read settings; a bad config file raises ConfigError naming the file and the field."""
     from pydantic import ValidationError
+
+    from interviewer.settings_model import Settings
 
     try:
         settings = Settings()
@@ -96,5 +52,38 @@ def load_settings(**overrides: Any) -> Settings:
     return settings.with_overrides(**overrides)
 
 
+def configured_theme() -> str | None:
+    """The theme the environment or the config file names, read without loading or validating
+    the settings: the app applies it to its first paint, which does not wait for
+    `load_settings` (the validated settings follow). None when unset or unreadable."""
+    theme = os.environ.get("INTERVIEWER_THEME")
+    if theme:
+        return theme
+    try:
+        text = config_path().read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+    if "theme" not in text:  # most config files: no need to load the YAML parser
+        return None
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    theme = data.get("theme") if isinstance(data, dict) else None
+    return theme if isinstance(theme, str) else None
+
+
 class ConfigError(Exception):
     """Settings could not be read; the message names the file or variable to fix."""
+
+
+def __getattr__(name: str) -> Any:
+    # `from interviewer.settings import Settings` keeps working; the model (and pydantic) load
+    # only when someone asks for it.
+    if name == "Settings":
+        from interviewer.settings_model import Settings
+
+        return Settings
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

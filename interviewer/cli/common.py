@@ -1,31 +1,48 @@
 """Helpers shared by the subcommands: backend flags, settings, output."""
 
+from __future__ import annotations
+
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from interviewer.settings import Settings, load_settings
+if TYPE_CHECKING:
+    from interviewer.settings_model import Settings
+
+#: The backend flags' destinations, as `load_settings` keyword arguments.
+BACKEND_FLAGS = ("backend", "model", "base_url", "api_key_env")
 
 
 def add_backend_flags(parser: argparse.ArgumentParser) -> None:
-    """--backend/--model/--base-url/--api-key-env: the same everywhere a model may be used."""
+    """--backend/--model/--base-url/--api-key-env: the same everywhere a model may be used.
+
+    A flag left out sets nothing (argparse.SUPPRESS), so a subcommand's parser does not
+    overwrite what was given before the subcommand: `interviewer --backend openai practice`
+    and `interviewer practice --backend openai` mean the same."""
     group = parser.add_argument_group("backend")
-    group.add_argument("--backend", help="offline | openai | litellm | a plugin (default: offline)")
-    group.add_argument("--model", help="model name, e.g. gpt-4o-mini, ollama/llama3")
-    group.add_argument("--base-url", help="OpenAI-compatible server URL, e.g. http://localhost:11434/v1")
-    group.add_argument("--api-key-env", help="name of the env var that holds the API key")
+    unset = argparse.SUPPRESS
+    group.add_argument("--backend", default=unset,
+                       help="offline | openai | litellm | a plugin (default: offline)")
+    group.add_argument("--model", default=unset,
+                       help="model name, e.g. gpt-4o-mini, ollama/llama3")
+    group.add_argument("--base-url", default=unset,
+                       help="OpenAI-compatible server URL, e.g. http://localhost:11434/v1")
+    group.add_argument("--api-key-env", default=unset,
+                       help="name of the env var that holds the API key")
+
+
+def setting_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings given on the command line (flags left out are not included)."""
+    names = (*BACKEND_FLAGS, "concurrency")
+    return {name: getattr(args, name) for name in names if getattr(args, name, None) is not None}
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
     """Settings from env and config file, with any flags given on the command line on top."""
-    return load_settings(
-        backend=getattr(args, "backend", None),
-        model=getattr(args, "model", None),
-        base_url=getattr(args, "base_url", None),
-        api_key_env=getattr(args, "api_key_env", None),
-        concurrency=getattr(args, "concurrency", None),
-    )
+    from interviewer.settings import load_settings
+
+    return load_settings(**setting_overrides(args))
 
 
 def print_json(data: Any) -> None:

@@ -1,14 +1,21 @@
-"""`interviewer corpus list|stats|lint|import`."""
+"""`interviewer corpus list|stats|lint|import`.
+
+The catalog and the domain models are imported by the commands, not here: building the
+parser (`interviewer --help`, the app's start) must not load pydantic."""
+
+from __future__ import annotations
 
 import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interviewer.cli.common import print_json
-from interviewer.corpus.catalog import Catalog, load_default_catalog
 from interviewer.corpus.problems import CorpusError, errors
-from interviewer.domain import DIFFICULTIES, TOPICS
+
+if TYPE_CHECKING:
+    from interviewer.corpus.catalog import Catalog
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -49,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
+    from interviewer.corpus.catalog import load_default_catalog
     from interviewer.settings import load_settings
 
     catalog = load_default_catalog(load_settings().data_dir)
@@ -86,6 +94,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from interviewer.domain import DIFFICULTIES, TOPICS
+
     catalog = _catalog(args)
     stats = {}
     for name, deck in sorted(catalog.decks.items()):

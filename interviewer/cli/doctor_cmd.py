@@ -8,12 +8,9 @@ streamed reply, and structured output.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import time
 from dataclasses import dataclass
-
-from pydantic import BaseModel
 
 from interviewer.cli.common import add_backend_flags, settings_from_args
 
@@ -39,13 +36,9 @@ class Check:
         return f"[{mark}] {self.label}" + (f": {self.detail}" if self.detail else "")
 
 
-class _Probe(BaseModel):
-    """The smallest structured reply: {"ok": true}."""
-
-    ok: bool
-
-
 def cmd_doctor(args: argparse.Namespace) -> int:
+    import asyncio
+
     settings = settings_from_args(args)
     checks = asyncio.run(run_checks(settings, emit=lambda c: print(c.line(), flush=True)))
     failed = [c for c in checks if c.ok is False]
@@ -146,7 +139,7 @@ async def _server_checks(backend, add) -> None:
     try:
         out = await backend.structured(
             [{"role": "user", "content": 'Reply with the JSON object {"ok": true}.'}],
-            _Probe, max_tokens=20, max_reasks=1)
+            _probe_model(), max_tokens=20, max_reasks=1)
     except LLMError as exc:
         add(Check(False, "structured output", f"{exc} (grading will fall back to offline)"))
         return
@@ -157,3 +150,13 @@ async def _server_checks(backend, add) -> None:
                   f"JSON plus validation is used ({out.mode} mode) — grading works, re-asks "
                   f"may be needed"))
     add(Check(True, "usage", backend.usage.summary()))
+
+
+def _probe_model():
+    """The smallest structured reply: {"ok": true} (pydantic is imported only when run)."""
+    from pydantic import BaseModel
+
+    class _Probe(BaseModel):
+        ok: bool
+
+    return _Probe

@@ -5,19 +5,22 @@ question's text, matched to the deck). Unknown questions are reported on stderr 
 rest are still graded (exit code 1); a malformed file is reported line by line (exit 2).
 """
 
+from __future__ import annotations
+
 import argparse
-import asyncio
 import contextlib
 import json
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interviewer.cli.common import add_backend_flags, err, print_json, settings_from_args
 from interviewer.corpus.problems import CorpusError, Problem
-from interviewer.domain import Deck, Grade, Question
+
+if TYPE_CHECKING:  # the models load with the catalog, not when the parser is built
+    from interviewer.domain import Deck, Grade, Question
 
 #: Show progress on stderr for runs longer than this.
 PROGRESS_OVER = 20
@@ -62,6 +65,8 @@ class AnswerItem:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
+    import asyncio
+
     from interviewer.corpus.catalog import load_default_catalog
     from interviewer.engine.backends import make_grader
 
@@ -105,6 +110,8 @@ def _default_deck(decks: dict[str, Deck]) -> str:
 
 async def _grade_all(grader, catalog, deck_name: str, jobs: list[tuple[AnswerItem, Question]],
                      concurrency: int) -> list[Grade]:
+    import asyncio
+
     from interviewer.cli.progress import ProgressBar
     from interviewer.engine.protocols import GradeRequest
 

@@ -1,4 +1,5 @@
-"""Entry point. Keep imports here light: `interviewer --help` must not load textual/openai."""
+"""Entry point. Keep imports here light: `interviewer --help` must not load textual, openai or
+pydantic, and `interviewer` (the app) must reach its first paint without pydantic."""
 
 import argparse
 import sys
@@ -16,56 +17,93 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line. Without `commands`, only the options of `interviewer` itself (the
+    app): what main() uses when no command is given, so the app's start does not import every
+    command's module."""
     import importlib
+
+    from interviewer.cli.common import add_backend_flags
 
     parser = argparse.ArgumentParser(
         prog="interviewer",
         description="Practise technical interviews in the terminal. "
-        "With no command, opens the app.",
+        "With no command, opens the app (the backend flags choose its model).",
     )
     parser.add_argument("--version", action="version", version=f"interviewer {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    add_backend_flags(parser)
+    if commands:
+        subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+        for name in COMMAND_MODULES:
+            importlib.import_module(name).register(subparsers)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from interviewer.corpus.problems import CorpusError
-    from interviewer.llm.errors import LLMError
-    from interviewer.settings import ConfigError
-    from interviewer.store.db import StoreError
+#: The options `interviewer` takes before (or without) a command, and whether each takes a value.
+_APP_OPTIONS = {"--version": False, "--backend": True, "--model": True, "--base-url": True,
+                "--api-key-env": True}
 
-    parser = build_parser()
+
+def opens_the_app(argv: Sequence[str]) -> bool:
+    """True when `argv` is only the app's own options, spelled out in full (no command, no
+    --help): the parser without the commands then gives the same result."""
+    tokens = iter(argv)
+    for token in tokens:
+        name, has_value, _ = token.partition("=")
+        if name not in _APP_OPTIONS or (has_value and not _APP_OPTIONS[name]):
+            return False
+        if _APP_OPTIONS[name] and not has_value:
+            value = next(tokens, None)
+            if value is None or value.startswith("-"):
+                return False  # a missing value: the full parser reports it
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(commands=not opens_the_app(argv))
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:
-        if args.command:  # a group such as `corpus` with no subcommand
+        if getattr(args, "command", None):  # a group such as `corpus` with no subcommand
             parser.parse_args([args.command, "--help"])
         from interviewer.cli.app_cmd import run_app
 
         func = run_app
     try:
         return int(func(args) or 0)
-    except CorpusError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 2
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except LLMError as exc:  # backend set-up or provider failure: the message says the fix
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        code = report_error(exc)
+        if code is None:
+            raise  # a bug: keep the traceback
+        return code
+
+
+def report_error(exc: Exception) -> int | None:
+    """Print an error the user can fix (one line per problem, no traceback) and return the exit
+    code; None for anything else. The error classes are imported here, when a command has
+    failed, not before every command."""
+    from interviewer.corpus.problems import CorpusError
+    from interviewer.llm.errors import LLMError
+    from interviewer.settings import ConfigError
+    from interviewer.store.db import StoreError
+
+    if isinstance(exc, CorpusError):
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    if isinstance(exc, ConfigError | StoreError):
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if isinstance(exc, LLMError):  # backend set-up or provider failure: the message says the fix
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return None
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@
 import argparse
 
 from interviewer.cli.common import add_backend_flags
-from interviewer.domain import DIFFICULTIES, TOPICS
+# not interviewer.domain's copy: building the parser must not load pydantic
+from interviewer.taxonomy import DIFFICULTIES, TOPICS
 
 
 def _count(value: str) -> int:
@@ -68,4 +69,4 @@ def cmd_practice(args: argparse.Namespace) -> int:
         return run_plain(settings, config, args.resume)
     from interviewer.cli.app_cmd import run_app
 
-    return run_app(args, config=config, resume_id=args.resume)
+    return run_app(args, settings=settings, config=config, resume_id=args.resume)

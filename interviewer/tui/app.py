@@ -1,18 +1,21 @@
 """The Textual app and its one factory, `make_app`, used by the CLI and by the tests.
 
-Start-up cost matters (bench/startup.py): the domain models, the engine, the store and the
-backend registry are imported after Home's first paint, not before."""
+Start-up cost matters (bench/startup.py): the settings (pydantic-settings), the domain
+models, the engine, the store and the backend registry are loaded after Home's first paint,
+not before."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
-from typing import TYPE_CHECKING
+import threading
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.screen import Screen
 
-from interviewer.settings import Settings, load_settings
+from interviewer.settings import ConfigError, configured_theme, load_settings
 from interviewer.tui import bindings
 from interviewer.tui.commands import InterviewerCommands
 
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
     from interviewer.corpus.catalog import Catalog
     from interviewer.domain import SessionConfig
     from interviewer.engine.interview import InterviewSession
+    from interviewer.settings_model import Settings
     from interviewer.store.session_store import SessionStore
 
 def _recognise_legacy_alt_enter() -> None:
@@ -52,16 +56,77 @@ class InterviewerApp(App[int]):
     BINDINGS = bindings.APP
     COMMANDS = App.COMMANDS | {InterviewerCommands}
 
-    def __init__(self, settings: Settings, *, start_config: SessionConfig | None = None,
+    def __init__(self, settings: Settings | None = None, *,
+                 overrides: Mapping[str, Any] | None = None,
+                 start_config: SessionConfig | None = None,
                  resume_id: str | None = None) -> None:
         super().__init__()
-        self.settings = settings
+        self._settings = settings
+        self._setting_overrides = dict(overrides or {})
+        self._settings_mutex = threading.Lock()
+        self._settings_applied = False
+        #: Set when the settings cannot be read after the first paint; the app then exits
+        #: (code 2) and `run_app` raises it for the CLI to print.
+        self.startup_error: ConfigError | None = None
         self.start_config = start_config
         self.resume_id = resume_id
         self._store: SessionStore | None = None
         self._catalog: Catalog | None = None
         self._catalog_lock = asyncio.Lock()
         self.user_keymap: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ settings
+    @property
+    def settings(self) -> Settings:
+        """The settings (read now if they have not been: see `ready_settings`)."""
+        if self._settings is None:
+            return self._read_settings()
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self._settings = settings
+
+    def _read_settings(self) -> Settings:
+        # The loading thread and the event loop may both ask first: read the file once.
+        with self._settings_mutex:
+            if self._settings is None:
+                self._settings = load_settings(**self._setting_overrides)
+            return self._settings
+
+    async def ready_settings(self) -> Settings | None:
+        """The settings with the user's keys and theme applied. When the app was made without
+        them (`interviewer`), they are read here, in a thread, after Home's first paint:
+        pydantic-settings alone takes ~100 ms to import. A broken config file closes the app
+        (exit code 2) and `run_app` raises the error for the CLI to print, as before the app
+        opened; None is returned then."""
+        if self._settings is None:
+            try:
+                await asyncio.to_thread(self._read_settings)
+            except ConfigError as exc:
+                self.startup_error = exc
+                self.exit(return_code=2)
+                return None
+        self._apply_settings()
+        return self._settings
+
+    def _apply_settings(self) -> None:
+        """The user's key bindings and theme (once), with a warning per unusable entry."""
+        if self._settings_applied:
+            return
+        self._settings_applied = True
+        settings = self.settings
+        keymap, problems = bindings.checked_keymap(settings.keys)
+        self.user_keymap = keymap
+        self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, severity="warning", timeout=12)
+        if settings.theme:
+            if settings.theme in self.available_themes:
+                self.theme = settings.theme
+            else:
+                self.notify(f"config theme: unknown theme {settings.theme!r}",
+                            severity="warning")
 
     # ------------------------------------------------------------------ lifecycle
     def get_default_screen(self) -> Screen:
@@ -70,17 +135,12 @@ class InterviewerApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        keymap, problems = bindings.checked_keymap(self.settings.keys)
-        self.user_keymap = keymap
-        self.set_keymap(keymap)
-        for problem in problems:
-            self.notify(problem, severity="warning", timeout=12)
-        if self.settings.theme:
-            if self.settings.theme in self.available_themes:
-                self.theme = self.settings.theme
-            else:
-                self.notify(f"config theme: unknown theme {self.settings.theme!r}",
-                            severity="warning")
+        if self._settings is not None:  # given (tests, `interviewer practice`): apply them now
+            self._apply_settings()
+        else:  # read after the first paint; paint that in the user's theme already
+            theme = configured_theme()
+            if theme in self.available_themes:
+                self.theme = theme
         if self.start_config is not None or self.resume_id is not None:
             self.run_worker(self._open_from_command_line(), exclusive=True, group="open")
 
@@ -122,6 +182,13 @@ class InterviewerApp(App[int]):
     def loaded_catalog(self) -> "Catalog | None":
         """The catalog if it has been loaded already (else None)."""
         return self._catalog
+
+    def after_first_paint(self) -> None:
+        """Home is on screen: garbage collection, paused by the CLI during start-up (see
+        `run_app`), resumes; what start-up created stays out of its full passes."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def freeze_heap(self) -> None:
         """Exempt everything alive now (modules, decks, widgets) from the garbage collector's
@@ -167,6 +234,10 @@ class InterviewerApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Textual's own "Quit" (e.g. from the command palette) asks first too."""
+        self.action_request_quit()
 
     def action_request_quit(self) -> None:
         """Quit; during an interview, ask first (the session stays resumable)."""
@@ -261,9 +332,11 @@ def describe_error(exc: BaseException) -> str:
     return text
 
 
-def make_app(settings: Settings | None = None, *, start_config: SessionConfig | None = None,
+def make_app(settings: Settings | None = None, *, overrides: Mapping[str, Any] | None = None,
+             start_config: SessionConfig | None = None,
              resume_id: str | None = None) -> InterviewerApp:
-    """The app. `start_config` starts a session at once (`interviewer practice`);
-    `resume_id` resumes a stored one."""
-    return InterviewerApp(settings or load_settings(), start_config=start_config,
+    """The app. Without `settings`, it reads them (with `overrides`, the command line's flags,
+    on top) after Home's first paint. `start_config` starts a session at once
+    (`interviewer practice`); `resume_id` resumes a stored one."""
+    return InterviewerApp(settings, overrides=overrides, start_config=start_config,
                           resume_id=resume_id)

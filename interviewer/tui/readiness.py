@@ -1,11 +1,15 @@
 """Is the chosen backend ready to use? Checked on Home as the user picks, without importing
 any SDK (openai takes ~1.5 s to import, litellm ~5 s) and without touching the network."""
 
+from __future__ import annotations
+
 import importlib.util
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from interviewer.settings import Settings
+if TYPE_CHECKING:
+    from interviewer.settings_model import Settings
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,12 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+# not interviewer.domain's copy: Home's first paint does not wait for the pydantic models
+from interviewer.taxonomy import DIFFICULTIES
 from interviewer.tui import bindings
 from interviewer.tui.readiness import BUILT_IN_CHOICES, backend_choices, check_backend
 from interviewer.tui.safe_text import one_line
 
-#: interviewer.domain.DIFFICULTIES, spelled out so Home's first paint does not wait for the
-#: domain models to be built (a test checks they agree).
-DIFFICULTIES = ("easy", "medium", "hard")
 COUNTS = (3, 5, 8, 10, 15, 20)
 DEFAULT_COUNT = 8
 TIME_LIMITS = ((0, "untimed"), (120, "2 min"), (180, "3 min"), (300, "5 min"), (600, "10 min"))
@@ -35,6 +34,8 @@ class HomeScreen(Screen):
 
     BINDINGS = bindings.HOME
     AUTO_FOCUS = "#start"
+    #: True once the settings are read and every choice is on screen.
+    form_ready = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text.assemble(("interviewer", "bold"), "  practise technical interviews"),
@@ -89,12 +90,15 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         self.form_ready = False
-        self._update_readiness()
-        # Home is painted first (title, start, resume); the form, the store, the decks and the
-        # plugin scan follow right after, so the screen appears as soon as possible.
+        # Home is painted first (title, start, resume); the settings, the form, the store, the
+        # decks and the plugin scan follow right after, so the screen appears as soon as
+        # possible.
         self.call_after_refresh(self._build_form)
 
     async def _build_form(self) -> None:
+        self.app.after_first_paint()
+        if await self.app.ready_settings() is None:
+            return  # the config file is broken: the app closes and the CLI says why
         await self.query_one("#form").mount_all(self._form_rows())
         if self.app.is_headless:  # a blinking cursor makes screenshots flaky
             for widget in self.query(Input):
@@ -112,7 +116,9 @@ class HomeScreen(Screen):
         self.app.freeze_heap()
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        # Back from another screen. (Not on the first showing: the first load, after the
+        # first paint, lists the sessions; opening the store before would delay that paint.)
+        if self.is_mounted and self.form_ready:
             self.refresh_unfinished()
 
     # ------------------------------------------------------------------ data
@@ -249,7 +255,8 @@ class HomeScreen(Screen):
 
     def show_backend(self, name: str) -> None:
         """Reflect a backend switched from the command palette."""
-        self._show_backend_names(backend_choices(), name)
+        if self.form_ready:  # else the form, still to come, shows the app's settings
+            self._show_backend_names(backend_choices(), name)
 
     def _show_backend_names(self, names: list[str], name: str) -> None:
         select = self.query_one("#backend", Select)
