@@ -313,3 +313,15 @@ async def test_dont_know_is_flagged_as_such_not_as_an_empty_answer(catalog):
     engine.dont_know()
     grade = await engine.finish_question()
     assert grade.has_flag("dont-know") and not grade.has_flag("empty")
+
+
+async def test_an_answer_after_the_time_limit_is_kept_and_flagged(catalog):
+    from datetime import timedelta
+
+    engine = start(catalog, mode="interview", time_limit_s=60, count=1)
+    engine.record.started_at -= timedelta(seconds=95)  # the candidate took 1:35
+    engine.submit_answer(answer_for(engine.record.question_id))
+    grade = await engine.finish_question()
+    assert grade.has_flag("over-time")
+    assert "1:35" in next(f.detail for f in grade.flags if f.code == "over-time")
+    assert grade.score == 100, "running over is reported, not silently penalised"

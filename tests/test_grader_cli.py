@@ -72,6 +72,9 @@ def test_unknown_question_is_named_and_the_rest_are_still_graded(tmp_path, capsy
     assert "unknown question text 'What is the capital of France?'" in err
     assert "the other answers are still graded" in err
     assert [r["question_id"] for r in json.loads(out)["results"]] == ["autograd", "tensors"]
+    not_graded = json.loads(out)["not_graded"]
+    assert [n["question"] for n in not_graded] == ["no-such-question", "What is the capital of France?"]
+    assert all("unknown question" in n["error"] for n in not_graded)
 
 
 @pytest.mark.parametrize("content, expected", [
@@ -114,7 +117,7 @@ def test_progress_goes_to_stderr_for_long_runs(tmp_path, capsys):
     code, out, err = run(capsys, str(path), "--json", "--concurrency", "8")
     assert code == 0
     assert "graded 60/60" in err
-    assert "graded" not in out
+    assert "graded 6" not in out  # progress lines stay on stderr
     assert len(json.loads(out)["results"]) == 60
 
 

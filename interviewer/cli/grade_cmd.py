@@ -78,14 +78,14 @@ def cmd_grade(args: argparse.Namespace) -> int:
     deck = catalog.deck(deck_name)
 
     jobs: list[tuple[AnswerItem, Question]] = []
-    unknown = 0
+    not_graded: list[dict[str, str]] = []
     for item in items:
         question = resolve_question(deck, item)
         if question is None:
-            unknown += 1
             kind = "question text" if item.by_text else "question id"
-            err(f"{item.where}: unknown {kind} {item.question_ref!r} in deck {deck_name!r} "
-                "(skipped; the other answers are still graded)")
+            message = f"unknown {kind} {item.question_ref!r} in deck {deck_name!r}"
+            not_graded.append({"question": item.question_ref, "where": item.where, "error": message})
+            err(f"{item.where}: {message} (skipped; the other answers are still graded)")
             continue
         jobs.append((item, question))
 
@@ -93,13 +93,14 @@ def cmd_grade(args: argparse.Namespace) -> int:
     grades = asyncio.run(_grade_all(grader, catalog, deck_name, jobs, settings.concurrency))
 
     if args.json:
-        print_json({"results": [grade_json(item, grade) for (item, _), grade in zip(jobs, grades,
-                                                                                   strict=True)]})
+        results = [grade_json(item, grade) for (item, _), grade in zip(jobs, grades, strict=True)]
+        # answers that could not be graded are listed too, so a script sees every input
+        print_json({"results": results, "not_graded": not_graded})
     else:
         _print_table(jobs, grades)
-    if unknown:
-        err(f"{unknown} answer(s) not graded: unknown question (see above)")
-    return 1 if unknown else 0
+    if not_graded:
+        err(f"{len(not_graded)} answer(s) not graded: unknown question (see above)")
+    return 1 if not_graded else 0
 
 
 def _default_deck(decks: dict[str, Deck]) -> str:

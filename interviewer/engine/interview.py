@@ -6,7 +6,6 @@ turn is written to the store before any backend is called, so a crash loses noth
 """
 
 import logging
-import secrets
 from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime
 
@@ -18,6 +17,7 @@ from interviewer.engine.offline_grader import OfflineGrader
 from interviewer.engine.offline_interviewer import OfflineInterviewer
 from interviewer.engine.protocols import FollowUpRequest, Grader, GradeRequest, Interviewer
 from interviewer.engine.selection import select_questions
+from interviewer.store.session_store import new_session_id
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +38,8 @@ class FollowUpFellBack(Exception):
         super().__init__(str(error))
 
 
-def new_session_id() -> str:
-    """Sortable and unique: creation time plus randomness."""
-    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
+def _clock(seconds: float) -> str:
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
 class InterviewSession:
@@ -306,6 +305,13 @@ class InterviewSession:
             # "I don't know" is an honest answer, not an empty one: say so in the feedback.
             flags = [f for f in grade.flags if f.code != "empty"]
             flags.append(Flag(code="dont-know", detail="you said you don't know"))
+            grade = grade.model_copy(update={"flags": flags})
+        left = self.seconds_left()
+        if left is not None and left <= 0:
+            # interview mode keeps what was typed after the limit, but the grade says so
+            flags = [*grade.flags, Flag(code="over-time", detail=(
+                f"answered after {_clock(self.seconds_elapsed())}; "
+                f"the limit was {_clock(self.config.time_limit_s)}"))]
             grade = grade.model_copy(update={"flags": flags})
         self.record.grades.append(grade)
         self.record.status = "graded"
