@@ -119,3 +119,11 @@ def test_code_is_not_keyword_salad():
     answer = ("x = torch.tensor(2.0, requires_grad=True)\ny = x ** 3\ny.backward()\n"
               "print(x.grad)  # 12.0 = dy/dx at x = 2")
     assert "keyword-salad" not in flags(grade("derivatives", answer))
+
+
+@pytest.mark.parametrize("answer", [
+    "To install pytorch run conda install pytorch torchvision -c pytorch.",
+    "pip install torch torchvision --index-url https://download.pytorch.org/whl/cu126",
+])
+def test_a_shell_command_is_not_keyword_salad(answer):
+    assert "keyword-salad" not in flags(grade("install-pytorch", answer))

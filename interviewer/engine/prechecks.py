@@ -126,7 +126,12 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # Invisible characters an injection may hide behind ("ig\u200bnore previous instructions").
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Code: assignments, calls, brackets, or indented lines. Code is not keyword salad.
-_CODE_HINT = re.compile(r"=|\w\([^()]*\w[^()]*\)|^\s{4}|```|>>>|[{}]", re.MULTILINE)
+_CODE_HINT = re.compile(
+    r"=|\w\([^()]*\w[^()]*\)|^\s{4}|```|>>>|[{}]"
+    # shell commands and their flags: "pip install torch", "conda install ... -c pytorch"
+    r"|\b(?:pip3?|conda|mamba|uv|apt(?:-get)?|python3?|nvidia-smi|git)\s+[\w-]+|(?:^|\s)--?[a-z][\w-]*",
+    re.MULTILINE,
+)
 
 
 @dataclass
