@@ -15,16 +15,18 @@ def store():
         yield opened
 
 
-def add_session(store, day: int, scores: dict[str, float], topics: dict[str, str | None]) -> str:
-    """A finished session graded on `day` (question id -> score)."""
+def add_session(store, day: int, scores: dict[str, float], topics: dict[str, str | None], *,
+                mode: str = "practice", status: str = "finished") -> str:
+    """A session graded on `day` (question id -> score), finished unless told otherwise."""
     session_id = f"202603{day:02d}-090000-{day:06d}"
     records = [
         QuestionRecord(question_id=qid, topic=topics[qid], status="graded",
                        finished_at=at(60 * 24 * day + n))
         for n, qid in enumerate(scores)
     ]
-    store.create(Session(id=session_id, created_at=at(60 * 24 * day), config=SessionConfig(),
-                         status="finished", current=len(records), records=records))
+    store.create(Session(id=session_id, created_at=at(60 * 24 * day),
+                         config=SessionConfig(mode=mode), status=status,
+                         current=len(records) if status == "finished" else 0, records=records))
     for qid, score in scores.items():
         store.add_grade(session_id, qid, old_zero_grad_grade(score).model_copy(update={"question_id": qid}))
     return session_id
@@ -74,3 +76,30 @@ def test_records_without_a_topic_use_the_lookup_or_are_left_out(store):
     assert topic_scores(store, topic_of=lambda deck, qid: lookup.get((deck, qid))) == {
         "optimization": 40.0
     }
+
+
+def test_a_running_interview_mode_session_is_left_out_of_revealed_figures(store):
+    # interview mode shows its feedback only at the end: Home must not show those grades early
+    add_session(store, 1, {"zero-grad": 80.0, "from-numpy": 90.0}, TOPICS)
+    add_session(store, 2, {"zero-grad": 10.0, "views": 20.0}, TOPICS, mode="interview",
+                status="active")
+    add_session(store, 3, {"adam": 40.0}, TOPICS, mode="practice", status="active")
+    add_session(store, 4, {"views": 60.0}, TOPICS, mode="interview")  # finished: revealed
+
+    assert topic_scores(store, revealed_only=True) == {"optimization": 60.0, "tensors": 75.0}
+    assert [p.score for p in topic_progress(store, revealed_only=True)["tensors"]] == [90.0, 60.0]
+    assert "views" in question_progress(store) and \
+        [p.score for p in question_progress(store, revealed_only=True)["views"]] == [60.0]
+    assert weak_topics(store, revealed_only=True) == ["optimization"]
+    # without the flag (question selection, the CLI) every stored grade still counts
+    assert topic_scores(store) == {"optimization": round((80 + 10 + 40) / 3, 1),
+                                   "tensors": round((90 + 20 + 60) / 3, 1)}
+
+
+def test_the_interview_mode_grades_count_once_the_session_is_finished(store):
+    session_id = add_session(store, 1, {"zero-grad": 30.0}, TOPICS, mode="interview",
+                             status="active")
+    assert topic_scores(store, revealed_only=True) == {}
+    finished = store.load(session_id).model_copy(update={"status": "finished"})
+    store.save_state(finished)
+    assert topic_scores(store, revealed_only=True) == {"optimization": 30.0}

@@ -69,10 +69,11 @@ def first_sentence(text: str) -> str:
 
 
 def finished_session(session_id: str, when, *, seed: int, count: int = 4, mode: str = "practice",
-                     answer_with_model_answer: int = 2):
+                     answer_with_model_answer: int = 2, topics: list[str] | None = None):
     """A session run through the offline engine (no UI): the first
     `answer_with_model_answer` questions answered with their model answer, the rest with
-    "I don't know". Timestamps are set to `when` so screens showing dates are stable."""
+    "I don't know". Timestamps are set to `when` so screens showing dates are stable.
+    Not from inside a running event loop (it runs the engine with asyncio.run)."""
     import asyncio
 
     from interviewer.corpus.catalog import load_catalog
@@ -82,7 +83,8 @@ def finished_session(session_id: str, when, *, seed: int, count: int = 4, mode: 
     from interviewer.engine.offline_interviewer import OfflineInterviewer
 
     catalog = load_catalog([FIXTURE_ROOT]).raise_for_errors()
-    engine = InterviewSession.start(SessionConfig(deck=DECK, count=count, seed=seed, mode=mode),
+    engine = InterviewSession.start(SessionConfig(deck=DECK, count=count, seed=seed, mode=mode,
+                                                  topics=topics or []),
                                     catalog, OfflineGrader(), OfflineInterviewer())
 
     async def run() -> None:

@@ -6,6 +6,9 @@ session ran (`QuestionRecord.topic`, filled by the engine from the deck). Histor
 does not depend on today's deck. For records without one (older or imported sessions) pass
 `topic_of(deck, question_id) -> topic | None`, e.g. a lookup in the catalog; records whose
 topic stays unknown are left out of the per-topic figures.
+
+`revealed_only=True` leaves out grades the user has not seen yet (an interview-mode session
+still running shows its feedback only at the end): use it for figures shown on screen.
 """
 
 from collections import defaultdict
@@ -33,8 +36,9 @@ class ScorePoint:
     questions: int = 1
 
 
-def _rows(store: SessionStore, deck: str | None, topic_of: TopicLookup | None) -> list[ScoreRow]:
-    rows = store.score_history(deck)
+def _rows(store: SessionStore, deck: str | None, topic_of: TopicLookup | None,
+          revealed_only: bool = False) -> list[ScoreRow]:
+    rows = store.score_history(deck, revealed_only=revealed_only)
     if topic_of is None:
         return rows
     return [
@@ -43,21 +47,23 @@ def _rows(store: SessionStore, deck: str | None, topic_of: TopicLookup | None) -
     ]
 
 
-def question_progress(store: SessionStore, deck: str | None = None) -> dict[str, list[ScorePoint]]:
+def question_progress(store: SessionStore, deck: str | None = None, *,
+                      revealed_only: bool = False) -> dict[str, list[ScorePoint]]:
     """question id -> its scores over time, oldest first (one point per session)."""
     out: dict[str, list[ScorePoint]] = defaultdict(list)
-    for row in store.score_history(deck):
+    for row in store.score_history(deck, revealed_only=revealed_only):
         out[row.question_id].append(ScorePoint(row.answered_at, row.score, row.session_id))
     return dict(out)
 
 
 def topic_progress(
-    store: SessionStore, deck: str | None = None, topic_of: TopicLookup | None = None
+    store: SessionStore, deck: str | None = None, topic_of: TopicLookup | None = None, *,
+    revealed_only: bool = False,
 ) -> dict[str, list[ScorePoint]]:
     """topic -> one point per session that graded questions of that topic (their mean score,
     at the time of the session's last such answer), oldest first."""
     grouped: dict[tuple[str, str], list[ScoreRow]] = defaultdict(list)
-    for row in _rows(store, deck, topic_of):
+    for row in _rows(store, deck, topic_of, revealed_only):
         if row.topic:
             grouped[(row.topic, row.session_id)].append(row)
     out: dict[str, list[ScorePoint]] = defaultdict(list)
@@ -73,12 +79,14 @@ def topic_scores(
     deck: str | None = None,
     recent: int = RECENT,
     topic_of: TopicLookup | None = None,
+    *,
+    revealed_only: bool = False,
 ) -> dict[str, float]:
     """topic -> current score (0-100): the mean of its `recent` most recent question scores,
     so old mistakes stop counting once the topic has been practised again. Topics never
     graded are absent (question selection treats them as weak)."""
     by_topic: dict[str, list[float]] = defaultdict(list)
-    for row in _rows(store, deck, topic_of):  # oldest first
+    for row in _rows(store, deck, topic_of, revealed_only):  # oldest first
         if row.topic:
             by_topic[row.topic].append(row.score)
     return {
@@ -92,7 +100,9 @@ def weak_topics(
     below: float = WEAK_BELOW,
     deck: str | None = None,
     topic_of: TopicLookup | None = None,
+    *,
+    revealed_only: bool = False,
 ) -> list[str]:
     """Topics whose current score is below `below`, weakest first."""
-    scores = topic_scores(store, deck, topic_of=topic_of)
+    scores = topic_scores(store, deck, topic_of=topic_of, revealed_only=revealed_only)
     return sorted((t for t, s in scores.items() if s < below), key=lambda t: (scores[t], t))

@@ -295,12 +295,20 @@ class SessionStore:
         """Sessions that can be resumed (status 'active'), most recent first."""
         return self.list_sessions(status="active")
 
-    def score_history(self, deck: str | None = None) -> list[ScoreRow]:
-        """The latest grade of every graded question of every session, oldest first."""
-        sql, params = SCORE_HISTORY_SQL, []
+    def score_history(self, deck: str | None = None, *,
+                      revealed_only: bool = False) -> list[ScoreRow]:
+        """The latest grade of every graded question of every session, oldest first.
+
+        `revealed_only` leaves out the grades the user has not been shown yet: those of an
+        interview-mode session still running (its feedback comes at the end)."""
+        sql, where, params = SCORE_HISTORY_SQL, [], []
         if deck is not None:
-            sql += " WHERE s.deck = ?"
+            where.append("s.deck = ?")
             params.append(deck)
+        if revealed_only:
+            where.append("NOT (s.status = 'active' AND s.mode = 'interview')")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY answered_at, s.id, r.position"
         with self._lock, translate_errors(self.path):
             return [score_row(r) for r in self._conn.execute(sql, params).fetchall()]

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from interviewer.tui import bindings
-from interviewer.tui.safe_text import one_line
+from interviewer.tui.safe_text import clean, one_line
 from interviewer.tui.widgets.score_trend import ScoreTrend
 from interviewer.tui.widgets.topic_chart import score_style
 
@@ -21,8 +21,24 @@ def mini_trend(scores: list[float]) -> str:
     return "".join(_TICKS[min(7, int(s / 100 * 8))] for s in scores)
 
 
+def short_id(session_id: str) -> str:
+    """The end of a session id: its random part ('20261104-153012-a3f9c1' -> 'a3f9c1'), enough
+    to tell apart two sessions with the same date and deck (e.g. an imported copy)."""
+    return clean(session_id)[-6:]  # an imported id is untrusted text
+
+
+def when(summary) -> str:
+    """The session's start, in local time."""
+    return summary.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 class HistoryScreen(Screen):
     BINDINGS = bindings.HISTORY
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: The listed sessions by id (what the delete confirmation describes).
+        self.summaries: dict = {}
 
     def compose(self) -> ComposeResult:
         yield Static(Text("History", style="bold"), id="history-title")
@@ -36,7 +52,7 @@ class HistoryScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        table.add_columns("Date", "Deck", "Mode", "Answered", "Score", "Status", "Backend")
+        table.add_columns("Date", "ID", "Deck", "Mode", "Answered", "Score", "Status", "Backend")
         self.refresh_sessions()
         table.focus()
 
@@ -47,6 +63,9 @@ class HistoryScreen(Screen):
         from interviewer.store.progress import topic_progress
 
         table = self.query_one("#sessions", DataTable)
+        # Back from a report (or after a delete) the cursor stays where it was: on the same
+        # session, or at the same place in the list if that session is gone.
+        selected, row = self._selected_id(), table.cursor_row
         table.clear()
         try:
             sessions = self.app.store.list_sessions()
@@ -55,14 +74,19 @@ class HistoryScreen(Screen):
             self.query_one("#trend-summary", Static).update(
                 Text(f"The session store cannot be read: {exc}", style="bold red"))
             return
+        self.summaries = {s.id: s for s in sessions}
         for s in sessions:
             score = "—" if s.score is None else f"{s.score:.0f}"
             table.add_row(
-                s.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), one_line(s.deck, 16), s.mode,
+                when(s), Text(short_id(s.id), style="dim"), one_line(s.deck, 16), s.mode,
                 f"{s.n_answered}/{s.n_questions}",
                 Text(score, style=score_style(s.score) if s.score is not None else "dim",
                      justify="right"),
                 s.status, one_line(s.backend + (f" {s.model}" if s.model else ""), 24), key=s.id)
+        if sessions:
+            if selected in self.summaries:
+                row = table.get_row_index(selected)
+            table.move_cursor(row=min(row, len(sessions) - 1), animate=False)
         finished = sorted((s for s in sessions if s.status == "finished" and s.score is not None),
                           key=lambda s: s.created_at)
         scores = [s.score for s in finished]
@@ -137,15 +161,23 @@ class HistoryScreen(Screen):
         if session_id is None:
             return
 
+        summary = self.summaries.get(session_id)
+        which = f"id {one_line(session_id, 60)}"
+        if summary is not None:
+            score = "" if summary.score is None else f", score {summary.score:.0f}"
+            which = (f"{when(summary)} · {one_line(summary.deck, 24)} · {summary.mode} · "
+                     f"{summary.n_answered}/{summary.n_questions} answered{score}\n{which}")
+
         def done(yes: bool | None) -> None:
             if yes:
                 self.app.store.delete(session_id)
                 self.refresh_sessions()
-                self.notify("Session deleted.")
+                self.notify(f"Session {short_id(session_id)} deleted.")
 
-        self.app.push_screen(ConfirmScreen("Delete this session?",
-                                           "Its answers and grades are removed for good.",
-                                           yes="Delete", no="Keep"), done)
+        self.app.push_screen(ConfirmScreen(
+            "Delete this session?",
+            f"{which}\n\nIts answers and grades are removed for good.",
+            yes="Delete", no="Keep"), done)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -2,6 +2,7 @@
 
 import asyncio
 from collections import Counter
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -34,23 +35,34 @@ class HomeScreen(Screen):
 
     BINDINGS = bindings.HOME
     AUTO_FOCUS = "#start"
+    # Classes for app.tcss: below 40 rows the form's rows lose their gaps (so every choice
+    # shows at once), below 30 (80x24) the buttons take one row; a wide terminal gives the
+    # labels room for "Time per question" on one line.
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (30, "-medium"), (40, "-tall")]
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
     #: True once the settings are read and every choice is on screen.
     form_ready = False
+    #: The error shown is about the current choices ("Cannot start on openai: …"): it goes
+    #: once any choice changes.
+    _choice_error = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text.assemble(("interviewer", "bold"), "  practise technical interviews"),
                      id="home-title")
         with Horizontal(id="home-main"):
-            with VerticalScroll(id="new-session", classes="panel"):
+            with Vertical(id="new-session", classes="panel"):
                 yield Label("New session", classes="section-title")
-                yield Vertical(id="form")
+                # Only the choices scroll: readiness, errors and Start stay in view however
+                # small the terminal is.
+                with VerticalScroll(id="form-scroll"):
+                    yield Vertical(id="form")
                 yield Static(id="readiness")
                 yield Static(id="home-error")
                 yield Button("Start session  ctrl+s", id="start", variant="primary")
             with Vertical(id="home-side", classes="panel"):
                 yield Label("Resume", classes="section-title")
                 yield OptionList(id="unfinished")
-                yield Label("Your topics (recent scores)", classes="section-title")
+                yield Label("Recent topic scores", classes="section-title")
                 yield Static(id="progress")
                 yield Button("History  ctrl+o", id="history")
         yield Footer()
@@ -65,7 +77,7 @@ class HomeScreen(Screen):
             _row("Deck", Select([], prompt="Loading decks…", id="deck", compact=True,
                                 allow_blank=True)),
             _row("Topics", SelectionList[str](id="topics", compact=True)),
-            Label("  none ticked = every topic (space ticks)", classes="hint-text"),
+            Label("space ticks; none ticked = all", classes="hint-text"),
             _row("Difficulty", Select([("any", "any"), *[(d, d) for d in DIFFICULTIES]],
                                       value="any", allow_blank=False, id="difficulty",
                                       compact=True)),
@@ -74,9 +86,9 @@ class HomeScreen(Screen):
             _row("Mode", Select([("practice — feedback after each question, hints", "practice"),
                                  ("interview — timed, feedback at the end", "interview")],
                                 value="practice", allow_blank=False, id="mode", compact=True)),
-            _row("Time limit", Select([(label, secs) for secs, label in TIME_LIMITS],
-                                      value=DEFAULT_TIME_LIMIT, allow_blank=False,
-                                      id="time-limit", compact=True, disabled=True)),
+            _row("Time per question", Select([(label, secs) for secs, label in TIME_LIMITS],
+                                             value=DEFAULT_TIME_LIMIT, allow_blank=False,
+                                             id="time-limit", compact=True, disabled=True)),
             _row("Weak topics", Checkbox("favour topics I score low on", id="favour-weak",
                                          compact=True)),
             _row("Backend", Select([(n, n) for n in names], value=settings.backend,
@@ -160,7 +172,8 @@ class HomeScreen(Screen):
         def read(store):
             from interviewer.store.progress import topic_scores  # in the thread: imports the models
 
-            return store.unfinished(), topic_scores(store)
+            # not an interview-mode session still running: its grades are shown at its end
+            return store.unfinished(), topic_scores(store, revealed_only=True)
 
         try:
             store = await self.app.open_store()
@@ -182,7 +195,7 @@ class HomeScreen(Screen):
             listing.add_option(Option(label, id=s.id))
 
     def _show_progress(self, scores: dict[str, float]) -> None:
-        """Each practised topic's current score, weakest first (what favour-weak uses)."""
+        """Each practised topic's current score, weakest first."""
         from interviewer.tui.widgets.topic_chart import score_style
 
         text = Text()
@@ -209,6 +222,14 @@ class HomeScreen(Screen):
     @on(Input.Changed, "#base-url")
     def _backend_changed(self) -> None:
         self._update_readiness()
+
+    @on(Select.Changed)
+    @on(Input.Changed)
+    @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
+    def _choice_changed(self) -> None:
+        if self._choice_error:  # it was about the choice before: the readiness line has news
+            self._error("")
 
     def chosen_settings(self):
         """The app's settings with the backend, model and URL chosen here."""
@@ -268,8 +289,13 @@ class HomeScreen(Screen):
         if select.value != name:
             select.value = name
 
-    def _error(self, message: str) -> None:
-        self.query_one("#home-error", Static).update(Text(message, style="bold red"))
+    def _error(self, message: str, *, about_choice: bool = False) -> None:
+        """Show an error above Start ("" clears it); `about_choice` ones go when a choice
+        changes."""
+        self._choice_error = about_choice and bool(message)
+        error = self.query_one("#home-error", Static)
+        error.update(Text(message, style="bold red"))
+        error.display = bool(message)  # an empty line would cost a row at 80x24
 
     # ------------------------------------------------------------------ actions
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -285,8 +311,13 @@ class HomeScreen(Screen):
         settings = self.chosen_settings()
         readiness = check_backend(settings)
         if not readiness.ready:
-            self._error(f"Cannot start on {settings.backend}: {readiness.message}")
-            self.query_one("#backend", Select).focus()
+            # the readiness line just above says why and how to fix it
+            self._error(f"Cannot start on {settings.backend}: it is not ready (see above).",
+                        about_choice=True)
+            backend = self.query_one("#backend", Select)
+            backend.focus()
+            # again once the error has taken its rows from the scrolling form
+            self.call_after_refresh(backend.scroll_visible, animate=False)
             return
         self._start(self.chosen_config(), settings)
 
@@ -300,12 +331,12 @@ class HomeScreen(Screen):
 
         start = self.query_one("#start", Button)
         start.disabled = True
-        self.query_one("#home-error", Static).update("")
+        self._error("")
         self.app.use_settings(settings)
         try:
             await self.app.open_session(config, resume_id)
         except Exception as exc:
-            self._error(f"Could not start the session: {describe_error(exc)}")
+            self._error(f"Could not start the session: {describe_error(exc)}", about_choice=True)
         finally:
             start.disabled = False
 

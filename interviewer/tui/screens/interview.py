@@ -13,32 +13,21 @@ from textual.widgets import Footer, Label, Static
 
 from interviewer.engine.interview import FollowUpFellBack, InterviewSession
 from interviewer.tui import bindings
-from interviewer.tui.safe_text import clean
+from interviewer.tui.screens.interview_failures import (
+    backend_failure_message,
+    error_text,
+    not_saved_message,
+    step_failed_message,
+    stored_answer_count,
+    straight_to_grading_message,
+)
 from interviewer.tui.widgets.answer_box import AnswerBox
+from interviewer.tui.widgets.question_timer import QuestionTimer
 from interviewer.tui.widgets.transcript import Transcript
-
-#: Seconds left at which the timer turns amber.
-TIMER_WARNING_S = 30
-
-
-def backend_failure_message(error: BaseException, fell_back_to: str | None,
-                            offline_key: str = "ctrl+b") -> str:
-    """What went wrong, that nothing was lost, and what the user can do."""
-    what = clean(str(error)) or type(error).__name__
-    instead = ("the built-in follow-up was asked instead" if fell_back_to
-               else "the question goes straight to grading")
-    return (f"The interviewer model failed: {what}\nYour answer is saved; {instead}. "
-            f"Press {offline_key} to use the offline backend for the rest of this session, or "
-            "carry on (the model is tried again at the next step).")
 
 
 def said_dont_know(session, question_id: str) -> bool:
     return any(t.kind == "dont_know" for t in session.turns_for(question_id))
-
-
-def clock(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 class InterviewScreen(Screen):
@@ -57,7 +46,7 @@ class InterviewScreen(Screen):
         with Horizontal(id="progress-row"):
             yield Label(id="progress")
             yield Label(id="meta")
-            yield Label(id="timer")
+            yield QuestionTimer(id="timer")
         yield Transcript(id="transcript")
         yield Static(id="status")
         yield AnswerBox(id="answer")
@@ -105,23 +94,17 @@ class InterviewScreen(Screen):
         self.box.focus()
 
     def _tick(self) -> None:
-        timer = self.query_one("#timer", Label)
-        if self.engine.config.mode != "interview" or self.engine.finished:
-            timer.display = False
-            return
-        left = self.engine.seconds_left()
-        if left is None:
-            timer.update(f"⏱ {clock(self.engine.seconds_elapsed())}")
-            return
-        timer.set_class(0 < left <= TIMER_WARNING_S, "-warning")
-        timer.set_class(left <= 0, "-over")
-        timer.update(f"⏱ {clock(left)} left" if left > 0 else "⏱ time is up — submit when ready")
+        self.query_one(QuestionTimer).show(self.engine)
 
     def set_status(self, message: str, *, error: bool = False) -> None:
         status = self.query_one("#status", Static)
+        transcript = self.transcript
+        at_end = transcript.scroll_y >= transcript.max_scroll_y
         status.update(Text(message))
         status.set_class(error, "-error")
         status.display = bool(message)
+        if at_end:  # the status takes rows from the transcript: keep the newest turn in view
+            transcript.scroll_end(animate=False)  # after the next layout
 
     def _set_busy(self, message: str | None) -> None:
         # No refresh_bindings() here: the footer looks the same busy or not, and rebuilding
@@ -192,9 +175,9 @@ class InterviewScreen(Screen):
         try:
             plan = self.engine.submit_answer(text)
         except Exception as exc:
-            what = clean(str(exc)) or type(exc).__name__
+            what = error_text(exc)
             self._set_busy(None)
-            stored_after = self._stored_answers()
+            stored_after = stored_answer_count(self.engine)
             if stored_after is not None and stored_after > stored_before:
                 self._offer_retry(what)  # saved; a later step failed
                 return
@@ -202,22 +185,9 @@ class InterviewScreen(Screen):
             # turn in memory once the store has it, so a resubmission is not counted twice.
             await view.remove()
             self.box.set_text(text)
-            self.set_status(f"Your answer could not be saved: {what}\nIt is back in the box: "
-                            f"fix the problem and press {self._key('interview.submit')} again.",
-                            error=True)
+            self.set_status(not_saved_message(what, self._key("interview.submit")), error=True)
             return
         await self._after_answer(plan)
-
-    def _stored_answers(self) -> int | None:
-        """How many answers to this question the store holds (None: unknown)."""
-        engine = self.engine
-        if engine.store is None:
-            return sum(1 for t in engine.current_turns() if t.kind == "answer")
-        try:
-            stored = engine.store.load(engine.session.id)
-        except Exception:  # the store itself is failing
-            return None
-        return sum(1 for t in stored.turns_for(engine.record.question_id) if t.kind == "answer")
 
     def _key(self, binding_id: str) -> str:
         """The keys for a binding as the user has them (config `keys:` remaps them)."""
@@ -227,10 +197,10 @@ class InterviewScreen(Screen):
     def _offer_retry(self, what: str) -> None:
         self.retry_possible = self.engine.answer_pending
         self.refresh_bindings()  # show "Retry"
-        offline = ("" if not self.check_action("switch_offline", ()) else
-                   f", or {self._key('interview.offline')} to switch to the offline backend")
-        self.set_status(f"Something failed after your answer was saved: {what}\n"
-                        f"Press {self._key('interview.retry')} to retry{offline}.", error=True)
+        offline = (self._key("interview.offline") if self.check_action("switch_offline", ())
+                   else None)
+        self.set_status(step_failed_message(what, self._key("interview.retry"), offline),
+                        error=True)
 
     @work(exclusive=True, group="model")
     async def _continue(self) -> None:
@@ -246,7 +216,7 @@ class InterviewScreen(Screen):
             await self._grade()
         except Exception as exc:  # the answer is stored: offer to retry this step
             self._set_busy(None)
-            self._offer_retry(clean(str(exc)) or type(exc).__name__)
+            self._offer_retry(error_text(exc))
 
     async def _stream_follow_up(self, plan) -> bool:
         """Stream the follow-up into the transcript. True if one was asked."""
@@ -256,15 +226,18 @@ class InterviewScreen(Screen):
             async for chunk in self.engine.stream_follow_up(plan):
                 streaming.write(chunk)
         except FollowUpFellBack as fell:
-            if fell.text:
-                streaming.finish(fell.text)
-            else:
-                await streaming.discard()
-            message = backend_failure_message(fell.error, fell.text, self._key("interview.offline"))
-            self.notify(message, title="Model failure", severity="error", timeout=15)
             self._set_busy(None)
-            self.set_status(message, error=True)
-            return bool(fell.text)
+            if not fell.text:
+                await streaming.discard()
+                self.notify(straight_to_grading_message(fell.error),
+                            title="The interviewer model failed", severity="warning", timeout=8)
+                return False
+            streaming.finish(fell.text)
+            # Inline only, no toast as well: the status line stays until the next step, and
+            # a toast would cover it and the answer box for seconds.
+            self.set_status(backend_failure_message(fell.error, self._key("interview.offline")),
+                            error=True)
+            return True
         except BaseException:
             await streaming.discard()
             raise
