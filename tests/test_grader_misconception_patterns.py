@@ -7,6 +7,12 @@ import pytest
 from grader_helpers import grade
 
 MAKES_THE_CLAIM = [
+    ('backpropagation', 'backprop-updates-weights',
+     'backward updates the weights directly'),
+    ('backpropagation', 'numerical-gradients',
+     'PyTorch gets the gradients using numerical differentiation.'),
+    ('from-numpy', 'from-numpy-copies',
+     'torch.from_numpy made a copy of the array, so the two are independent.'),
     ('anaconda-vs-miniconda', 'pytorch-conda-channel',
      'To get PyTorch, run conda install pytorch torchvision torchaudio pytorch-cuda=12.1 -c pytorch -c nvidia.'),
     ('anaconda-vs-miniconda', 'pytorch-conda-channel',
@@ -86,6 +92,10 @@ MAKES_THE_CLAIM = [
 ]
 
 STATES_IT_CORRECTLY = [
+    ('backpropagation', 'backprop-updates-weights',
+     'loss.backward() only computes gradients; it does not update the weights, optimizer.step() does.'),
+    ('backpropagation', 'numerical-gradients',
+     'Unlike numerical differentiation, autograd computes exact gradients.'),
     ('install-pytorch', 'official-conda-channel',
      'Create the env with conda install python=3.11. The -c pytorch channel is gone, so pip install torch.'),
     ('anaconda-vs-miniconda', 'pytorch-conda-channel',
