@@ -25,9 +25,9 @@ def grade_note(catalog, question_id: str, answer: str):
 
 
 def test_an_imported_deck_without_rubrics_is_gradable_with_low_confidence(notes):
-    result = grade_note(notes, "what-is-a-queue",
-                        "A queue stores elements first in, first out; enqueue adds at the back "
-                        "and dequeue removes from the front.")
+    result = grade_note(notes, "what-is-a-stack",
+                        "A stack stores elements last in, first out; push adds on top "
+                        "and pop removes from the top.")
     assert "reference-only" in flags(result)
     assert result.confidence == "low"
     assert result.rubric_version is None and result.rubric_hash
@@ -36,23 +36,23 @@ def test_an_imported_deck_without_rubrics_is_gradable_with_low_confidence(notes)
 
 
 def test_better_coverage_of_the_reference_scores_higher(notes):
-    full = grade_note(notes, "what-is-a-queue", "A data structure that stores elements in first "
-                      "in, first out order, with enqueue and dequeue operations.")
-    half = grade_note(notes, "what-is-a-queue", "It stores elements in first in first out order.")
-    off = grade_note(notes, "what-is-a-queue", "It sorts numbers in place using recursion.")
+    full = grade_note(notes, "what-is-a-stack", "A collection kept in last in, first out order, "
+                      "with push adding on top and pop.")
+    half = grade_note(notes, "what-is-a-stack", "It stores elements in last in first out order.")
+    off = grade_note(notes, "what-is-a-stack", "It sorts numbers in place using recursion.")
     assert full.score > half.score > off.score
     assert off.score == 0
 
 
 def test_an_acronym_counts_for_the_words_it_abbreviates(notes):
-    spelled = grade_note(notes, "what-is-a-queue", "Elements leave in first in, first out order.")
-    acronym = grade_note(notes, "what-is-a-queue", "Elements leave in FIFO order.")
+    spelled = grade_note(notes, "what-is-a-stack", "Elements leave in last in, first out order.")
+    acronym = grade_note(notes, "what-is-a-stack", "Elements leave in LIFO order.")
     assert acronym.score >= spelled.score > 0
 
 
 def test_evidence_is_quoted_from_the_answer(notes):
-    answer = "A do-while body always runs at least once: the condition is checked afterwards."
-    result = grade_note(notes, "do-while", answer)
+    answer = "The else block runs when the loop finishes normally, without a break."
+    result = grade_note(notes, "for-else", answer)
     assert result.score > 0
     for criterion in result.criteria:
         for evidence in criterion.evidence:
@@ -60,21 +60,21 @@ def test_evidence_is_quoted_from_the_answer(notes):
 
 
 def test_words_of_the_question_alone_count_for_nothing(notes):
-    result = grade_note(notes, "do-while", "The while loop and the do-while loop are both loops, "
-                                           "a main difference.")
+    result = grade_note(notes, "for-else", "The else clause of a Python for loop is a clause "
+                                           "of the loop.")
     assert result.score == 0
 
 
 def test_a_negative_reference_statement_needs_a_negative_answer(notes):
-    agree = grade_note(notes, "default-constructor",
-                       "When the programmer does not provide any constructor, the compiler makes one.")
-    opposite = grade_note(notes, "default-constructor",
-                          "When the programmer provides a constructor, the compiler makes one.")
+    agree = grade_note(notes, "refcount-free",
+                       "When no references remain, CPython frees the object.")
+    opposite = grade_note(notes, "refcount-free",
+                          "When references remain, CPython frees the object.")
     assert agree.score > opposite.score
 
 
 def test_a_question_with_no_reference_cannot_be_graded(notes):
-    result = grade_note(notes, "blank-answer", "It means writing code once and reusing it.")
+    result = grade_note(notes, "blank-answer", "Doing it twice has the same effect as doing it once.")
     assert result.score == 0
     assert {"reference-only", "low-confidence"} <= flags(result)
     assert "cannot be graded" in result.feedback
