@@ -103,6 +103,14 @@ class ChatBackend:
             raise EmptyResponseError(f"{self.name}: {self.error_context.where} sent an empty reply "
                                      f"(model {self.model!r}); try again or another --model")
 
+    def _first_choice(self, response: Any, advice: str) -> Any:
+        """The reply's first choice; a reply with none is an EmptyResponseError."""
+        if not response.choices:
+            raise EmptyResponseError(
+                f"{self.name}: {self.error_context.where} returned no choices for model "
+                f"{self.model!r}; {advice}")
+        return response.choices[0]
+
     async def complete(self, messages: list[Message], *, temperature: float | None = None,
                        max_tokens: int | None = None) -> Completion:
         """The whole reply at once."""

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from interviewer.llm.chat_backend import ChatBackend, StructuredMode
-from interviewer.llm.errors import BackendConfigError, EmptyResponseError, retry_after_seconds
+from interviewer.llm.errors import BackendConfigError, retry_after_seconds
 from interviewer.llm.options import BackendOptions
 from interviewer.llm.protocol import Completion, Message
 from interviewer.llm.usage import Usage
@@ -104,11 +104,7 @@ class LiteLLMBackend(ChatBackend):
             params["response_format"] = response_format
         response = await self._with_retries(
             lambda: self._litellm.acompletion(messages=messages, **params))
-        if not response.choices:
-            raise EmptyResponseError(
-                f"litellm: {self.error_context.where} returned no choices for model "
-                f"{self.model!r}; try again, or check the provider's status")
-        choice = response.choices[0]
+        choice = self._first_choice(response, "try again, or check the provider's status")
         message = choice.message
         usage = self._usage(getattr(response, "usage", None))
         usage.cost_usd = self._cost(response)

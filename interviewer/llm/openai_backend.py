@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from interviewer.llm.chat_backend import ChatBackend
-from interviewer.llm.errors import BackendConfigError, EmptyResponseError
+from interviewer.llm.errors import BackendConfigError
 from interviewer.llm.options import DEFAULT_OPENAI_MODEL, PLACEHOLDER_KEY, BackendOptions
 from interviewer.llm.protocol import Completion, Message
 from interviewer.llm.usage import Usage
@@ -79,11 +79,7 @@ class OpenAIBackend(ChatBackend):
             # per grade in a batch); the request sent is the same.
             kwargs["extra_body"] = {"response_format": response_format}
         response = await self._create(messages, kwargs)
-        if not response.choices:
-            raise EmptyResponseError(
-                f"openai: {self.error_context.where} returned no choices for model "
-                f"{self.model!r}; try again, or check the server's logs")
-        choice = response.choices[0]
+        choice = self._first_choice(response, "try again, or check the server's logs")
         message = choice.message
         return Completion(
             text=message.content or "",
