@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from interviewer.domain import Question  # noqa: E402
-from interviewer.engine.offline_grader import OfflineGrader  # noqa: E402
-from interviewer.engine.protocols import GradeRequest  # noqa: E402
+from interviewer.grading.offline_grader import OfflineGrader  # noqa: E402
+from interviewer.grading.protocols import GradeRequest  # noqa: E402
 
 ASAG_DIR = Path(os.environ.get("ASAG_DIR", ROOT.parent / "shared" / "asag"))
 DATA = ASAG_DIR / "semeval2013-task7" / "semeval-3way.zip"

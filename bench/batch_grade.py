@@ -44,8 +44,8 @@ def answer_jobs(n: int):
 
 async def run(n: int, concurrency: int, delay: float) -> None:
     from interviewer.cli.grade_cmd import _grade_all
-    from interviewer.engine.llm_grader import LLMGrader
-    from interviewer.engine.offline_grader import OfflineGrader
+    from interviewer.grading.llm_grader import LLMGrader
+    from interviewer.grading.offline_grader import OfflineGrader
     from interviewer.llm.openai_backend import OpenAIBackend
     from interviewer.llm.options import BackendOptions
 
@@ -88,7 +88,7 @@ async def raw_sdk_floor(url: str, catalog, deck: str, jobs, concurrency: int) ->
     what the transport alone costs on this machine."""
     import openai
 
-    from interviewer.engine.grading_prompt import build_grading_messages, grading_schema, new_nonce
+    from interviewer.grading.grading_prompt import build_grading_messages, grading_schema, new_nonce
     from interviewer.llm.json_output import strict_json_schema
 
     client = openai.AsyncOpenAI(base_url=url, api_key="x", max_retries=0)

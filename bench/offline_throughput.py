@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from interviewer.corpus.catalog import load_default_catalog  # noqa: E402
-from interviewer.engine.offline_grader import OfflineGrader  # noqa: E402
-from interviewer.engine.protocols import GradeRequest  # noqa: E402
+from interviewer.grading.offline_grader import OfflineGrader  # noqa: E402
+from interviewer.grading.protocols import GradeRequest  # noqa: E402
 
 TARGET = 1_000
 ROUNDS = 3

@@ -4,8 +4,8 @@ from functools import lru_cache
 
 from interviewer.corpus.catalog import Catalog, load_default_catalog
 from interviewer.domain import Grade, Question, Rubric
-from interviewer.engine.offline_grader import OfflineGrader
-from interviewer.engine.protocols import GradeRequest
+from interviewer.grading.offline_grader import OfflineGrader
+from interviewer.grading.protocols import GradeRequest
 
 DECK = "pytorch"
 

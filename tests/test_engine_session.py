@@ -7,7 +7,7 @@ import pytest
 from interviewer.corpus.catalog import load_catalog
 from interviewer.domain import Grade, Session, SessionConfig
 from interviewer.engine.interview import FollowUpFellBack, InterviewError, InterviewSession
-from interviewer.engine.offline_grader import OfflineGrader
+from interviewer.grading.offline_grader import OfflineGrader
 from interviewer.engine.offline_interviewer import OfflineInterviewer
 from interviewer.engine.report import build_report
 

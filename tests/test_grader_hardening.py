@@ -8,9 +8,9 @@ import pytest
 
 from grader_helpers import grade, question, quotes, rubric, verdicts
 from interviewer.cli.main import main
-from interviewer.engine.concept_matcher import ConceptMatcher
-from interviewer.engine.rubric_selfcheck import pattern_warnings
-from interviewer.engine.text_normalise import normalise
+from interviewer.grading.concept_matcher import ConceptMatcher
+from interviewer.grading.rubric_selfcheck import pattern_warnings
+from interviewer.grading.text_normalise import normalise
 
 
 def found(question_id: str, groups: list[list[str]], answer: str) -> dict[str, str]:

@@ -3,8 +3,8 @@
 import pytest
 
 from grader_helpers import question
-from interviewer.engine.concept_matcher import ConceptMatcher
-from interviewer.engine.text_normalise import normalise
+from interviewer.grading.concept_matcher import ConceptMatcher
+from interviewer.grading.text_normalise import normalise
 
 AUTOGRAD_Q = question("autograd").question   # "What is autograd in PyTorch and how does it work?"
 DATALOADER_Q = question("dataloader").question

@@ -3,9 +3,9 @@
 import pytest
 
 from grader_helpers import flags, grade, question, quotes, rubric, verdicts
-from interviewer.engine.offline_grader import OfflineGrader
-from interviewer.engine.protocols import GradeRequest
-from interviewer.engine.scoring import total_score
+from interviewer.grading.offline_grader import OfflineGrader
+from interviewer.grading.protocols import GradeRequest
+from interviewer.grading.scoring import total_score
 
 STRONG_AUTOGRAD = (
     "Autograd records every operation on tensors with requires_grad=True into a computational "

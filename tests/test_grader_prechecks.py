@@ -3,7 +3,7 @@
 import pytest
 
 from grader_helpers import flags, grade, question, quotes
-from interviewer.engine.prechecks import run_prechecks
+from interviewer.grading.prechecks import run_prechecks
 
 AUTOGRAD = question("autograd")
 GOOD = ("Autograd records the operations on tensors with requires_grad=True into a "

@@ -6,9 +6,9 @@ import pytest
 
 from grader_helpers import flags, grade, question
 from interviewer.corpus.catalog import load_catalog
-from interviewer.engine.offline_grader import OfflineGrader
-from interviewer.engine.protocols import GradeRequest
-from interviewer.engine.reference_only import reference_model
+from interviewer.grading.offline_grader import OfflineGrader
+from interviewer.grading.protocols import GradeRequest
+from interviewer.grading.reference_only import reference_model
 
 IMPORTED = Path(__file__).parent / "fixtures" / "grader" / "imported"
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from grader_helpers import catalog, grade
 from interviewer.domain.rubric import compile_pattern
-from interviewer.engine.regex_prefilter import holds, required_text
+from interviewer.grading.regex_prefilter import holds, required_text
 
 PATTERNS = [
     r"(?<![\w.])grad\b(?![_(])",

@@ -5,7 +5,7 @@ from pathlib import Path
 from grader_helpers import catalog
 from interviewer.cli.main import main
 from interviewer.corpus.catalog import load_catalog
-from interviewer.engine.rubric_selfcheck import check_model_answers
+from interviewer.grading.rubric_selfcheck import check_model_answers
 
 BROKEN = Path(__file__).parent / "fixtures" / "grader" / "selfcheck"
 

@@ -1,6 +1,6 @@
 """Answer text normalisation: what the offline grader reads, and where evidence points."""
 
-from interviewer.engine.text_normalise import MAX_GRADED_CHARS, normalise, phrase_stems, sanitise
+from interviewer.grading.text_normalise import MAX_GRADED_CHARS, normalise, phrase_stems, sanitise
 
 
 def words(text: str) -> list[str]:

@@ -12,10 +12,20 @@ def loaded_after(import_stmt: str) -> set[str]:
 
 def test_engine_does_not_load_textual_or_sdks():
     mods = loaded_after(
-        "import interviewer.engine.interview, interviewer.engine.offline_grader, "
+        "import interviewer.engine.interview, interviewer.grading.offline_grader, "
         "interviewer.engine.report, interviewer.engine.backends"
     )
     assert "textual" not in mods
+    assert "openai" not in mods and "litellm" not in mods
+
+
+def test_grading_never_imports_the_engine_or_ui():
+    mods = loaded_after(
+        "import interviewer.grading.offline_grader, interviewer.grading.llm_grader, "
+        "interviewer.grading.factory, interviewer.grading.rubric_selfcheck, "
+        "interviewer.grading.reference_only"
+    )
+    assert not any(m.startswith(("interviewer.engine", "interviewer.tui", "textual")) for m in mods)
     assert "openai" not in mods and "litellm" not in mods
 
 

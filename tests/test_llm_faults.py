@@ -8,9 +8,9 @@ import httpx
 import pytest
 import respx
 
-from interviewer.engine.llm_grader import LLMGrader
-from interviewer.engine.offline_grader import OfflineGrader
-from interviewer.engine.protocols import GradeRequest
+from interviewer.grading.llm_grader import LLMGrader
+from interviewer.grading.offline_grader import OfflineGrader
+from interviewer.grading.protocols import GradeRequest
 from interviewer.llm.errors import AuthError
 from tests.support.llm_helpers import (
     CHAT_URL,

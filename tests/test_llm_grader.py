@@ -10,16 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from interviewer.engine.evidence import locate_quote
-from interviewer.engine.grading_prompt import (
+from interviewer.grading.evidence import locate_quote
+from interviewer.grading.grading_prompt import (
     PROMPT_VERSION,
     build_grading_messages,
     grading_schema,
     strip_markers,
 )
-from interviewer.engine.llm_grader import LLMGrader
-from interviewer.engine.offline_grader import OfflineGrader
-from interviewer.engine.protocols import GradeRequest
+from interviewer.grading.llm_grader import LLMGrader
+from interviewer.grading.offline_grader import OfflineGrader
+from interviewer.grading.protocols import GradeRequest
 from interviewer.llm.json_output import strict_json_schema
 from tests.support.llm_helpers import CHAT_URL, chat_body, grading_reply, openai_backend, request_json, zero_grad
 

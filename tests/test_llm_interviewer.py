@@ -7,7 +7,7 @@ import respx
 
 from interviewer.domain import SessionConfig
 from interviewer.engine.interview import FollowUpFellBack, InterviewSession
-from interviewer.engine.llm_grader import LLMGrader
+from interviewer.grading.llm_grader import LLMGrader
 from interviewer.engine.llm_interviewer import LLMInterviewer, confidential_texts
 from interviewer.engine.protocols import FollowUpRequest
 from interviewer.llm.errors import BadOutputError

@@ -116,7 +116,7 @@ def test_litellm_is_imported_only_when_chosen_and_never_fetches_prices():
     code = (
         "import os, sys\n"
         "os.environ.pop('LITELLM_LOCAL_MODEL_COST_MAP', None)\n"
-        "from interviewer.engine.backends import make_grader\n"
+        "from interviewer.grading.factory import make_grader\n"
         "from interviewer.llm import registry\n"
         "registry.backend_names()\n"
         "assert 'litellm' not in sys.modules\n"

@@ -9,12 +9,13 @@ import pytest
 import respx
 
 from interviewer.cli.main import main
-from interviewer.engine.backends import make_grader, make_interviewer
-from interviewer.engine.llm_grader import LLMGrader
+from interviewer.engine.backends import make_interviewer
+from interviewer.grading.factory import make_grader
+from interviewer.grading.llm_grader import LLMGrader
 from interviewer.engine.llm_interviewer import LLMInterviewer
-from interviewer.engine.offline_grader import OfflineGrader
+from interviewer.grading.offline_grader import OfflineGrader
 from interviewer.engine.offline_interviewer import OfflineInterviewer
-from interviewer.engine.protocols import GradeRequest
+from interviewer.grading.protocols import GradeRequest
 from interviewer.llm import registry
 from interviewer.llm.errors import BackendConfigError
 from interviewer.settings import Settings, load_settings

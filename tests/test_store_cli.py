@@ -109,7 +109,7 @@ def test_delete_needs_confirmation_unless_yes(stored, capsys, monkeypatch):
 def test_regrade_stores_a_new_grade_beside_the_old_and_prints_the_difference(
     stored, capsys, monkeypatch
 ):
-    pytest.importorskip("interviewer.engine.offline_grader")
+    pytest.importorskip("interviewer.grading.offline_grader")
     session_id = stored[1]
     before = reload(session_id).records[0].grades
     assert [g.score for g in before] == [20.0, 62.5]
@@ -145,7 +145,7 @@ def test_a_provider_failure_during_regrade_keeps_the_grades_already_made(capsys,
                 raise RuntimeError("provider unavailable (503)")
             return old_zero_grad_grade(75.0).model_copy(update={"backend": "flaky"})
 
-    monkeypatch.setattr("interviewer.engine.backends.make_grader", lambda settings: HalfDownGrader())
+    monkeypatch.setattr("interviewer.grading.factory.make_grader", lambda settings: HalfDownGrader())
     assert main(["sessions", "regrade", session.id]) == 1
     captured = capsys.readouterr()
     assert "from-numpy: not re-graded: provider unavailable (503)" in captured.err

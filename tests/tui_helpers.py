@@ -79,7 +79,7 @@ def finished_session(session_id: str, when, *, seed: int, count: int = 4, mode: 
     from interviewer.corpus.catalog import load_catalog
     from interviewer.domain import SessionConfig
     from interviewer.engine.interview import InterviewSession
-    from interviewer.engine.offline_grader import OfflineGrader
+    from interviewer.grading.offline_grader import OfflineGrader
     from interviewer.engine.offline_interviewer import OfflineInterviewer
 
     catalog = load_catalog([FIXTURE_ROOT]).raise_for_errors()

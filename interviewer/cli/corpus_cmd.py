@@ -124,7 +124,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     from interviewer.corpus.lint import lint_path, lint_roots
-    from interviewer.engine.rubric_selfcheck import check_model_answers
+    from interviewer.grading.rubric_selfcheck import check_model_answers
     from interviewer.settings import load_settings
 
     checks = [check_model_answers]

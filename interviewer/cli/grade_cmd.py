@@ -68,7 +68,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
     import asyncio
 
     from interviewer.corpus.catalog import load_default_catalog
-    from interviewer.engine.backends import make_grader
+    from interviewer.grading.factory import make_grader
 
     settings = settings_from_args(args)
     items = read_answers(args.answers)
@@ -114,7 +114,7 @@ async def _grade_all(grader, catalog, deck_name: str, jobs: list[tuple[AnswerIte
     import asyncio
 
     from interviewer.cli.progress import ProgressBar
-    from interviewer.engine.protocols import GradeRequest
+    from interviewer.grading.protocols import GradeRequest
 
     limit = asyncio.Semaphore(max(1, concurrency))
     if getattr(grader, "max_in_flight", None):

@@ -212,8 +212,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
 def cmd_regrade(args: argparse.Namespace) -> int:
     import asyncio
 
-    from interviewer.engine.backends import make_grader
-    from interviewer.engine.protocols import GradeRequest
+    from interviewer.grading.factory import make_grader
+    from interviewer.grading.protocols import GradeRequest
     from interviewer.store.export_view import build_view
 
     settings = settings_from_args(args)

@@ -4,8 +4,8 @@ never the model: the model (if any) only words the probe."""
 from dataclasses import dataclass
 
 from interviewer.domain import Criterion, FollowUp, Question, Rubric
-from interviewer.engine.offline_grader import OfflineGrader
-from interviewer.engine.protocols import GradeRequest
+from interviewer.grading.offline_grader import OfflineGrader
+from interviewer.grading.protocols import GradeRequest
 
 
 @dataclass(frozen=True)

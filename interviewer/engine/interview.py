@@ -13,9 +13,10 @@ from interviewer.corpus.catalog import Catalog
 from interviewer.domain import Flag, Grade, Question, QuestionRecord, Rubric, Session, SessionConfig, Turn
 from interviewer.domain.session import Role, TurnKind
 from interviewer.engine.follow_up_policy import FollowUpPlan, plan_follow_up
-from interviewer.engine.offline_grader import OfflineGrader
+from interviewer.grading.offline_grader import OfflineGrader
 from interviewer.engine.offline_interviewer import OfflineInterviewer
-from interviewer.engine.protocols import FollowUpRequest, Grader, GradeRequest, Interviewer
+from interviewer.engine.protocols import FollowUpRequest, Interviewer
+from interviewer.grading.protocols import Grader, GradeRequest
 from interviewer.engine.selection import select_questions
 from interviewer.store.session_store import new_session_id
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-from interviewer.engine.evidence import normalise
-from interviewer.engine.grading_prompt import new_nonce, wrap_answer
+from interviewer.grading.evidence import normalise
+from interviewer.grading.grading_prompt import new_nonce, wrap_answer
 from interviewer.engine.protocols import FollowUpRequest
 from interviewer.llm.errors import BadOutputError
 from interviewer.llm.protocol import Backend, Message

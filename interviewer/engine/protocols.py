@@ -1,21 +1,12 @@
-"""The two seams every interviewer/grader implementation plugs into (offline or LLM)."""
+"""The interviewer seam: how the engine asks an interviewer (offline or LLM) to word a
+follow-up or a hint. The grading seam is `interviewer.grading.protocols`."""
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from interviewer.domain import Criterion, FollowUp, Grade, Question, Rubric, Turn
+from interviewer.domain import Criterion, FollowUp, Question, Rubric, Turn
 from interviewer.domain.session import Mode
-
-
-@dataclass(frozen=True)
-class GradeRequest:
-    """Everything a grader may look at for one question."""
-
-    question: Question
-    rubric: Rubric | None          # None: reference-only grading from question.reference_answer
-    answer: str                    # all the candidate's answer turns for this question, joined
-    transcript: list[Turn] = field(default_factory=list)  # the exchange, for context only
 
 
 @dataclass(frozen=True)
@@ -29,14 +20,6 @@ class FollowUpRequest:
     probe: FollowUp | None         # the rubric's own probe for those targets, if any
     mode: Mode = "practice"
     transcript: list[Turn] = field(default_factory=list)
-
-
-class Grader(Protocol):
-    """Grades one question's exchange. Scores are computed in code from verdicts."""
-
-    name: str
-
-    async def grade(self, request: GradeRequest) -> Grade: ...
 
 
 class Interviewer(Protocol):

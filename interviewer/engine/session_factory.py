@@ -4,8 +4,9 @@ Shared by the TUI and the plain line-mode runner, so both start sessions the sam
 
 from interviewer.corpus.catalog import Catalog, load_default_catalog
 from interviewer.domain import SessionConfig
-from interviewer.engine.backends import make_grader, make_interviewer
+from interviewer.engine.backends import make_interviewer
 from interviewer.engine.interview import InterviewSession
+from interviewer.grading.factory import make_grader
 from interviewer.settings import Settings
 
 

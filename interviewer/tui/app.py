@@ -303,8 +303,8 @@ def _warm_up_grader(catalog: Catalog) -> None:
     """Grade one throw-away answer now, in the loading thread: the offline grader builds its
     word tables on first use (~200-400 ms), which would otherwise freeze the screen when the
     first answer is sent (the follow-up decision grades it on the event loop)."""
-    from interviewer.engine.offline_grader import OfflineGrader
-    from interviewer.engine.protocols import GradeRequest
+    from interviewer.grading.offline_grader import OfflineGrader
+    from interviewer.grading.protocols import GradeRequest
 
     for deck, question in catalog.questions():
         rubric = catalog.rubric(deck, question.id)

@@ -313,7 +313,8 @@ class InterviewScreen(Screen):
 
     def use_backend(self, settings) -> None:
         """Continue this session on another backend (e.g. offline after a failure)."""
-        from interviewer.engine.backends import make_grader, make_interviewer
+        from interviewer.engine.backends import make_interviewer
+        from interviewer.grading.factory import make_grader
 
         self.engine.grader = make_grader(settings)
         self.engine.interviewer = make_interviewer(settings)

@@ -16,10 +16,10 @@ from interviewer.corpus.catalog import Catalog
 from interviewer.corpus.problems import Problem
 from interviewer.domain import Question, Rubric
 from interviewer.domain.rubric import REGEX_PREFIX
-from interviewer.engine.offline_grader import grade_with_rubric
-from interviewer.engine.protocols import GradeRequest
-from interviewer.engine.regex_gaps import widest_gap
-from interviewer.engine.rubric_compiler import compile_rubric
+from interviewer.grading.offline_grader import grade_with_rubric
+from interviewer.grading.protocols import GradeRequest
+from interviewer.grading.regex_gaps import widest_gap
+from interviewer.grading.rubric_compiler import compile_rubric
 
 #: A misconception regex gap wider than this many characters (about five words) is warned about.
 WIDE_GAP = 30

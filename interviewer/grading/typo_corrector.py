@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from interviewer.engine.known_words import spelling_variants
-from interviewer.engine.text_normalise import stem
-from interviewer.engine.word_lists import COMMON_WORDS, STOPWORDS
+from interviewer.grading.known_words import spelling_variants
+from interviewer.grading.text_normalise import stem
+from interviewer.grading.word_lists import COMMON_WORDS, STOPWORDS
 
 #: Shortest word that may be a misspelling (shorter words are too easy to confuse).
 MIN_TYPO_LENGTH = 5

@@ -19,11 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from interviewer.domain.rubric import compile_pattern
-from interviewer.engine.known_words import shipped_known_stems, text_stems
-from interviewer.engine.negation import denial_cues, is_negation_cue, negation_cues, pattern_words
-from interviewer.engine.regex_prefilter import Condition, holds, required_text
-from interviewer.engine.text_normalise import NormalisedText, phrase_stems, tokenise
-from interviewer.engine.typo_corrector import MIN_TYPO_LENGTH, TypoCorrector
+from interviewer.grading.known_words import shipped_known_stems, text_stems
+from interviewer.grading.negation import denial_cues, is_negation_cue, negation_cues, pattern_words
+from interviewer.grading.regex_prefilter import Condition, holds, required_text
+from interviewer.grading.text_normalise import NormalisedText, phrase_stems, tokenise
+from interviewer.grading.typo_corrector import MIN_TYPO_LENGTH, TypoCorrector
 
 #: Answer words skipped inside a phrase ("compute the gradients" matches "compute gradients").
 _FILLERS = frozenset("a an the its their our your my this these those that all each every any".split())

@@ -4,16 +4,16 @@ Per criterion, the verdict follows from how many of its concepts the answer stat
 negated, not merely repeating the question): all it needs -> met, at least one -> partial,
 none -> missed. Evidence is the exact span of the answer that stated each concept.
 Misconception patterns cost their penalty. Points and the total come from
-`interviewer.engine.scoring` only.
+`interviewer.grading.scoring` only.
 """
 
 from interviewer.domain import Criterion, CriterionResult, Evidence, Grade, MisconceptionHit, Rubric
 from interviewer.domain.grade import Verdict
-from interviewer.engine.concept_matcher import AnswerView, ConceptMatch
-from interviewer.engine.prechecks import PrecheckResult, run_prechecks
-from interviewer.engine.protocols import GradeRequest
-from interviewer.engine.rubric_compiler import CompiledRubric, compile_rubric
-from interviewer.engine.scoring import result_for, total_score
+from interviewer.grading.concept_matcher import AnswerView, ConceptMatch
+from interviewer.grading.prechecks import PrecheckResult, run_prechecks
+from interviewer.grading.protocols import GradeRequest
+from interviewer.grading.rubric_compiler import CompiledRubric, compile_rubric
+from interviewer.grading.scoring import result_for, total_score
 
 #: Flags that explain a zero without grading, in the words feedback uses.
 _BLOCK_REASONS = {
@@ -37,7 +37,7 @@ class OfflineGrader:
     def grade_sync(self, request: GradeRequest) -> Grade:
         """Grade one answer."""
         if request.rubric is None:
-            from interviewer.engine.reference_only import grade_reference_only
+            from interviewer.grading.reference_only import grade_reference_only
 
             return grade_reference_only(request)
         return grade_with_rubric(request.rubric, request)

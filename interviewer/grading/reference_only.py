@@ -21,13 +21,13 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from interviewer.domain import Criterion, Evidence, Flag, Grade, Levels, Question, Rubric
-from interviewer.engine.concept_matcher import ConceptMatcher
-from interviewer.engine.negation import negation_scope
-from interviewer.engine.prechecks import PrecheckResult, run_prechecks
-from interviewer.engine.protocols import GradeRequest
-from interviewer.engine.scoring import coverage_result, total_score
-from interviewer.engine.text_normalise import Token, phrase_stems, sanitise, tokenise
-from interviewer.engine.word_lists import NEGATION_WORDS, NT_PREFIXES, STOPWORDS, WEAK_WORDS
+from interviewer.grading.concept_matcher import ConceptMatcher
+from interviewer.grading.negation import negation_scope
+from interviewer.grading.prechecks import PrecheckResult, run_prechecks
+from interviewer.grading.protocols import GradeRequest
+from interviewer.grading.scoring import coverage_result, total_score
+from interviewer.grading.text_normalise import Token, phrase_stems, sanitise, tokenise
+from interviewer.grading.word_lists import NEGATION_WORDS, NT_PREFIXES, STOPWORDS, WEAK_WORDS
 
 #: Words that carry grammar only: never a concept.
 GRAMMAR_WORDS = frozenset(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from interviewer.domain import Flag, Question
-from interviewer.engine.text_normalise import (
+from interviewer.grading.text_normalise import (
     MAX_GRADED_CHARS,
     NormalisedText,
     Token,
@@ -22,7 +22,7 @@ from interviewer.engine.text_normalise import (
     stem,
     tokenise,
 )
-from interviewer.engine.word_lists import STOPWORDS
+from interviewer.grading.word_lists import STOPWORDS
 
 #: An answer needs at least this many words (one when the reference itself is tiny).
 MIN_WORDS = 2

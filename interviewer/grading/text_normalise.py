@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import snowballstemmer
 
-from interviewer.engine.word_lists import CLAUSE_OPENERS
+from interviewer.grading.word_lists import CLAUSE_OPENERS
 
 #: Only this many characters of an answer are graded: a 1 MB paste is graded on its start
 #: (and flagged `truncated`) so the cost stays bounded. Real answers are far shorter.

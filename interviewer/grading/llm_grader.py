@@ -6,7 +6,7 @@ Order of work for one answer:
 2. the model grades the cleaned answer against a schema generated from the rubric;
 3. every quote is checked against the answer: a verdict whose evidence is not there earns
    nothing; misconceptions count only with a verified quote;
-4. the score comes from interviewer.engine.scoring; a large gap to the offline score marks
+4. the score comes from interviewer.grading.scoring; a large gap to the offline score marks
    the grade low-confidence.
 Output that fails validation is re-asked (bounded, in the backend); if it still fails, or
 the server is unavailable, the offline grade is returned with a `fallback` flag.
@@ -19,17 +19,17 @@ import contextlib
 import logging
 
 from interviewer.domain import CriterionResult, Flag, Grade, MisconceptionHit, Rubric
-from interviewer.engine.evidence import normalise_with_map, verify_quotes
-from interviewer.engine.grading_prompt import (
+from interviewer.grading.evidence import normalise_with_map, verify_quotes
+from interviewer.grading.grading_prompt import (
     PROMPT_VERSION,
     build_grading_messages,
     grading_schema,
     new_nonce,
 )
-from interviewer.engine.offline_grader import OfflineGrader, feedback, grade_with_rubric
-from interviewer.engine.prechecks import PrecheckResult, run_prechecks
-from interviewer.engine.protocols import GradeRequest
-from interviewer.engine.scoring import result_for, total_score
+from interviewer.grading.offline_grader import OfflineGrader, feedback, grade_with_rubric
+from interviewer.grading.prechecks import PrecheckResult, run_prechecks
+from interviewer.grading.protocols import GradeRequest
+from interviewer.grading.scoring import result_for, total_score
 from interviewer.llm.errors import AuthError, BackendConfigError, LLMError, ModelNotFoundError
 from interviewer.llm.protocol import Backend
 from interviewer.llm.usage import Usage

@@ -4,8 +4,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from interviewer.domain import Question, Rubric
-from interviewer.engine.concept_matcher import ConceptMatcher
-from interviewer.engine.known_words import strings_in
+from interviewer.grading.concept_matcher import ConceptMatcher
+from interviewer.grading.known_words import strings_in
 
 _CACHE_SIZE = 512
 

@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import Any
 
 from interviewer.domain.rubric import REGEX_PREFIX
-from interviewer.engine.text_normalise import phrase_norms, stem
-from interviewer.engine.word_lists import COMMON_WORDS, STOPWORDS, WEAK_WORDS
+from interviewer.grading.text_normalise import phrase_norms, stem
+from interviewer.grading.word_lists import COMMON_WORDS, STOPWORDS, WEAK_WORDS
 
 
 _WORD = re.compile(r"[^\W_]+")

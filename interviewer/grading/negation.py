@@ -22,8 +22,8 @@ negation inside its own words ("does not copy" as an alias) from one that negate
 import re
 from collections.abc import Sequence
 
-from interviewer.engine.text_normalise import Token, stem
-from interviewer.engine.word_lists import (
+from interviewer.grading.text_normalise import Token, stem
+from interviewer.grading.word_lists import (
     CLAUSE_OPENERS,
     CLAUSE_STARTERS,
     DENIAL_ADJECTIVES,
