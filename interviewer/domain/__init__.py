@@ -2,11 +2,11 @@
 
 from interviewer.domain.grade import CriterionResult, Evidence, Flag, Grade, MisconceptionHit
 from interviewer.domain.question import DIFFICULTIES, TOPICS, Deck, DeckMeta, Question, Source
-from interviewer.domain.rubric import Criterion, FollowUp, Levels, Misconception, Rubric
+from interviewer.domain.rubric import Concept, Criterion, FollowUp, Levels, Misconception, Rubric
 from interviewer.domain.session import QuestionRecord, Session, SessionConfig, Turn
 
 __all__ = [
-    "DIFFICULTIES", "TOPICS", "Criterion", "CriterionResult", "Deck", "DeckMeta", "Evidence",
+    "DIFFICULTIES", "TOPICS", "Concept", "Criterion", "CriterionResult", "Deck", "DeckMeta", "Evidence",
     "Flag", "FollowUp", "Grade", "Levels", "Misconception", "MisconceptionHit", "Question",
     "QuestionRecord", "Rubric", "Session", "SessionConfig", "Source", "Turn",
 ]

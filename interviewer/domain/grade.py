@@ -7,7 +7,9 @@ from pydantic import Field
 
 from interviewer.domain.base import StrictModel
 
-Verdict = Literal["met", "partial", "missed"]
+#: `contradicted`: the answer states the opposite of what the criterion needs, or a
+#: misconception that contradicts it; it earns nothing, whatever else the answer mentions.
+Verdict = Literal["met", "partial", "missed", "contradicted"]
 Confidence = Literal["normal", "low"]
 
 
@@ -41,6 +43,14 @@ class CriterionResult(StrictModel):
     )
     rationale: str = ""
     matched_concepts: list[str] = Field(default_factory=list)
+    unsure: bool = Field(
+        default=False,
+        description="The grader could not settle this credit (the terms stand near each other "
+        "rather than in one stated claim): held at partial, and worth a follow-up.",
+    )
+    contradicted_by: list[str] = Field(
+        default_factory=list, description="Ids of the misconception hits that voided this criterion."
+    )
 
 
 class MisconceptionHit(StrictModel):
@@ -51,6 +61,9 @@ class MisconceptionHit(StrictModel):
     correction: str
     penalty: float = Field(ge=0)
     evidence: list[Evidence] = Field(default_factory=list)
+    contradicts: list[str] = Field(
+        default_factory=list, description="Criterion ids whose credit this wrong claim voids."
+    )
 
 
 class Flag(StrictModel):
@@ -58,7 +71,8 @@ class Flag(StrictModel):
 
     code: str = Field(
         description="empty | punctuation-only | too-short | parroting | injection | "
-        "keyword-salad | reference-only | low-confidence | fallback | truncated | unknown-question"
+        "keyword-salad | low-precision | unreadable | reference-only | draft-rubric | "
+        "low-confidence | fallback | truncated | unknown-question"
     )
     detail: str = ""
 

@@ -6,9 +6,9 @@ File: `rubrics/<deck>/<question-id>.yaml`. See docs/rubric-format.md for a full 
 import hashlib
 import json
 import re
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_serializer, model_validator
 
 from interviewer.domain.base import NonEmptyText, Slug, StrictModel
 
@@ -40,6 +40,48 @@ class Levels(StrictModel):
     full: NonEmptyText
 
 
+class Concept(StrictModel):
+    """One key idea of a criterion: the phrasings that state it, and the claims that state
+    its opposite.
+
+    In YAML a concept without opposites is written as a plain list of aliases
+    (`[shuffle, shuffling, random order]`); one with opposites as a mapping
+    (`{aliases: [every epoch, each epoch], opposites: [once at creation]}`).
+    """
+
+    aliases: list[NonEmptyText] = Field(
+        min_length=1,
+        description="Phrases, API names, spellings and notations that state the idea (`re:` "
+        "marks a regex). The first alias names the idea in feedback.",
+    )
+    opposites: list[NonEmptyText] = Field(
+        default_factory=list,
+        description="Claims that state the opposite of this idea (phrases in order, or `re:`). "
+        "A claim stating one, in this criterion's context, contradicts the criterion: it earns "
+        "nothing and costs the rubric's opposite_penalty.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_list(cls, data: Any) -> Any:
+        return {"aliases": data} if isinstance(data, list) else data
+
+    @field_validator("aliases", "opposites")
+    @classmethod
+    def _compile(cls, patterns: list[str]) -> list[str]:
+        return _check_patterns(patterns)
+
+    @model_serializer(mode="wrap")
+    def _as_list_when_plain(self, handler: Any) -> Any:
+        data = handler(self)
+        return data["aliases"] if not self.opposites else data
+
+    @property
+    def name(self) -> str:
+        """The idea's name in feedback: its first alias."""
+        return self.aliases[0]
+
+
 class Criterion(StrictModel):
     """One atomic thing a strong answer shows."""
 
@@ -50,11 +92,12 @@ class Criterion(StrictModel):
         default=False, description="If missed, the total is capped at the rubric's essential_cap."
     )
     levels: Levels
-    concepts: list[list[NonEmptyText]] = Field(
+    concepts: list[Concept] = Field(
         min_length=1,
         description=(
             "Key ideas, each a group of aliases the offline matcher looks for "
-            "(phrases, API names, spellings; `re:` marks a regex). First alias names the idea."
+            "(phrases, API names, spellings; `re:` marks a regex), optionally with the "
+            "claims that state its opposite. First alias names the idea."
         ),
     )
     require: int | None = Field(
@@ -62,15 +105,6 @@ class Criterion(StrictModel):
         ge=1,
         description="How many concepts make the criterion fully met (default: all of them).",
     )
-
-    @field_validator("concepts")
-    @classmethod
-    def _groups(cls, groups: list[list[str]]) -> list[list[str]]:
-        for group in groups:
-            if not group:
-                raise ValueError("a concept needs at least one alias")
-            _check_patterns(group)
-        return groups
 
     @model_validator(mode="after")
     def _require_fits(self) -> "Criterion":
@@ -96,6 +130,11 @@ class Misconception(StrictModel):
     )
     penalty: float = Field(ge=0, le=100, description="Points (of 100) deducted when detected.")
     correction: NonEmptyText = Field(description="The correct statement, shown in feedback.")
+    contradicts: list[Slug] = Field(
+        default_factory=list,
+        description="Criterion ids this claim contradicts: a hit voids their credit "
+        "(verdict `contradicted`) as well as costing the penalty.",
+    )
 
     @field_validator("patterns")
     @classmethod
@@ -123,6 +162,15 @@ class Rubric(StrictModel):
     essential_cap: float = Field(
         default=50, ge=0, le=100, description="Highest total when an essential criterion is missed."
     )
+    opposite_penalty: float = Field(
+        default=5, ge=0, le=100,
+        description="Points deducted when an answer states a concept's opposite.",
+    )
+    status: Literal["reviewed", "draft"] = Field(
+        default="reviewed",
+        description="`draft`: written by a model and not yet reviewed by a person; grades "
+        "made with it are marked \"draft rubric\".",
+    )
 
     @model_validator(mode="after")
     def _references(self) -> "Rubric":
@@ -138,6 +186,13 @@ class Rubric(StrictModel):
                                  f"(first used by {field}[{first[item.id]}])")
                 first.setdefault(item.id, n)
         ids = [c.id for c in self.criteria]
+        for n, misconception in enumerate(self.misconceptions):
+            unknown = [t for t in misconception.contradicts if t not in ids]
+            if unknown:
+                lines.append(
+                    f"misconceptions[{n}].contradicts: unknown criterion id(s) {', '.join(unknown)}"
+                    f" (known: {', '.join(ids)})"
+                )
         for n, follow_up in enumerate(self.follow_ups):
             unknown = [t for t in follow_up.targets if t not in ids]
             if unknown:

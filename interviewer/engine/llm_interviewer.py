@@ -152,7 +152,7 @@ def hint_messages(request: FollowUpRequest) -> list[Message]:
     nonce = new_nonce()
     notes = []
     for c in request.targets:
-        ideas = ", ".join(group[0] for group in c.concepts[:3])
+        ideas = ", ".join(concept.name for concept in c.concepts[:3])
         notes.append(f"- {c.description} (key ideas: {ideas}; partial: {c.levels.partial})")
     missing = "\n".join(notes) or "- nothing: the answer covers what the question looks for"
     user = (

@@ -28,5 +28,5 @@ class OfflineInterviewer:
             yield "Your answer already covers what this question looks for. Submit it when ready."
             return
         criterion = request.targets[0]
-        ideas = ", ".join(_as_markdown(group[0]) for group in criterion.concepts[:3])
+        ideas = ", ".join(_as_markdown(concept.name) for concept in criterion.concepts[:3])
         yield f"Think about: {ideas}."

@@ -41,7 +41,7 @@ def compile_rubric(rubric: Rubric, question: Question) -> CompiledRubric:
     criterion_slices = []
     for criterion in rubric.criteria:
         start = len(groups)
-        groups += [list(g) for g in criterion.concepts]
+        groups += [list(c.aliases) for c in criterion.concepts]
         exempt += [False] * len(criterion.concepts)
         criterion_slices.append((start, len(groups)))
     claims = [False] * len(groups)

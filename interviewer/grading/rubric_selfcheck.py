@@ -57,11 +57,11 @@ def check_rubric(question: Question, rubric: Rubric, path: Path) -> list[Problem
             continue
         start, end = compiled.criterion_slices[n]
         missing = [
-            criterion.concepts[k - start][0] for k in range(start, end)
+            criterion.concepts[k - start].name for k in range(start, end)
             if k - start < len(criterion.concepts)
-            and criterion.concepts[k - start][0] not in result.matched_concepts
+            and criterion.concepts[k - start].name not in result.matched_concepts
         ]
-        dead = [criterion.concepts[k - start][0] for k in range(start, end) if not live[k]]
+        dead = [criterion.concepts[k - start].name for k in range(start, end) if not live[k]]
         detail = (f"the model answer does not meet this criterion offline ({result.verdict}: "
                   f"{len(result.matched_concepts)} of {criterion.needed} concepts found)")
         missing = [m for m in missing if m not in dead]
@@ -103,10 +103,10 @@ def pattern_warnings(rubric: Rubric, path: Path) -> list[Problem]:
                 where=f"misconceptions[{n}] ({misconception.id})", severity="warning",
                 line=_line(path, ("misconceptions", n, "patterns", k))))
     for n, criterion in enumerate(rubric.criteria):
-        for k, group in enumerate(criterion.concepts):
-            if group and group[0].startswith(REGEX_PREFIX):
+        for k, concept in enumerate(criterion.concepts):
+            if concept.name.startswith(REGEX_PREFIX):
                 problems.append(Problem(
-                    path, f"concept {k + 1} is named by its first alias {group[0]!r}, a regex, "
+                    path, f"concept {k + 1} is named by its first alias {concept.name!r}, a regex, "
                     "and feedback shows that name: put a plain phrase first",
                     where=f"criteria[{n}] ({criterion.id})", severity="warning",
                     line=_line(path, ("criteria", n, "concepts", k))))

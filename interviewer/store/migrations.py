@@ -104,6 +104,10 @@ MIGRATIONS: tuple[Migration, ...] = (
             PRIMARY KEY (session_id, question_id)
         )""",
     )),
+    Migration(2, "criterion verdicts the grader was unsure of, and the wrong claims that voided them", (
+        "ALTER TABLE criterion_results ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE criterion_results ADD COLUMN contradicted_by TEXT NOT NULL DEFAULT '[]'",
+    )),
 )
 
 

@@ -38,8 +38,8 @@ INSERT_GRADE = (
 )
 INSERT_CRITERION = (
     "INSERT INTO criterion_results (grade_id, position, criterion_id, verdict, points,"
-    " max_points, verified, evidence, rationale, matched_concepts)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " max_points, verified, evidence, rationale, matched_concepts, unsure, contradicted_by)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 # What load() reads; the column order matches session_data() below.
@@ -55,7 +55,8 @@ SELECT_GRADES = (
 )
 SELECT_CRITERIA = (
     "SELECT c.grade_id, c.criterion_id, c.verdict, c.points, c.max_points, c.verified,"
-    " c.evidence, c.rationale, c.matched_concepts FROM criterion_results c"
+    " c.evidence, c.rationale, c.matched_concepts, c.unsure, c.contradicted_by"
+    " FROM criterion_results c"
     " JOIN grades g ON g.id = c.grade_id WHERE g.session_id = ? ORDER BY c.grade_id, c.position"
 )
 SELECT_TURNS = (
@@ -119,7 +120,8 @@ def grade_rows(session_id: str, question_id: str, grade: Grade,
     def criteria(grade_id: int) -> list[tuple]:
         return [
             (grade_id, position, c["id"], c["verdict"], c["points"], c["max_points"],
-             int(c["verified"]), _json(c["evidence"]), c["rationale"], _json(c["matched_concepts"]))
+             int(c["verified"]), _json(c["evidence"]), c["rationale"], _json(c["matched_concepts"]),
+             int(c["unsure"]), _json(c["contradicted_by"]))
             for position, c in enumerate(data["criteria"])
         ]
 
@@ -130,11 +132,13 @@ def session_data(row, records, grades, criteria, turns) -> dict[str, Any]:
     """The rows of one session (SELECT_* above) as data for `Session.model_validate`."""
     sid, created, updated, status, current, config = row
     by_grade: dict[int, list[dict]] = {}
-    for gid, cid, verdict, points, max_points, verified, evidence, rationale, matched in criteria:
+    for (gid, cid, verdict, points, max_points, verified, evidence, rationale, matched, unsure,
+         contradicted_by) in criteria:
         by_grade.setdefault(gid, []).append({
             "id": cid, "verdict": verdict, "points": points, "max_points": max_points,
             "verified": bool(verified), "evidence": json.loads(evidence),
             "rationale": rationale, "matched_concepts": json.loads(matched),
+            "unsure": bool(unsure), "contradicted_by": json.loads(contradicted_by),
         })
     by_question: dict[str, list[dict]] = {}
     for (gid, qid, score, feedback, confidence, backend, model, prompt_version, rubric_version,
