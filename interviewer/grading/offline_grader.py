@@ -58,6 +58,8 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
         for criterion, span in zip(rubric.criteria, compiled.criterion_slices, strict=True)
     ]
     hits = _misconception_hits(compiled, view, request.answer)
+    hits += _opposite_hits(compiled, view, request.answer)
+    results = void_contradicted(rubric, results, hits)
     return Grade(
         question_id=request.question.id,
         score=total_score(rubric, results, hits),
@@ -128,9 +130,53 @@ def _misconception_hits(compiled: CompiledRubric, view: AnswerView, answer: str)
             hits.append(MisconceptionHit(
                 id=misconception.id, claim=misconception.claim,
                 correction=misconception.correction, penalty=misconception.penalty,
-                evidence=[evidence_for(found, answer)],
+                evidence=[evidence_for(found, answer)], contradicts=list(misconception.contradicts),
             ))
     return hits
+
+
+def _opposite_hits(compiled: CompiledRubric, view: AnswerView, answer: str) -> list[MisconceptionHit]:
+    """A wrong claim per concept whose opposite the answer states: it contradicts the
+    concept's criterion."""
+    rubric = compiled.rubric
+    hits = []
+    for n, k, lo, hi in compiled.opposite_slices:
+        found = next((m for m in (compiled.matcher.find(view, i) for i in range(lo, hi)) if m), None)
+        if found is None:
+            continue
+        criterion = rubric.criteria[n]
+        concept = criterion.concepts[k]
+        hits.append(MisconceptionHit(
+            id=f"{criterion.id}-opposite-{k + 1}",
+            claim=f"Says the opposite of '{concept.name}': \"{answer[found.start:found.end]}\"",
+            correction=criterion.levels.full, penalty=rubric.opposite_penalty,
+            evidence=[evidence_for(found, answer)], contradicts=[criterion.id],
+        ))
+    return hits
+
+
+def void_contradicted(rubric: Rubric, results: list[CriterionResult],
+                      hits: list[MisconceptionHit]) -> list[CriterionResult]:
+    """Contradiction beats mention: a criterion that a wrong claim contradicts earns nothing,
+    whatever the answer says for it elsewhere."""
+    by_criterion: dict[str, list[str]] = {}
+    for hit in hits:
+        for criterion_id in hit.contradicts:
+            by_criterion.setdefault(criterion_id, []).append(hit.id)
+    if not by_criterion:
+        return results
+    out = []
+    for result in results:
+        ids = by_criterion.get(result.id)
+        criterion = rubric.criterion(result.id)
+        if not ids or criterion is None:
+            out.append(result)
+            continue
+        voided = result_for(rubric, criterion, "contradicted", evidence=result.evidence,
+                            rationale=f"contradicted by a wrong claim ({', '.join(ids)})",
+                            matched_concepts=result.matched_concepts)
+        out.append(voided.model_copy(update={"contradicted_by": ids}))
+    return out
 
 
 def concept_rationale(stated: list[str], unstated: list[str], needed: int) -> str:
@@ -173,6 +219,7 @@ def feedback(rubric: Rubric, results: list[CriterionResult], hits: list[Misconce
     by_id = {c.id: c for c in rubric.criteria}
     met = [by_id[r.id].description for r in results if r.verdict == "met"]
     partial = [by_id[r.id].levels.full for r in results if r.verdict == "partial"]
+    contradicted = [by_id[r.id].description for r in results if r.verdict == "contradicted"]
     missed = [by_id[r.id].levels.full for r in results if r.verdict == "missed"]
     sections = []
     if met:
@@ -181,6 +228,8 @@ def feedback(rubric: Rubric, results: list[CriterionResult], hits: list[Misconce
         sections.append(_section("Partly covered; a full answer says:", partial))
     if missed:
         sections.append(_section("Missing:", missed))
+    if contradicted:
+        sections.append(_section("Contradicted by a wrong claim (no credit):", contradicted))
     if hits:
         wrong = [f"{_sentence(h.claim)} In fact: {_sentence(h.correction)}" for h in hits]
         sections.append(_section("Not right:", wrong))

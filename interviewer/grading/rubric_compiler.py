@@ -24,6 +24,9 @@ class CompiledRubric:
     matcher: ConceptMatcher
     criterion_slices: tuple[tuple[int, int], ...]      # concept indices of each criterion
     misconception_slices: tuple[tuple[int, int], ...]  # pattern indices of each misconception
+    #: (criterion index, concept index within it, first and last+1 pattern index) of each
+    #: concept's opposites
+    opposite_slices: tuple[tuple[int, int, int, int], ...] = ()
 
 
 _compiled: "OrderedDict[tuple[int, str], tuple[Rubric, CompiledRubric]]" = OrderedDict()
@@ -53,6 +56,15 @@ def compile_rubric(rubric: Rubric, question: Question) -> CompiledRubric:
         exempt += [True] * len(misconception.patterns)
         claims += [True] * len(misconception.patterns)
         misconception_slices.append((start, len(groups)))
+    opposite_slices = []
+    for n, criterion in enumerate(rubric.criteria):
+        for k, concept in enumerate(criterion.concepts):
+            if concept.opposites:
+                start = len(groups)
+                groups += [[p] for p in concept.opposites]
+                exempt += [True] * len(concept.opposites)
+                claims += [True] * len(concept.opposites)
+                opposite_slices.append((n, k, start, len(groups)))
     compiled = CompiledRubric(
         rubric=rubric,
         rubric_hash=rubric.content_hash(),
@@ -62,6 +74,7 @@ def compile_rubric(rubric: Rubric, question: Question) -> CompiledRubric:
                                claims=claims),
         criterion_slices=tuple(criterion_slices),
         misconception_slices=tuple(misconception_slices),
+        opposite_slices=tuple(opposite_slices),
     )
     # The rubric is kept alive with its entry, so its id() cannot be reused while cached.
     _compiled[key] = (rubric, compiled)

@@ -5,7 +5,7 @@ from interviewer.domain import Criterion, CriterionResult, MisconceptionHit, Rub
 from interviewer.domain.grade import Verdict
 
 #: Share of a criterion's points each verdict earns.
-VERDICT_SHARE: dict[str, float] = {"met": 1.0, "partial": 0.5, "missed": 0.0}
+VERDICT_SHARE: dict[str, float] = {"met": 1.0, "partial": 0.5, "missed": 0.0, "contradicted": 0.0}
 
 
 def criterion_points(rubric: Rubric, criterion: Criterion, verdict: Verdict, verified: bool) -> float:
