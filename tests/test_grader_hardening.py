@@ -8,6 +8,7 @@ import pytest
 
 from grader_helpers import grade, question, quotes, rubric, verdicts
 from interviewer.cli.main import main
+from interviewer.domain import Concept
 from interviewer.grading.concept_matcher import ConceptMatcher
 from interviewer.grading.rubric_selfcheck import pattern_warnings
 from interviewer.grading.text_normalise import normalise
@@ -222,7 +223,7 @@ def test_lint_warns_about_wide_regex_gaps_and_regex_concept_names():
     assert all(p.severity == "warning" for p in warned)
     assert "40-character free-text gap that also crosses sentence ends" in warned[0].message
     modulelist = rubric("modulelist").model_copy(deep=True)
-    modulelist.criteria[3].concepts[0] = ["re:module_?dict", "ModuleDict"]
+    modulelist.criteria[3].concepts[0] = Concept(aliases=["re:module_?dict", "ModuleDict"])
     warned = pattern_warnings(modulelist, Path("modulelist.yaml"))
     assert [p.where for p in warned] == ["criteria[3] (use-cases-relatives)"]
     assert "'re:module_?dict'" in warned[0].message

@@ -39,7 +39,7 @@ def test_real_rubric_patterns_against_real_answers():
     texts = [t for t in texts if t.isascii()]
     checked = 0
     for rubric in catalog().rubrics["pytorch"].values():
-        patterns = [a for c in rubric.criteria for g in c.concepts for a in g]
+        patterns = [a for c in rubric.criteria for g in c.concepts for a in g.aliases]
         patterns += [p for m in rubric.misconceptions for p in m.patterns]
         for pattern in patterns:
             regex = compile_pattern(pattern)
