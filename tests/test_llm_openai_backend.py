@@ -217,5 +217,5 @@ async def test_usage_accumulates_over_calls(router):
     backend = openai_backend()
     await backend.structured(HELLO, Verdict)
     await backend.complete(HELLO)
-    assert backend.usage.summary() == "2 calls, 200 tokens in, 14 out"
+    assert backend.usage.summary() == "2 requests, 200 tokens in, 14 out"
     assert backend.usage.cost_usd is None  # prices of arbitrary servers are unknown

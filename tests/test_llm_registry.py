@@ -116,8 +116,9 @@ async def test_the_key_never_reaches_grades_or_logs(monkeypatch, caplog):
     monkeypatch.setenv("OPENAI_API_KEY", "sk-very-secret-123")
     caplog.set_level(logging.DEBUG)
     question, rubric = zero_grad()
+    # named explicitly: only then does OPENAI_API_KEY go to a server other than api.openai.com
     grader = make_grader(Settings(backend="openai", base_url="http://127.0.0.1:8765/v1", model="m",
-                                  max_retries=0))
+                                  max_retries=0, api_key_env="OPENAI_API_KEY"))
     with respx.mock(assert_all_mocked=True) as router:
         route = router.post(CHAT_URL).mock(return_value=httpx.Response(500, json={"error": {"message": "boom"}}))
         grade = await grader.grade(GradeRequest(question=question, rubric=rubric, answer="It accumulates gradients each batch."))

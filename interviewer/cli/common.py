@@ -51,5 +51,7 @@ def print_json(data: Any) -> None:
 
 
 def err(message: str) -> None:
-    """One line to stderr (the CLI's way to report a problem)."""
-    print(message, file=sys.stderr)
+    """One line to stderr (the CLI's way to report a problem); keys never reach it."""
+    from interviewer.redaction import redact
+
+    print(redact(message), file=sys.stderr)

@@ -101,8 +101,11 @@ def report_error(exc: Exception) -> int | None:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if isinstance(exc, LLMError):  # backend set-up or provider failure: the message says the fix
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        from interviewer.cli.exit_codes import BACKEND_CONFIG, PROBLEMS
+        from interviewer.redaction import redact
+
+        print(f"error: {redact(str(exc))}", file=sys.stderr)
+        return BACKEND_CONFIG if exc.is_config else PROBLEMS
     return None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -18,6 +19,7 @@ from interviewer.llm.errors import (
     LLMError,
     RefusalError,
     map_provider_error,
+    stream_incomplete,
 )
 from interviewer.llm.json_output import (
     T,
@@ -37,13 +39,28 @@ _NEXT_MODE: dict[str, StructuredMode | None] = {"strict": "json", "json": "promp
 #: A 400 about these means "this server does not do that response_format", not a bad prompt.
 _FORMAT_COMPLAINT = re.compile(r"response_format|json_schema|json_object|strict|schema|guided",
                                re.IGNORECASE)
+#: Finish reasons that mean the reply is not complete.
+_INCOMPLETE = {None, "length", "content_filter"}
+
+
+@dataclass
+class StreamEnd:
+    """What a `_stream` yields last: the usage and the finish reason the server sent (None when
+    it sent none: the stream was cut, even if the connection closed cleanly)."""
+
+    finish_reason: str | None
+    usage: Usage = field(default_factory=Usage)
 
 
 class ChatBackend:
     """Base for chat-completion backends. Subclasses set `name` and implement `_chat`,
-    `_stream` (yielding text pieces and, last, a Usage) and optionally `list_models`."""
+    `_stream` (yielding text pieces and, last, a StreamEnd — or a bare Usage when the
+    backend cannot know the finish reason) and optionally `list_models`."""
 
     name: str = "chat"
+    #: True when the subclass counts every HTTP request itself (retries included) through
+    #: `count_request`; otherwise each call counts as one request.
+    counts_requests: bool = False
 
     def __init__(self, options: BackendOptions):
         self.options = options
@@ -63,7 +80,7 @@ class ChatBackend:
         raise NotImplementedError
 
     def _stream(self, messages: list[Message], *, temperature: float | None,
-                max_tokens: int | None) -> AsyncIterator[str | Usage]:
+                max_tokens: int | None) -> AsyncIterator[str | Usage | StreamEnd]:
         raise NotImplementedError
 
     async def list_models(self) -> list[str] | None:
@@ -83,15 +100,31 @@ class ChatBackend:
     def _map(self, exc: BaseException, partial: str = "") -> LLMError:
         return map_provider_error(exc, self.error_context, partial=partial)
 
+    def count_request(self, *_: Any) -> None:
+        """One HTTP request went out (an httpx event hook, or a retry loop, calls this)."""
+        self.usage.requests += 1
+
+    def _count_call(self) -> None:
+        self.usage.calls += 1
+        if not self.counts_requests:
+            self.usage.requests += 1
+
     async def stream(self, messages: list[Message], *, temperature: float | None = None,
                      max_tokens: int | None = None) -> AsyncIterator[str]:
         """Yield text as it arrives; cancellation closes the connection (the subclass's
-        `_stream` releases its response in a finally block)."""
+        `_stream` releases its response in a finally block). A stream that ends without a
+        finish reason, or at the length limit, raises StreamInterruptedError after its text:
+        the caller must not keep that text as a finished reply."""
         parts: list[str] = []
+        end: StreamEnd | None = None
+        self._count_call()
         try:
             async for piece in self._stream(messages, temperature=temperature, max_tokens=max_tokens):
-                if isinstance(piece, Usage):
-                    self.usage.add(piece)
+                if isinstance(piece, StreamEnd):
+                    end = piece
+                    self.usage.add_tokens(piece.usage)
+                elif isinstance(piece, Usage):
+                    self.usage.add_tokens(piece)
                 elif piece:
                     parts.append(piece)
                     yield piece
@@ -102,6 +135,8 @@ class ChatBackend:
         if not parts:
             raise EmptyResponseError(f"{self.name}: {self.error_context.where} sent an empty reply "
                                      f"(model {self.model!r}); try again or another --model")
+        if end is not None and end.finish_reason in _INCOMPLETE:
+            raise stream_incomplete(self.error_context, end.finish_reason, "".join(parts))
 
     def _first_choice(self, response: Any, advice: str) -> Any:
         """The reply's first choice; a reply with none is an EmptyResponseError."""
@@ -121,13 +156,14 @@ class ChatBackend:
         return completion
 
     async def _call(self, messages: list[Message], **kwargs: Any) -> Completion:
+        self._count_call()
         try:
             completion = await self._chat(messages, **kwargs)
         except LLMError:
             raise
         except Exception as exc:
             raise self._map(exc) from exc
-        self.usage.add(completion.usage)
+        self.usage.add_tokens(completion.usage)
         return completion
 
     async def structured(self, messages: list[Message], schema: type[T], *,
@@ -163,6 +199,7 @@ class ChatBackend:
                     f"{self.name}: the model's output failed validation after {why} ({error}); "
                     f"try a stronger --model", raw=completion.text, attempts=attempt)
             # Only the last bad reply goes back, so a re-ask costs no more than the first try.
+            self.usage.reasks += 1
             convo = [*messages, {"role": "assistant", "content": completion.text},
                      {"role": "user", "content": reask_message(
                          error, truncated=completion.finish_reason == "length")}]

@@ -15,8 +15,15 @@ import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
-from interviewer.llm.chat_backend import ChatBackend, StructuredMode
-from interviewer.llm.errors import BackendConfigError, retry_after_seconds
+from interviewer.llm.chat_backend import ChatBackend, StreamEnd, StructuredMode
+from interviewer.llm.error_mapping import is_connect_failure
+from interviewer.llm.errors import (
+    BackendConfigError,
+    BadBaseURLError,
+    RateLimitError,
+    UnavailableError,
+    retry_after_seconds,
+)
 from interviewer.llm.options import BackendOptions
 from interviewer.llm.protocol import Completion, Message
 from interviewer.llm.usage import Usage
@@ -54,6 +61,7 @@ class LiteLLMBackend(ChatBackend):
     """Chat completions through `litellm.acompletion`."""
 
     name = "litellm"
+    counts_requests = True  # _with_retries counts each attempt (litellm's own retries are off)
 
     def __init__(self, options: BackendOptions):
         if not options.model:
@@ -61,6 +69,15 @@ class LiteLLMBackend(ChatBackend):
                 "litellm: no model given; pass --model (or INTERVIEWER_MODEL) with litellm's "
                 "provider prefix, e.g. anthropic/claude-3-5-haiku-latest, ollama/llama3, or "
                 "openai/<name> with --base-url")
+        if options.base_url and not options.api_key:
+            # A keyless server behind --base-url: without a key litellm would either fail on
+            # "missing credentials" and send nothing, or send OPENAI_API_KEY (or another
+            # provider's key) to that server. Neither: a placeholder goes instead.
+            from dataclasses import replace
+
+            from interviewer.llm.options import PLACEHOLDER_KEY
+
+            options = replace(options, api_key=PLACEHOLDER_KEY)
         self._litellm = import_litellm()
         super().__init__(options)
 
@@ -117,19 +134,21 @@ class LiteLLMBackend(ChatBackend):
         )
 
     async def _stream(self, messages: list[Message], *, temperature: float | None,
-                      max_tokens: int | None) -> AsyncIterator[str | Usage]:
+                      max_tokens: int | None) -> AsyncIterator[str | StreamEnd]:
         params = self._params(temperature, max_tokens)
         params["stream"] = True
         params["stream_options"] = {"include_usage": True}
         stream = await self._with_retries(
             lambda: self._litellm.acompletion(messages=messages, **params))
         usage: Usage | None = None
+        finish: str | None = None
         try:
             async for chunk in stream:
                 raw_usage = getattr(chunk, "usage", None)
                 if raw_usage is not None:
                     usage = self._usage(raw_usage)
                 if chunk.choices:
+                    finish = getattr(chunk.choices[0], "finish_reason", None) or finish
                     delta = chunk.choices[0].delta
                     content = getattr(delta, "content", None)
                     if content:
@@ -142,21 +161,31 @@ class LiteLLMBackend(ChatBackend):
         usage = usage or Usage(calls=1)
         if usage.total_tokens:
             usage.cost_usd = self._cost_from_tokens(usage)
-        yield usage
+        yield StreamEnd(_provider_finish(stream, finish), usage)
 
     async def _with_retries(self, call: Callable[[], Awaitable[Any]]) -> Any:
         """Run `call`, retrying rate limits, timeouts, dropped connections and 5xx up to
         max_retries times, waiting what Retry-After asks (up to a minute) or backing off."""
         attempt = 0
         while True:
+            self.count_request()
             try:
                 return await call()
             except Exception as exc:
-                if attempt >= self.options.max_retries or not _retryable(exc):
+                if attempt >= self.options.max_retries or not self._retryable(exc):
                     raise
                 delay = _retry_delay(exc, attempt)
                 attempt += 1
                 await _sleep(delay)
+
+    def _retryable(self, exc: BaseException) -> bool:
+        """Retry what the OpenAI SDK retries (rate limits, 5xx, timeouts, connection
+        failures), judged by what the failure *is*: litellm reports a missing key as a 500,
+        and retrying that only repeats the wrong message."""
+        mapped = self._map(exc)
+        if isinstance(mapped, BadBaseURLError):
+            return is_connect_failure(exc)  # nothing listening yet: worth another try
+        return isinstance(mapped, RateLimitError | UnavailableError)
 
     async def list_models(self) -> list[str] | None:
         return None  # litellm has no general listing; doctor checks with a completion instead
@@ -191,14 +220,14 @@ class LiteLLMBackend(ChatBackend):
 MAX_RETRY_AFTER_S = 60.0
 
 
-def _retryable(exc: BaseException) -> bool:
-    import openai  # litellm's exceptions subclass openai's
-
-    if isinstance(exc, openai.APIConnectionError | openai.RateLimitError):  # incl. timeouts
-        return True
-    status = getattr(exc, "status_code", None)
-    return isinstance(exc, openai.APIStatusError) and isinstance(status, int) and (
-        status >= 500 or status in (408, 409))
+def _provider_finish(stream: Any, last_seen: str | None) -> str | None:
+    """The finish reason the provider itself sent. litellm's stream wrapper makes up "stop"
+    when a stream ends without one (a cut stream would look complete); it keeps what really
+    arrived in `received_finish_reason` / `intermittent_finish_reason`."""
+    if hasattr(stream, "received_finish_reason"):
+        return (getattr(stream, "received_finish_reason", None)
+                or getattr(stream, "intermittent_finish_reason", None))
+    return last_seen
 
 
 def _retry_delay(exc: BaseException, attempt: int) -> float:

@@ -11,8 +11,8 @@ import os
 from collections.abc import AsyncIterator
 from typing import Any
 
-from interviewer.llm.chat_backend import ChatBackend
-from interviewer.llm.errors import BackendConfigError
+from interviewer.llm.chat_backend import ChatBackend, StreamEnd
+from interviewer.llm.errors import BackendConfigError, MissingCredentialsError
 from interviewer.llm.options import DEFAULT_OPENAI_MODEL, PLACEHOLDER_KEY, BackendOptions
 from interviewer.llm.protocol import Completion, Message
 from interviewer.llm.usage import Usage
@@ -34,13 +34,14 @@ class OpenAIBackend(ChatBackend):
     """Chat completions through `openai.AsyncOpenAI`."""
 
     name = "openai"
+    counts_requests = True  # an httpx hook counts every request, the SDK's retries included
 
     def __init__(self, options: BackendOptions, *, http_client: Any = None):
         base_url = options.base_url or os.environ.get("OPENAI_BASE_URL") or None
         api_key = options.api_key
         if api_key is None:
             if base_url is None:
-                raise BackendConfigError(
+                raise MissingCredentialsError(
                     f"openai: no API key; set {options.key_env or 'OPENAI_API_KEY'} (or name "
                     f"another variable with --api-key-env / INTERVIEWER_API_KEY_ENV), or pass "
                     f"--base-url for a keyless local server such as Ollama")
@@ -63,12 +64,26 @@ class OpenAIBackend(ChatBackend):
             # timeout (a slow local model producing its first token).
             timeout=httpx.Timeout(options.timeout_s, connect=min(options.timeout_s, 10.0)),
             max_retries=options.max_retries,
-            http_client=http_client,
+            http_client=self._counting(http_client),
         )
         # Optional parameters, dropped or renamed once if the server rejects them (_adapt).
         self._stream_usage = True
         self._token_param = "max_tokens"
         self._send_temperature = True
+
+    def _counting(self, http_client: Any) -> Any:
+        """The HTTP client with a hook that counts every request sent: the SDK retries 429s,
+        5xx and timeouts inside one call, and the usage summary must match the server's count."""
+        import openai
+
+        async def count(_request: Any) -> None:
+            self.count_request()
+
+        if http_client is None:
+            return openai.DefaultAsyncHttpxClient(event_hooks={"request": [count]})
+        hooks = http_client.event_hooks
+        http_client.event_hooks = {**hooks, "request": [*hooks.get("request", []), count]}
+        return http_client
 
     async def _chat(self, messages: list[Message], *, temperature: float | None,
                     max_tokens: int | None, response_format: dict[str, Any] | None) -> Completion:
@@ -90,25 +105,30 @@ class OpenAIBackend(ChatBackend):
         )
 
     async def _stream(self, messages: list[Message], *, temperature: float | None,
-                      max_tokens: int | None) -> AsyncIterator[str | Usage]:
+                      max_tokens: int | None) -> AsyncIterator[str | StreamEnd]:
         kwargs = self._params(temperature, max_tokens)
         kwargs["stream"] = True
         if self._stream_usage:
             kwargs["stream_options"] = {"include_usage": True}
         stream = await self._create(messages, kwargs)
         usage: Usage | None = None
+        finish: str | None = None
         try:
             async for chunk in stream:
                 if chunk.usage is not None:
                     usage = _usage(chunk.usage)
                 if chunk.choices:
-                    delta = chunk.choices[0].delta
+                    choice = chunk.choices[0]
+                    finish = choice.finish_reason or finish
+                    delta = choice.delta
                     if delta is not None and delta.content:
                         yield delta.content
         finally:
             # Runs on normal end, on error and on cancellation: the connection is released.
             await stream.close()
-        yield usage or Usage(calls=1)
+        # No finish reason means the server (or a proxy) ended the stream early, even when
+        # the connection closed cleanly: the caller must not take the text as complete.
+        yield StreamEnd(finish, usage or Usage(calls=1))
 
     async def _create(self, messages: list[Message], kwargs: dict[str, Any]) -> Any:
         """One chat.completions.create call. A server that rejects one of our optional

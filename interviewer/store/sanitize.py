@@ -16,16 +16,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from interviewer.redaction import KEY_SHAPES, MIN_SECRET_LEN, REDACTED, SECRET_NAME, known_secrets
 from interviewer.text_safety import plain
 
-#: Environment variable names whose values are treated as secrets: OPENAI_API_KEY, HF_TOKEN,
-#: AWS_SECRET_ACCESS_KEY, DB_PASSWORD… (whole words, so TOKENIZERS_PARALLELISM is not).
-SECRET_NAME = re.compile(
-    r"(?:^|_)(?:API_?KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIALS?)(?:$|_)", re.IGNORECASE
-)
-#: Shorter values are too likely to occur in ordinary text to be replaced safely.
-MIN_SECRET_LEN = 8
-REDACTED = "[redacted]"
+__all__ = ["MIN_SECRET_LEN", "REDACTED", "SECRET_NAME", "Redactor", "clean_text", "map_strings"]
 
 #: `text` without ANSI escapes, control characters or bidi overrides (\\n and \\t kept).
 clean_text = plain
@@ -50,8 +44,9 @@ class Redactor:
     ) -> "Redactor":
         """Secrets from secret-looking environment variables plus `extra_secrets`; paths: the
         user's home (shown as `~`) and the data folders (shown as `<data>`)."""
-        secrets = [v for k, v in os.environ.items() if SECRET_NAME.search(k)]
-        secrets += list(extra_secrets)
+        # the configured keys (registered when the backend options were resolved) and the
+        # secret-looking environment variables, as every terminal message is redacted
+        secrets = known_secrets(list(extra_secrets))
         paths: list[tuple[str, str]] = []
         for folder in data_dirs:
             paths += [(p, "<data>") for p in _spellings(folder)]
@@ -68,6 +63,7 @@ class Redactor:
         for secret in self._secrets:
             if secret in text:
                 text = text.replace(secret, REDACTED)
+        text = KEY_SHAPES.sub(REDACTED, text)
         for pattern, label in self._paths:
             text = pattern.sub(label, text)
         return text
