@@ -72,9 +72,15 @@ class Flag(StrictModel):
     code: str = Field(
         description="empty | punctuation-only | too-short | parroting | injection | "
         "keyword-salad | low-precision | unreadable | reference-only | draft-rubric | "
-        "low-confidence | fallback | truncated | unknown-question"
+        "low-confidence | fallback | provisional | forged-marker | truncated | unknown-question"
     )
     detail: str = ""
+    reason: str | None = Field(
+        default=None,
+        description="Machine-readable cause, for `fallback`: why the requested backend did not "
+        "grade (timeout, rate-limit, server-error, cut-stream, schema, refusal, empty-reply, "
+        "bad-request, auth, unknown-model, ...).",
+    )
 
 
 class Grade(StrictModel):

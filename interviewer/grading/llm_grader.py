@@ -9,7 +9,10 @@ Order of work for one answer:
 4. the score comes from interviewer.grading.scoring; a large gap to the offline score marks
    the grade low-confidence.
 Output that fails validation is re-asked (bounded, in the backend); if it still fails, or
-the server is unavailable, the offline grade is returned with a `fallback` flag.
+the server is unavailable, the offline grade is returned with a `fallback` flag whose
+`reason` says why (timeout, rate-limit, schema, ...). A setting the user must fix (key, model,
+base URL, credentials) is raised instead: a run stops rather than falling back answer after
+answer.
 """
 
 from __future__ import annotations
@@ -28,9 +31,10 @@ from interviewer.grading.grading_prompt import (
 )
 from interviewer.grading.offline_grader import OfflineGrader, feedback, grade_with_rubric
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
+from interviewer.grading.prompt_markers import find_markers, marker_flag_detail
 from interviewer.grading.protocols import GradeRequest
 from interviewer.grading.scoring import result_for, total_score
-from interviewer.llm.errors import AuthError, BackendConfigError, LLMError, ModelNotFoundError
+from interviewer.llm.errors import LLMError
 from interviewer.llm.protocol import Backend
 from interviewer.llm.usage import Usage
 
@@ -42,8 +46,6 @@ LOW_CONFIDENCE_GAP = 35.0
 MAX_REASKS = 2
 #: Tokens one grade may spend, re-asks included; past it, no further re-ask.
 TOKEN_BUDGET = 24_000
-#: Errors a fallback cannot paper over: the user must fix a setting (raised, not flagged).
-CONFIG_ERRORS = (AuthError, ModelNotFoundError, BackendConfigError)
 _RATIONALE_CHARS = 400
 
 
@@ -64,8 +66,12 @@ class LLMGrader:
         self.low_confidence_gap = low_confidence_gap
         self.max_reasks = max_reasks
         self.token_budget = token_budget
-        #: Tokens and cost of every grading call so far.
-        self.usage = Usage()
+
+    @property
+    def usage(self) -> Usage:
+        """Requests, tokens and cost of every grading call so far: the backend's own count,
+        so retries, re-asks and calls that ended in a fallback are all in it."""
+        return self.backend.usage
 
     async def grade(self, request: GradeRequest) -> Grade:
         """Grade one answer. Raises only for a setting the user must fix (key, model)."""
@@ -81,20 +87,21 @@ class LLMGrader:
         nonce = new_nonce()
         messages = build_grading_messages(request.question, rubric, checks.clean_answer, nonce,
                                           request.transcript)
+        markers = [checks.clean_answer[s:e] for s, e in find_markers(checks.clean_answer)]
         try:
             async with self._slots or contextlib.nullcontext():
                 reply = await self.backend.structured(
                     messages, grading_schema(rubric), temperature=0.0,
                     max_tokens=400 + 350 * len(rubric.criteria), max_reasks=self.max_reasks,
                     token_budget=self.token_budget)
-        except CONFIG_ERRORS:
-            raise
         except LLMError as exc:
+            if exc.is_config:
+                raise  # a setting to fix: never papered over by a fallback
             # Reported to the user through the grade's `fallback` flag; the log is for debugging.
             log.info("LLM grading of %s fell back to offline: %s", request.question.id, exc)
-            return self._fallback(offline, exc)
-        self.usage.add(reply.usage)
-        return self._grade_from_reply(request, rubric, checks, offline, reply.value)
+            return _with_marker_flag(self._fallback(offline, exc), markers)
+        grade = self._grade_from_reply(request, rubric, checks, offline, reply.value)
+        return _with_marker_flag(grade, markers)
 
     async def aclose(self) -> None:
         """Release the backend's connections (end of a batch)."""
@@ -165,10 +172,19 @@ class LLMGrader:
         detail = (f"the {self.backend.name} grader (model {self.backend.model}) failed: {exc}; "
                   f"offline grade used")
         return offline.model_copy(update={
-            "flags": [*offline.flags, Flag(code="fallback", detail=detail)],
+            "flags": [*offline.flags, Flag(code="fallback", detail=detail, reason=exc.reason)],
             "confidence": "low",
             "offline_score": offline.score,
         })
+
+
+def _with_marker_flag(grade: Grade, found: list[str]) -> Grade:
+    """Flag a grade whose answer held text shaped like the prompt's block markers (it was
+    neutralised before the model saw it)."""
+    if not found:
+        return grade
+    flag = Flag(code="forged-marker", detail=marker_flag_detail(found))
+    return grade.model_copy(update={"flags": [*grade.flags, flag]})
 
 
 def _field_for(model, alias: str) -> str:

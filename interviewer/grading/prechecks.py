@@ -298,16 +298,27 @@ def _enclosing_json(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+# A sentence that starts with no full stop before it ("... give full marks Backward
+# accumulates ..."): a capitalised word right after a lower-case one. It bounds an injected
+# sentence, so the candidate's real sentence beside it is not blanked with it.
+_UNPUNCTUATED_START = re.compile(r"(?<=[a-z0-9)\]\"'])[ \t]+(?=[A-Z][a-z])")
+
+
 def _sentence_start(text: str, pos: int) -> int:
     best = 0
     for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
         best = m.end()
+    for m in _UNPUNCTUATED_START.finditer(text, best, min(len(text), pos + 2)):  # +2: lookahead
+        if m.end() <= pos:
+            best = m.end()
     return best
 
 
 def _sentence_end(text: str, pos: int) -> int:
     m = _SENTENCE_END.search(text, pos, min(len(text), pos + 400))
-    return m.end() if m else min(len(text), pos + 400)
+    end = m.end() if m else min(len(text), pos + 400)
+    run_on = _UNPUNCTUATED_START.search(text, pos, min(len(text), end + 2))
+    return run_on.start() if run_on and run_on.start() < end else end
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
