@@ -223,8 +223,15 @@ class BrokenGrader:
 async def test_failed_grader_falls_back_to_the_offline_grade(catalog):
     engine = start(catalog, grader=BrokenGrader(), count=1, topics=["tensors"])
     engine.submit_answer(FULL_NUMPY)
-    grade = await engine.finish_question()
+    shown = await engine.finish_question()
+    # practice mode shows the offline verdicts at once, marked provisional
+    assert shown.has_flag("provisional") and shown.score == 100
+    await engine.grading.wait()
+    grade = engine.session.records[0].grade
     assert grade.has_flag("fallback") and grade.confidence == "low"
+    assert not grade.has_flag("provisional")
+    fallback = next(f for f in grade.flags if f.code == "fallback")
+    assert fallback.reason == "timeout" and "provider timed out" in fallback.detail
     assert grade.score == 100
 
 

@@ -110,8 +110,12 @@ async def test_session_with_streamed_follow_up_then_llm_grade(router):
     assert streamed == "What does backward() do to .grad?"
     assert engine.current_turns()[-1].kind == "follow_up" and engine.current_turns()[-1].text == streamed
     engine.submit_answer("it adds to what is already in .grad")
-    grade = await engine.finish_question()
+    shown = await engine.finish_question()
+    assert shown.backend == "offline" and shown.has_flag("provisional")  # at once, marked
+    await engine.grading.wait()
+    grade = engine.session.records[0].grade  # the model's, in place of the provisional one
     assert grade.backend == "openai" and grade.criteria[0].verdict == "met"
+    assert [g.backend for g in engine.session.records[0].grades] == ["openai"]
     assert route.call_count == 2
 
 

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from interviewer.domain import Grade, SessionConfig
 from interviewer.engine.interview import FollowUpFellBack, InterviewSession
+from interviewer.redaction import redact
 from interviewer.settings import Settings
 from interviewer.text_safety import plain
 
@@ -29,13 +30,14 @@ async def _run(settings, config, resume_id, stdin, stdout) -> int:
     from interviewer.store.session_store import SessionStore
 
     def say(text: str = "") -> None:
-        stdout.write(text + "\n")
+        stdout.write(redact(text) + "\n")  # a server error body may echo a key
         stdout.flush()
 
     store = SessionStore.open(settings)
     try:
         if resume_id:
             engine = resume_session(settings, resume_id, store)
+            engine.grading.start_deferred()  # answers whose grade was in flight at the stop
             say(f"Resuming session {engine.session.id}")
         else:
             engine = start_session(settings, config or SessionConfig(), store)
@@ -66,21 +68,26 @@ async def _run(settings, config, resume_id, stdin, stdout) -> int:
             command = lines[0].strip() if len(lines) == 1 else ""
             if command == ":skip":
                 if engine.skip():  # after an answer only the follow-up is skipped
-                    _show_grade(await engine.finish_question(), engine, say)
+                    await _show_grade(await engine.finish_question(), engine, say)
                 continue
             if command == ":idk":
                 engine.dont_know()
-                _show_grade(await engine.finish_question(), engine, say)
+                await _show_grade(await engine.finish_question(), engine, say)
                 continue
             if command == ":hint":
                 if engine.config.mode != "practice":
                     say("Hints are only available in practice mode.")
                     continue
-                say("Hint: " + plain("".join([c async for c in engine.stream_hint()])))
+                async for _ in engine.stream_hint():
+                    pass  # line mode shows the hint once it is whole (the recorded one)
+                say("Hint: " + plain(engine.current_turns()[-1].text))
                 continue
             plan = engine.submit_answer("\n".join(lines))
             await _after_answer(engine, plan, say)
         say("\nSession finished.")
+        if engine.grading.pending:
+            await engine.grading.wait(lambda done, total: say(
+                f"(grading your answers: {done} of {total} done)"))
         from interviewer.engine.report import build_report
 
         report = build_report(engine.session, engine.catalog)
@@ -97,31 +104,46 @@ async def _run(settings, config, resume_id, stdin, stdout) -> int:
 async def _after_answer(engine: InterviewSession, plan, say) -> bool:
     """Ask the follow-up (True: wait for the next answer) or grade the question (False)."""
     if plan is not None:
+        asked = engine.record.follow_ups_asked
         try:
-            text = "".join([c async for c in engine.stream_follow_up(plan)])
+            async for _ in engine.stream_follow_up(plan):
+                pass  # line mode prints the follow-up once it is whole: a cut one never shows
         except FollowUpFellBack as fell:
-            say(f"(the model failed: {fell.error}; using the built-in probe)")
-            text = fell.text or ""
-        if text:
-            say(f"Interviewer: {plain(text)}")
+            say(f"(the model failed: {plain(str(fell.error))}; using the built-in probe)")
+        if engine.record.follow_ups_asked > asked:
+            say(f"Interviewer: {plain(engine.current_turns()[-1].text)}")
             return True
-    grade = await engine.finish_question()
-    _show_grade(grade, engine, say)
+    await _show_grade(await engine.finish_question(), engine, say)
     return False
 
 
-def _show_grade(grade: Grade, engine: InterviewSession, say) -> None:
-    if engine.config.mode != "practice":
+async def _show_grade(grade: Grade | None, engine: InterviewSession, say) -> None:
+    if engine.config.mode != "practice" or grade is None:
         say("(answer recorded; feedback comes at the end)")
         return
-    say(f"Score: {grade.score:.0f}/100" + (" (low confidence)" if grade.confidence == "low" else ""))
+    if grade.has_flag("provisional"):
+        # The offline verdicts at once; the model's follow as soon as they land.
+        _print_grade(grade, say, "Provisional score (offline, the model's grade follows)")
+        question_id = engine.record.question_id
+        await engine.grading.wait_for(question_id)
+        grade = next(r.grade for r in engine.session.records if r.question_id == question_id)
+        _print_grade(grade, say, f"Score from {grade.backend}" + (f" ({grade.model})" if grade.model else ""))
+        return
+    _print_grade(grade, say, "Score")
+
+
+def _print_grade(grade: Grade, say, label: str) -> None:
+    say(f"{label}: {grade.score:.0f}/100" + (" (low confidence)" if grade.confidence == "low" else ""))
     for result in grade.criteria:
         quotes = "; ".join(f'"{plain(e.quote)}"' for e in result.evidence[:2])
         say(f"  [{result.verdict:>7}] {result.id} {result.points:.0f}/{result.max_points:.0f} {quotes}")
     for hit in grade.misconceptions:
         say(f"  misconception: {plain(hit.claim)} -> {plain(hit.correction)}")
     for flag in grade.flags:
-        say(f"  flag: {flag.code} {plain(flag.detail)}")
+        if flag.code == "provisional":
+            continue  # said in the label
+        reason = f" [{flag.reason}]" if flag.reason else ""
+        say(f"  flag: {flag.code}{reason} {plain(flag.detail)}")
 
 
 def _read_answer(engine: InterviewSession, stdin: TextIO, draft: str) -> list[str] | None:

@@ -23,7 +23,9 @@ TurnKind = Literal[
     "skip",        # candidate skips the question (by command)
     "note",        # system notes (errors, fallbacks), shown but never graded
 ]
-QuestionStatus = Literal["pending", "asking", "graded", "skipped"]
+#: `answered`: the answer is finished and stored, its model grade not landed yet (a resumed
+#: session grades it again).
+QuestionStatus = Literal["pending", "asking", "answered", "graded", "skipped"]
 SessionStatus = Literal["active", "finished", "abandoned"]
 
 

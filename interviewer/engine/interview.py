@@ -3,6 +3,10 @@
 The app owns progression: only these methods move the interview (answer, follow-up, hint,
 skip, "I don't know", next). Nothing the candidate types is interpreted as a command. Every
 turn is written to the store before any backend is called, so a crash loses nothing.
+
+A model's grade never holds the interview up: with a model grader each answer is graded in
+the background (engine/grading_queue.py) while the next question is asked; in practice mode
+the offline verdicts are shown at once, marked provisional, until the model's arrive.
 """
 
 import logging
@@ -10,9 +14,12 @@ from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime
 
 from interviewer.corpus.catalog import Catalog
-from interviewer.domain import Flag, Grade, Question, QuestionRecord, Rubric, Session, SessionConfig, Turn
+from interviewer.domain import Grade, Question, QuestionRecord, Rubric, Session, SessionConfig, Turn
 from interviewer.domain.session import Role, TurnKind
 from interviewer.engine.follow_up_policy import FollowUpPlan, plan_follow_up
+from interviewer.engine.follow_up_stream import RESTART, collect, complete_stream, repeats
+from interviewer.engine.grading_queue import GradingQueue
+from interviewer.engine.question_grading import QuestionGrading
 from interviewer.grading.offline_grader import OfflineGrader
 from interviewer.engine.offline_interviewer import OfflineInterviewer
 from interviewer.engine.protocols import FollowUpRequest, Interviewer
@@ -39,12 +46,9 @@ class FollowUpFellBack(Exception):
         super().__init__(str(error))
 
 
-def _clock(seconds: float) -> str:
-    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
-
-
-class InterviewSession:
-    """Drives one session over the engine seams (grader, interviewer) and the store."""
+class InterviewSession(QuestionGrading):
+    """Drives one session over the engine seams (grader, interviewer) and the store; the
+    grading of each finished question is in QuestionGrading."""
 
     def __init__(
         self,
@@ -61,6 +65,8 @@ class InterviewSession:
         self.store = store
         self._offline = OfflineGrader()
         self._fallback_interviewer = OfflineInterviewer()
+        #: Model grades in flight; each is stored (and listeners told) when it lands.
+        self.grading = GradingQueue(self._keep_grade, self._offline)
 
     # ------------------------------------------------------------------ creation
     @classmethod
@@ -95,6 +101,7 @@ class InterviewSession:
         engine = cls(session, catalog, grader, interviewer, store)
         if session.status == "active" and engine.record is not None and engine.record.status == "pending":
             engine._ask_current()
+        engine.requeue_ungraded()
         return engine
 
     # ------------------------------------------------------------------ state
@@ -120,7 +127,8 @@ class InterviewSession:
 
     @property
     def finished(self) -> bool:
-        return self.session.status == "finished"
+        """Every question has been asked (grades may still be landing: `grading.pending`)."""
+        return self.session.status == "finished" or self.session.current >= len(self.session.records)
 
     @property
     def position(self) -> tuple[int, int]:
@@ -132,7 +140,7 @@ class InterviewSession:
     def awaiting_next(self) -> bool:
         """Practice mode: the current question is graded and its feedback is on show."""
         record = self.record
-        return record is not None and record.status in ("graded", "skipped")
+        return record is not None and record.status in ("answered", "graded", "skipped")
 
     @property
     def answer_pending(self) -> bool:
@@ -195,13 +203,16 @@ class InterviewSession:
     async def stream_follow_up(self, plan: FollowUpPlan) -> AsyncIterator[str]:
         """Stream the follow-up's wording; record the whole follow-up when it is complete.
 
-        On a backend failure the rubric's probe is asked instead (recorded), and
-        FollowUpFellBack tells the UI what happened."""
+        A cut stream is asked once more (a RESTART chunk tells the UI to clear what it
+        showed). On a backend failure the rubric's probe is asked instead (recorded), and
+        FollowUpFellBack tells the UI what happened. A follow-up that repeats one already
+        asked is replaced by the probe, or dropped. Check `record.follow_ups_asked` to see
+        whether one was recorded."""
         self._require_asking()
         request = self._follow_up_request(plan)
         chunks: list[str] = []
         try:
-            async for chunk in self.interviewer.follow_up(request):
+            async for chunk in complete_stream(lambda: self.interviewer.follow_up(request)):
                 chunks.append(chunk)
                 yield chunk
         except Exception as exc:  # noqa: BLE001 - any backend failure falls back the same way
@@ -212,10 +223,11 @@ class InterviewSession:
             if fallback:
                 self._record_follow_up(fallback, plan)
             raise FollowUpFellBack(fallback, exc) from exc
-        text = "".join(chunks).strip()
-        if not text and plan.probe is not None:
+        text = collect(chunks)
+        asked = [t.text for t in self.current_turns() if t.kind == "follow_up"]
+        if (not text or repeats(text, asked)) and plan.probe is not None:
             text = plan.probe.question
-        if text:
+        if text and not repeats(text, asked):
             self._record_follow_up(text, plan)
 
     async def stream_hint(self) -> AsyncIterator[str]:
@@ -230,15 +242,16 @@ class InterviewSession:
         )
         chunks: list[str] = []
         try:
-            async for chunk in self.interviewer.hint(request):
+            async for chunk in complete_stream(lambda: self.interviewer.hint(request)):
                 chunks.append(chunk)
                 yield chunk
         except Exception as exc:  # noqa: BLE001
             log.warning("hint failed: %s", exc)
             chunks = [c async for c in self._fallback_interviewer.hint(request)]
+            yield RESTART  # what came of the failed hint is not kept
             yield "".join(chunks)
         self.record.hints_used += 1
-        self._add_turn("interviewer", "hint", "".join(chunks).strip(), targets=[c.id for c in targets])
+        self._add_turn("interviewer", "hint", collect(chunks), targets=[c.id for c in targets])
 
     def _hint_targets(self) -> list:
         """The criterion the next hint aims at: the most important one not yet met, moving on
@@ -283,47 +296,6 @@ class InterviewSession:
             self.advance()
         return False
 
-    async def finish_question(self) -> Grade:
-        """Grade the whole exchange for the current question and store the grade.
-
-        Interview mode moves straight on; practice mode waits for `advance()` so the
-        feedback can be read first."""
-        self._require_asking()
-        request = GradeRequest(
-            question=self.question, rubric=self.rubric, answer=self.answer_so_far(),
-            transcript=self.current_turns(),
-        )
-        try:
-            grade = await self.grader.grade(request)
-        except Exception as exc:  # noqa: BLE001 - the offline grade is always available
-            log.warning("grader %s failed: %s", getattr(self.grader, "name", "?"), exc)
-            grade = self._offline.grade_sync(request)
-            grade = grade.model_copy(update={
-                "flags": [*grade.flags, Flag(code="fallback", detail=f"the model grader failed ({exc}); offline grade used")],
-                "confidence": "low",
-            })
-        if any(t.kind == "dont_know" for t in self.current_turns()) and not request.answer.strip():
-            # "I don't know" is an honest answer, not an empty one: say so in the feedback.
-            flags = [f for f in grade.flags if f.code != "empty"]
-            flags.append(Flag(code="dont-know", detail="you said you don't know"))
-            grade = grade.model_copy(update={"flags": flags})
-        left = self.seconds_left()
-        if left is not None and left <= 0:
-            # interview mode keeps what was typed after the limit, but the grade says so
-            flags = [*grade.flags, Flag(code="over-time", detail=(
-                f"answered after {_clock(self.seconds_elapsed())}; "
-                f"the limit was {_clock(self.config.time_limit_s)}"))]
-            grade = grade.model_copy(update={"flags": flags})
-        self.record.grades.append(grade)
-        self.record.status = "graded"
-        self.record.finished_at = datetime.now(UTC)
-        if self.store is not None:
-            self.store.add_grade(self.session.id, self.record.question_id, grade)
-        self._save_state()
-        if self.config.mode == "interview":
-            self.advance()
-        return grade
-
     def advance(self) -> Question | None:
         """Move to the next question and ask it; finish the session after the last one."""
         record = self.record
@@ -332,7 +304,8 @@ class InterviewSession:
         self.session.current += 1
         if self.session.current >= len(self.session.records):
             self.session.current = len(self.session.records)
-            self.session.status = "finished"
+            if not self.grading.pending:  # else the last grade to land finishes the session
+                self.session.status = "finished"
             self._save_state()
             return None
         self._ask_current()

@@ -222,7 +222,7 @@ class InterviewerApp(App[int]):
         from interviewer.tui.screens.interview import InterviewScreen
         from interviewer.tui.screens.report import ReportScreen
 
-        if engine.finished:
+        if engine.finished and not engine.grading.pending:
             await self.push_screen(ReportScreen(engine.session))
         else:
             await self.push_screen(InterviewScreen(engine))

@@ -5,6 +5,7 @@ from rich.markdown import Markdown as RichMarkdown
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
@@ -21,6 +22,8 @@ VERDICT_MARK = {"met": ("✔ met", "green"), "partial": ("◐ partial", "yellow"
 FLAG_TEXT = {
     "low-confidence": "low confidence: read this grade with care",
     "fallback": "graded offline because the model grader failed",
+    "provisional": "provisional: the offline verdicts, until the model's grade arrives",
+    "forged-marker": "flagged: text shaped like the grader's answer markers was neutralised",
     "injection": "flagged: the answer tries to instruct the grader; that part earns nothing",
     "empty": "flagged: empty answer",
     "too-short": "flagged: very short answer",
@@ -44,8 +47,11 @@ def markers(grade: Grade | None, status: str) -> list[Text]:
         out.append(Text("⚠ " + FLAG_TEXT["low-confidence"], style="bold yellow"))
     for flag in grade.flags:
         text = FLAG_TEXT.get(flag.code, f"flagged: {flag.code}")
+        if flag.reason:  # why the model did not grade: timeout, schema, rate-limit, ...
+            text += f" — {clean(flag.reason)}"
         detail = f" ({clean(flag.detail)})" if flag.detail else ""
-        out.append(Text("⚠ " + text + detail, style="bold yellow"))
+        style = "italic cyan" if flag.code == "provisional" else "bold yellow"
+        out.append(Text(("… " if flag.code == "provisional" else "⚠ ") + text + detail, style=style))
     return out
 
 
@@ -97,6 +103,40 @@ class FeedbackScreen(Screen[bool]):
     """Dismissed with True when the user moves on."""
 
     BINDINGS = bindings.FEEDBACK
+
+    class GradeLanded(Message):
+        """The model's grade replaced the provisional one on show."""
+
+        def __init__(self, question: QuestionReport) -> None:
+            super().__init__()
+            self.question = question
+
+    def follow(self, engine, question_id: str) -> None:
+        """While the grade on show is provisional, replace it when the model's lands."""
+        from interviewer.engine.grading_queue import is_provisional
+        from interviewer.engine.report import build_report
+
+        if not is_provisional(self.question.grade):
+            return
+
+        def landed(landed_id: str, _grade) -> None:
+            if landed_id != question_id:
+                return
+            engine.grading.listeners.remove(landed)
+            report = build_report(engine.session, engine.catalog)
+            question = next((q for q in report.questions if q.question_id == question_id), None)
+            if question is not None:
+                self.post_message(self.GradeLanded(question))
+
+        engine.grading.listeners.append(landed)
+
+    async def on_feedback_screen_grade_landed(self, message: GradeLanded) -> None:
+        self.question = message.question
+        await self.recompose()
+        grade = message.question.grade
+        if grade is not None:
+            self.notify(f"Graded by {grade.model or grade.backend}: {grade.score:.0f} / 100",
+                        title="The model's grade arrived", timeout=4)
 
     def __init__(self, question: QuestionReport, rubric: Rubric | None, *, position: str = "",
                  next_label: str | None = None, said_dont_know: bool = False) -> None:

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from interviewer.engine.follow_up_stream import is_restart
 from interviewer.engine.interview import FollowUpFellBack, InterviewSession
 from interviewer.tui import bindings
 from interviewer.tui.screens.interview_failures import (
@@ -53,6 +54,10 @@ class InterviewScreen(Screen):
         yield Footer()
 
     async def on_mount(self) -> None:
+        self.engine.grading.start_deferred()  # a resumed session's grades still to come
+        if self.engine.finished:  # resumed after the last answer, before its grades landed
+            self.call_later(self._next)
+            return
         await self.show_question()
         if self.engine.config.mode == "interview":
             self.set_interval(1.0, self._tick)
@@ -222,8 +227,12 @@ class InterviewScreen(Screen):
         """Stream the follow-up into the transcript. True if one was asked."""
         self._set_busy("The interviewer is typing…")
         streaming = await self.transcript.start_stream("follow_up")
+        asked_before = self.engine.record.follow_ups_asked
         try:
             async for chunk in self.engine.stream_follow_up(plan):
+                if is_restart(chunk):  # the reply was cut off and is asked again
+                    streaming.restart()
+                    self.set_status("The reply was cut off; asking again…")
                 streaming.write(chunk)
         except FollowUpFellBack as fell:
             self._set_busy(None)
@@ -241,11 +250,10 @@ class InterviewScreen(Screen):
         except BaseException:
             await streaming.discard()
             raise
-        asked = [t for t in self.engine.current_turns() if t.kind == "follow_up"]
-        streaming.finish(asked[-1].text if asked else None)
-        if not asked:
+        if self.engine.record.follow_ups_asked == asked_before:  # none kept (e.g. a repeat)
             await streaming.discard()
             return False
+        streaming.finish(self.engine.current_turns()[-1].text)
         self._set_busy(None)
         self.set_status("")
         return True
@@ -291,6 +299,8 @@ class InterviewScreen(Screen):
         streaming = await self.transcript.start_stream("hint")
         try:
             async for chunk in self.engine.stream_hint():
+                if is_restart(chunk):
+                    streaming.restart()
                 streaming.write(chunk)
         except BaseException:
             await streaming.discard()
@@ -369,19 +379,36 @@ class InterviewScreen(Screen):
         if question_report is None:  # nothing to show (should not happen): just move on
             self.call_later(self._advance_and_next)
             return
-        self.app.push_screen(FeedbackScreen(
+        feedback = FeedbackScreen(
             question_report, engine.catalog.rubric(engine.config.deck, record.question_id),
             position=f"Question {number} of {total}",
             next_label="See the report" if last else "Next question",
-            said_dont_know=said_dont_know(engine.session, record.question_id)), on_close)
+            said_dont_know=said_dont_know(engine.session, record.question_id))
+        feedback.follow(engine, record.question_id)  # a provisional grade is replaced live
+        self.app.push_screen(feedback, on_close)
+
+    @work(exclusive=True, group="finish")
+    async def _finish_grading(self) -> None:
+        """Wait for the grades in flight, showing how many have landed, then the report."""
+        def progress(done: int, total: int) -> None:
+            self.set_status(f"Finishing the grades: {done} of {total} done…")
+
+        self._set_busy("Finishing the grades…")
+        await self.engine.grading.wait(progress)
+        self._set_busy(None)
+        await self._next()
 
     async def _advance_and_next(self) -> None:
         self.engine.advance()
         await self._next()
 
     async def _next(self) -> None:
-        """The next question, or the report when the session is over."""
+        """The next question, or the report when the session is over (once the grades still
+        in flight have landed)."""
         if self.engine.finished:
+            if self.engine.grading.pending:
+                self._finish_grading()
+                return
             from interviewer.tui.screens.report import ReportScreen
 
             self.app.switch_screen(ReportScreen(self.engine.session))

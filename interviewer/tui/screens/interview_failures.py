@@ -5,12 +5,13 @@ Each message fits the inline status line above the answer box (a few lines at 80
 what went wrong first, then that nothing was lost, then the one key that helps.
 """
 
+from interviewer.redaction import redact
 from interviewer.tui.safe_text import clean, one_line
 
 
 def error_text(error: BaseException) -> str:
-    """The error as one safe string (its class name when it has no message)."""
-    return clean(str(error)) or type(error).__name__
+    """The error as one safe string, keys redacted (its class name when it has no message)."""
+    return clean(redact(str(error))) or type(error).__name__
 
 
 def backend_failure_message(error: BaseException, offline_key: str = "ctrl+b") -> str:

@@ -180,6 +180,15 @@ class StreamingTurn:
         self.view.mark_done()
         self.transcript.scroll_end(animate=False)
 
+    def restart(self) -> None:
+        """The reply is being asked again (the first was cut off): clear what it showed."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._cleaner = StreamCleaner()
+        self.text = self._shown = ""
+        self.view.show("")
+
     async def discard(self) -> None:
         if self._timer is not None:
             self._timer.stop()

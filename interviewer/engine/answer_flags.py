@@ -1,0 +1,34 @@
+"""Flags about how a question was answered ("I don't know", over the time limit): known when
+the answer is finished, added to its grade whenever that grade lands (at once offline, or
+later from a model grading in the background)."""
+
+from interviewer.domain import Flag, Grade
+from interviewer.grading.protocols import GradeRequest
+
+
+def _clock(seconds: float) -> str:
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+
+
+def answer_flags(request: GradeRequest, seconds_left: float | None, seconds_elapsed: float,
+                 time_limit_s: int | None) -> list[Flag]:
+    """The flags for `request` as it stands now."""
+    flags = []
+    if any(t.kind == "dont_know" for t in request.transcript) and not request.answer.strip():
+        # "I don't know" is an honest answer, not an empty one: say so in the feedback.
+        flags.append(Flag(code="dont-know", detail="you said you don't know"))
+    if seconds_left is not None and seconds_left <= 0 and time_limit_s:
+        # interview mode keeps what was typed after the limit, but the grade says so
+        flags.append(Flag(code="over-time", detail=(
+            f"answered after {_clock(seconds_elapsed)}; the limit was {_clock(time_limit_s)}")))
+    return flags
+
+
+def with_flags(grade: Grade, flags: list[Flag]) -> Grade:
+    """`grade` with `flags` added ("I don't know" replaces an `empty` flag)."""
+    if not flags:
+        return grade
+    kept = list(grade.flags)
+    if any(f.code == "dont-know" for f in flags):
+        kept = [f for f in kept if f.code != "empty"]
+    return grade.model_copy(update={"flags": [*kept, *flags]})
