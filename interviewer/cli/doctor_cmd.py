@@ -1,8 +1,10 @@
 """`interviewer doctor`: check the chosen backend end to end and say what to fix.
 
 Checks, in order, stopping at the first that makes the rest meaningless: the settings and
-backend name, the key, the server (reachable, model listed), a one-token completion, a
-streamed reply, and structured output.
+backend name, the key (which variable goes to which host), the server (reachable, model
+listed), a one-token completion, a streamed reply, and structured output. Schema enforcement
+is claimed only when verified: one probe asks for a reply that breaks the schema, and only a
+server that still returns a valid object enforces it.
 """
 
 from __future__ import annotations
@@ -39,8 +41,10 @@ class Check:
 def cmd_doctor(args: argparse.Namespace) -> int:
     import asyncio
 
+    from interviewer.redaction import redact
+
     settings = settings_from_args(args)
-    checks = asyncio.run(run_checks(settings, emit=lambda c: print(c.line(), flush=True)))
+    checks = asyncio.run(run_checks(settings, emit=lambda c: print(redact(c.line()), flush=True)))
     failed = [c for c in checks if c.ok is False]
     print(f"{len(failed)} problem(s) found" if failed else "everything works", file=sys.stderr)
     return 1 if failed else 0
@@ -90,15 +94,38 @@ async def run_checks(settings, emit=lambda check: None) -> list[Check]:
 
 
 def _key_check(options, backend) -> Check:
+    """Which key variable goes to which host (never the key itself)."""
     from interviewer.llm.options import PLACEHOLDER_KEY
 
-    key = getattr(getattr(backend, "options", None), "api_key", options.api_key)
+    used = getattr(backend, "options", options)
+    key = used.api_key
+    host = used.base_url or ("api.openai.com" if backend.name == "openai" else None)
     if key == PLACEHOLDER_KEY:
-        return Check(True, "API key", "none (keyless local server: a placeholder is sent)")
+        withheld = (f"; {options.withheld_env} is set but goes only to api.openai.com: name a "
+                    f"variable with --api-key-env to send a key here") if options.withheld_env else ""
+        return Check(True, "API key", f"none: a placeholder goes to {host} (keyless local "
+                     f"server){withheld}")
     if key:
-        return Check(True, "API key", f"from {options.key_env or 'the provider default'} (set)")
-    return Check(None, "API key", "none given; the provider's own env var is used if set "
-                 "(e.g. ANTHROPIC_API_KEY); --api-key-env names another")
+        return Check(True, "API key", f"{options.key_env or 'the configured key'} -> {host or 'the provider'}")
+    return _provider_key_check(backend)
+
+
+def _provider_key_check(backend) -> Check:
+    """litellm without a base URL: it reads the provider's own variable."""
+    try:
+        from interviewer.llm.litellm_backend import import_litellm
+
+        litellm = import_litellm()
+        found = litellm.validate_environment(model=backend.model)
+        provider = litellm.get_llm_provider(backend.model)[1]
+    except Exception:  # not litellm, or a model litellm cannot place: the calls below tell
+        return Check(None, "API key", "none given; the provider's own env var is used if set "
+                     "(e.g. ANTHROPIC_API_KEY); --api-key-env names another")
+    missing = found.get("missing_keys") or []
+    if missing:
+        return Check(False, "API key", f"{', '.join(missing)} not set: litellm needs it for "
+                     f"{backend.model}; export it, or name another variable with --api-key-env")
+    return Check(True, "API key", f"the {provider} variable (read by litellm) -> the {provider} API")
 
 
 async def _server_checks(backend, add) -> None:
@@ -144,12 +171,38 @@ async def _server_checks(backend, add) -> None:
         add(Check(False, "structured output", f"{exc} (grading will fall back to offline)"))
         return
     if out.mode == "strict":
-        add(Check(True, "structured output", "JSON schema enforced by the server (strict mode)"))
+        add(await _enforcement_check(backend))
     else:
         add(Check(None, "structured output", f"the server does not enforce a JSON schema; plain "
                   f"JSON plus validation is used ({out.mode} mode) — grading works, re-asks "
                   f"may be needed"))
     add(Check(True, "usage", backend.usage.summary()))
+
+
+#: Asks for a reply that breaks the probe schema: a server that enforces the schema cannot
+#: send it, one that ignores the schema (and an obedient model) will.
+VIOLATION_PROBE = ('Reply with exactly this text and nothing else:\n'
+                   '{"ok": "not a boolean", "extra": 1}')
+
+
+async def _enforcement_check(backend) -> Check:
+    """The server took the schema: does it enforce it? One schema-breaking probe says."""
+    from interviewer.llm.errors import BadOutputError, LLMError
+
+    try:
+        out = await backend.structured([{"role": "user", "content": VIOLATION_PROBE}],
+                                       _probe_model(), max_tokens=20, max_reasks=0)
+    except BadOutputError:
+        return Check(None, "structured output", "the server accepts a JSON schema but does not "
+                     "enforce it (a reply that breaks the schema came back); plain JSON plus "
+                     "validation is used — grading works, re-asks may be needed")
+    except LLMError as exc:
+        return Check(None, "structured output", f"schema accepted; enforcement not verified ({exc})")
+    if out.mode != "strict":
+        return Check(None, "structured output", f"the server refused the schema on the second "
+                     f"probe; {out.mode} mode with validation is used")
+    return Check(True, "structured output", "JSON schema enforced by the server (strict mode; "
+                 "verified: a reply asked to break the schema came back valid)")
 
 
 def _probe_model():

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.cli.common import add_backend_flags, err, print_json, settings_from_args
+from interviewer.cli.grade_summary import flag_column, summarise
 from interviewer.corpus.problems import CorpusError, Problem
 
 if TYPE_CHECKING:  # the models load with the catalog, not when the parser is built
@@ -100,7 +101,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
         _print_table(jobs, grades)
     if not_graded:
         err(f"{len(not_graded)} answer(s) not graded: unknown question (see above)")
-    return 1 if not_graded else 0
+    summary = summarise(grades, settings.backend, getattr(getattr(grader, "backend", None), "model", None))
+    err(summary.line())
+    return summary.exit_code(len(not_graded))
 
 
 def _default_deck(decks: dict[str, Deck]) -> str:
@@ -173,7 +176,7 @@ def _print_table(jobs: list[tuple[AnswerItem, Question]], grades: list[Grade]) -
     width = max(width, len("question_id"))
     print(f"{'#':>4}  {'question_id':<{width}}  {'score':>5}  flags")
     for (item, _), grade in zip(jobs, grades, strict=True):
-        flags = ", ".join(f.code for f in grade.flags)
+        flags = flag_column(grade)
         print(f"{item.index:>4}  {grade.question_id:<{width}}  {grade.score:>5.1f}  {flags}")
     if grades:
         mean = sum(g.score for g in grades) / len(grades)

@@ -32,7 +32,10 @@ _SCHEMA_IN_PROMPT = re.compile(r"validates against this JSON schema:\n(\{.*\})\s
 class Reply:
     """One scripted response. `text` is sent as the message content (streamed in `chunks`
     word groups when the request asks for a stream); `body` replaces the whole JSON body;
-    `status` >= 400 sends an error; `drop_after` cuts a stream after that many chunks."""
+    `status` >= 400 sends an error; `drop_after` cuts a stream after that many chunks (the
+    connection is shut without the end of the body); `finish_reason` None ends a stream
+    cleanly but without a finish reason or [DONE] (as a proxy that gave up does), "length"
+    as a reply cut by the token limit."""
 
     text: str | None = None
     status: int = 200
@@ -40,6 +43,7 @@ class Reply:
     body: Any = None
     drop_after: int | None = None
     delay: float | None = None
+    finish_reason: str | None = "stop"
 
 
 @dataclass
@@ -95,19 +99,35 @@ def default_responder(request: dict[str, Any]) -> Reply:
     return Reply(text=json.dumps(example_for(schema, quote)))
 
 
+_ECHO = re.compile(r"Reply with exactly this text and nothing else:\n(.*)\Z", re.DOTALL)
+
+
+def obedient_responder(request: dict[str, Any]) -> Reply:
+    """A server that does not enforce JSON schemas, with a model that does what it is told:
+    "Reply with exactly this text and nothing else: ..." is echoed, schema or not."""
+    messages = request.get("messages", [])
+    last = str(messages[-1].get("content", "")) if messages else ""
+    echo = _ECHO.search(last)
+    if echo:
+        return Reply(text=echo.group(1).strip())
+    return default_responder(request)
+
+
 class FakeOpenAIServer:
     """See the module docstring. Thread-safe; use as a context manager."""
 
     def __init__(self, *, models: tuple[str, ...] = ("m",), call_delay: float = 0.0,
                  chunk_delay: float = 0.0, words_per_chunk: int = 2,
                  responder: Callable[[dict[str, Any]], Reply] = default_responder,
-                 api_key: str | None = None):
+                 api_key: str | None = None, unknown_model_status: int = 404):
         self.models = models
         self.call_delay = call_delay
         self.chunk_delay = chunk_delay
         self.words_per_chunk = words_per_chunk
         self.responder = responder
         self.api_key = api_key
+        #: 404 as OpenAI answers an unknown model; 400 as a LiteLLM proxy does.
+        self.unknown_model_status = unknown_model_status
         self.requests: list[Recorded] = []
         self._script: deque[Reply] = deque()
         self._lock = threading.Lock()
@@ -234,6 +254,12 @@ class _Handler(BaseHTTPRequestHandler):
             return
         model = payload.get("model")
         if model not in self.owner.models:
+            if self.owner.unknown_model_status == 400:  # a LiteLLM proxy's words
+                self._json(400, {"error": {"message": (
+                    f"{{'error': '/chat/completions: Invalid model name passed in model={model}. "
+                    f"Call `/v1/models` to view available models for your key.'}}"),
+                    "type": "None", "param": "None", "code": "400"}})
+                return
             self._json(404, {"error": {"message": f"The model `{model}` does not exist",
                                        "code": "model_not_found"}})
             return
@@ -279,7 +305,10 @@ class _Handler(BaseHTTPRequestHandler):
                 time.sleep(self.owner.chunk_delay)
             delta = {"content": piece} if n else {"role": "assistant", "content": piece}
             self._event({**base, "choices": [{"index": 0, "delta": delta, "finish_reason": None}]})
-        self._event({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+        if reply.finish_reason is None:  # ends cleanly, but never says it is complete
+            self._chunk(b"")
+            return
+        self._event({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": reply.finish_reason}]})
         if (payload.get("stream_options") or {}).get("include_usage"):
             self._event({**base, "choices": [], "usage": _usage(payload, text)})
         self._chunk(b"data: [DONE]\n\n")

@@ -1,0 +1,103 @@
+"""What `interviewer grade` says about who graded: the per-reason summary on stderr, the reason
+shown per row, and the exit code.
+
+    12 graded by gpt-4o-mini, 3 fell back to offline: 2 timeout, 1 schema
+
+Exit 0 only when every answer was graded by the requested backend; answers the model was never
+meant to see (blocked by the pre-checks: empty, injection-only, ...; or with no rubric, graded
+against the reference answer) are counted apart and do not change the exit code. Kept apart
+from grade_cmd.py, which owns reading, batching and writing the results.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from interviewer.cli.exit_codes import FELL_BACK, OK, PROBLEMS
+
+if TYPE_CHECKING:
+    from interviewer.domain import Grade
+
+#: Pre-check flags that keep an answer from the model on purpose (it scores 0 offline).
+_NOT_SENT = ("empty", "punctuation-only", "too-short", "parroting", "injection")
+
+
+def fallback_reason(grade: Grade) -> str | None:
+    """Why the requested backend did not grade this answer (None: it did)."""
+    flag = next((f for f in grade.flags if f.code == "fallback"), None)
+    if flag is None:
+        return None
+    return flag.reason or "error"
+
+
+def not_sent_reason(grade: Grade) -> str | None:
+    """Why an answer was graded offline by design (None: it was not)."""
+    if grade.backend != "offline" or grade.has_flag("fallback"):
+        return None
+    if grade.has_flag("reference-only"):
+        return "no rubric"
+    return next((f.code for f in grade.flags if f.code in _NOT_SENT), "offline")
+
+
+def flag_column(grade: Grade) -> str:
+    """The table's flags cell: each flag's code, a fallback with its reason."""
+    return ", ".join(f"{f.code} ({f.reason or 'error'})" if f.code == "fallback" else f.code
+                     for f in grade.flags)
+
+
+@dataclass
+class GradeSummary:
+    """Who graded how many answers of one run."""
+
+    backend: str
+    model: str | None
+    graded: int = 0
+    fell_back: Counter[str] = field(default_factory=Counter)
+    not_sent: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def grader(self) -> str:
+        if self.backend == "offline":
+            return "the offline grader"
+        return self.model or self.backend
+
+    def line(self) -> str:
+        """One line for stderr."""
+        parts = [f"{self.graded} graded by {self.grader}"]
+        if self.fell_back:
+            parts.append(f"{sum(self.fell_back.values())} fell back to offline: "
+                         + _counts(self.fell_back))
+        if self.not_sent:
+            parts.append(f"{sum(self.not_sent.values())} not sent to the model ("
+                         + _counts(self.not_sent) + ")")
+        return ", ".join(parts)
+
+    def exit_code(self, not_graded: int = 0) -> int:
+        """PROBLEMS when some answers have no grade at all, FELL_BACK when some were graded
+        by the offline grader instead of the requested backend, else OK."""
+        if not_graded:
+            return PROBLEMS
+        return FELL_BACK if self.fell_back else OK
+
+
+def _counts(counter: Counter[str]) -> str:
+    return ", ".join(f"{n} {reason}" for reason, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def summarise(grades: Iterable[Grade], backend: str, model: str | None) -> GradeSummary:
+    """Count `grades` by who graded them."""
+    summary = GradeSummary(backend=backend, model=model)
+    for grade in grades:
+        if backend == "offline":
+            summary.graded += 1
+        elif (reason := fallback_reason(grade)) is not None:
+            summary.fell_back[reason] += 1
+        elif (why := not_sent_reason(grade)) is not None:
+            summary.not_sent[why] += 1
+        else:
+            summary.graded += 1
+            summary.model = summary.model or grade.model
+    return summary
