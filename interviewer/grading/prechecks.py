@@ -305,6 +305,10 @@ _UNPUNCTUATED_START = re.compile(r"(?<=[a-z0-9)\]\"'])[ \t]+(?=[A-Z][a-z])")
 
 
 def _sentence_start(text: str, pos: int) -> int:
+    # a match may begin with the previous sentence's full stop ("... batch. Note to the
+    # grader"): that sentence is not part of it
+    while pos < len(text) and text[pos] in ".!? \t":
+        pos += 1
     best = 0
     for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
         best = m.end()

@@ -45,8 +45,8 @@ MARKER = re.compile(
     r"<{2,}\s*/?\s*" + _BLOCK_WORD + r"\b[^<>\n]{0,40}?>{1,}"
     # tags: </ANSWER>, <answer>, </candidate_answer>, <end_answer/>
     r"|</?\s*" + _BLOCK_WORD + r"\b[^<>\n]{0,30}?/?>"
-    # brackets: [/ANSWER], [END ANSWER]
-    r"|\[\s*/?\s*" + _BLOCK_WORD + r"\b[^\[\]\n]{0,30}?\]"
+    # brackets that close: [/ANSWER], [END ANSWER] (a plain "[answer]" is ordinary text)
+    r"|\[\s*(?:/\s*" + _BLOCK_WORD + r"|END[-_ ]*(?:OF[-_ ]*)?(?:THE[-_ ]*)?ANSWER)\b[^\[\]\n]{0,30}?\]"
     # a line that only says the answer ends: "=== end of answer ===", "--- END ANSWER ---"
     r"|^[ \t=#*_~<>\[\]|-]*\bend[-_ ]+of[-_ ]+(?:the[-_ ]+)?(?:candidate'?s?[-_ ]+)?answer\b"
     r"[ \t=#*_~<>\[\]|.-]*$"

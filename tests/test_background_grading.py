@@ -1,0 +1,131 @@
+"""The interview never waits for a model's grade: the next question comes while the answer is
+graded in the background; the report waits only for grades still in flight and shows how
+many have landed; a grade that was in flight when the app was killed is graded on resume."""
+
+import asyncio
+
+import pytest
+from tui_helpers import DECK, FIXTURE_ROOT, screen_text, settle, use_fixture_deck
+
+from interviewer.corpus.catalog import load_catalog
+from interviewer.domain import SessionConfig
+from interviewer.engine.interview import InterviewSession
+from interviewer.engine.offline_interviewer import OfflineInterviewer
+from interviewer.grading.offline_grader import OfflineGrader
+from interviewer.settings import load_settings
+from interviewer.store.session_store import SessionStore
+
+
+class GatedGrader:
+    """A model grader that answers only when `gate` is opened (as a slow model would)."""
+
+    name = "slow-model"
+
+    def __init__(self):
+        self.gate = asyncio.Event()
+        self.asked: list[str] = []
+        self._offline = OfflineGrader()
+
+    async def grade(self, request):
+        self.asked.append(request.question.id)
+        await self.gate.wait()
+        grade = self._offline.grade_sync(request)
+        return grade.model_copy(update={"backend": "slow-model", "model": "slow-1"})
+
+
+def catalog():
+    return load_catalog([FIXTURE_ROOT]).raise_for_errors()
+
+
+def interview(grader, store=None, count=3):
+    config = SessionConfig(deck=DECK, count=count, seed=4, mode="interview", follow_up_budget=0)
+    return InterviewSession.start(config, catalog(), grader, OfflineInterviewer(), store)
+
+
+async def test_the_next_question_is_asked_while_the_grade_is_in_flight():
+    grader = GatedGrader()
+    engine = interview(grader)
+    first = engine.record.question_id
+    engine.submit_answer(engine.rubric.model_answer)
+    assert await engine.finish_question() is None       # no grade to wait for
+    assert engine.record.question_id != first          # already on the next question
+    assert engine.grading.pending == [first]
+    await asyncio.sleep(0)
+    assert grader.asked == [first]                     # being graded meanwhile
+    grader.gate.set()
+    await engine.grading.wait()
+    record = engine.session.records[0]
+    assert record.status == "graded" and record.grade.backend == "slow-model"
+
+
+async def test_the_session_finishes_when_the_last_grade_lands():
+    grader = GatedGrader()
+    engine = interview(grader, count=2)
+    for _ in range(2):
+        engine.submit_answer(engine.rubric.model_answer)
+        await engine.finish_question()
+    assert engine.finished and engine.session.status == "active"  # asked all, grades pending
+    progress = []
+    grader.gate.set()
+    await engine.grading.wait(lambda done, total: progress.append((done, total)))
+    assert progress == [(0, 2), (1, 2), (2, 2)]
+    assert engine.session.status == "finished"
+    assert all(r.grade.backend == "slow-model" for r in engine.session.records)
+
+
+async def test_grades_in_flight_at_a_kill_are_graded_on_resume():
+    settings = load_settings()
+    store = SessionStore.open(settings)
+    try:
+        engine = interview(GatedGrader(), store, count=2)
+        engine.submit_answer(engine.rubric.model_answer)
+        await engine.finish_question()
+        session_id = engine.session.id
+        engine.grading.cancel()  # the app is killed: the grade never lands
+        await asyncio.sleep(0)
+    finally:
+        store.close()
+
+    with SessionStore.open(settings) as store:
+        stored = store.load(session_id)
+        assert stored.records[0].status == "answered" and stored.records[0].grade is None
+        assert stored.records[1].status == "asking"  # and the interview had moved on
+        grader = GatedGrader()
+        grader.gate.set()
+        resumed = InterviewSession.resume(stored, catalog(), grader, OfflineInterviewer(), store)
+        await resumed.grading.wait()
+        assert grader.asked == [stored.records[0].question_id]
+        again = store.load(session_id)
+    assert again.records[0].status == "graded" and again.records[0].grade.backend == "slow-model"
+
+
+async def test_the_app_asks_on_at_once_and_the_report_waits_for_the_grades(monkeypatch):
+    from interviewer.tui.app import make_app
+    from interviewer.tui.screens.interview import InterviewScreen
+    from interviewer.tui.screens.report import ReportScreen
+
+    use_fixture_deck(monkeypatch)
+    grader = GatedGrader()
+    monkeypatch.setattr("interviewer.engine.session_factory.make_grader", lambda settings: grader)
+    config = SessionConfig(deck=DECK, count=2, seed=4, mode="interview", follow_up_budget=0)
+    app = make_app(load_settings(), start_config=config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        engine = screen.engine
+        assert "Question 1 of 2" in screen_text(app)
+        await pilot.press("ctrl+g")  # "I don't know" is an answer too: stored, then graded
+        await settle(pilot)
+        assert "Question 2 of 2" in screen_text(app)  # asked while the first is graded
+        await pilot.press("ctrl+g")
+        for _ in range(5):  # not settle(): the report's worker waits for the gate
+            await pilot.pause()
+        # every question asked, no grade yet: the report waits and says how far it is
+        assert isinstance(app.screen, InterviewScreen)
+        assert "Finishing the grades: 0 of 2 done" in screen_text(app)
+        grader.gate.set()
+        await engine.grading.wait()
+        await settle(pilot)
+        assert isinstance(app.screen, ReportScreen)
+        assert "2 of 2 graded" in screen_text(app)
