@@ -14,10 +14,15 @@ reference answers say more than a full answer needs. Two figures are shown:
   assignments and applied to each held-out assignment (leave-one-assignment-out), which
   corrects the scale without changing which answers rank above which within the map.
 
+With --backend/--model (see bench/model_grading.py) a model grades a seeded sample too, and
+its figures are printed beside the offline grader's on the same sample.
+
 The data is read at run time from ../shared/asag (never copied into the project); set
-ASAG_DIR to read it from elsewhere. Run: .venv/bin/python bench/asag_mohler.py
+ASAG_DIR to read it from elsewhere.
+Run: .venv/bin/python bench/asag_mohler.py [--backend openai --model NAME --sample 50]
 """
 
+import argparse
 import csv
 import math
 import os
@@ -29,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.model_grading import ModelRun, add_model_flags, reference_rubric  # noqa: E402
 from interviewer.domain import Question  # noqa: E402
 from interviewer.grading.offline_grader import OfflineGrader  # noqa: E402
 from interviewer.grading.protocols import GradeRequest  # noqa: E402
@@ -93,6 +99,9 @@ def load_rows() -> list[dict[str, str]]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description="Reference-only grading on Mohler 2011.")
+    add_model_flags(parser)
+    args = parser.parse_args()
     if not DATA.is_file():
         print(f"Mohler data not found at {DATA}: put the ASAG data under ../shared/asag "
               "or set ASAG_DIR. Nothing measured.")
@@ -143,7 +152,28 @@ def main() -> int:
     print(f"  {'predict the mean for every answer':<36} RMSE = {mean_rmse:.2f}")
     print(f"graded {len(rows)} answers in {elapsed:.2f} s ({len(rows) / elapsed:,.0f} answers/s, "
           "including deriving each reference once)")
+    run = ModelRun.from_args(args)
+    if run is not None:
+        model_figures(run, rows, questions, scores, gold)
     return 0
+
+
+def model_figures(run: ModelRun, rows, questions, offline: list[float], gold: list[float]) -> None:
+    """The model's Pearson r and RMSE on a sample, beside the offline grader's on the same one."""
+    picked = run.sample(list(range(len(rows))))
+    rubrics = {qid: reference_rubric(q) for qid, q in questions.items()}
+    requests = [GradeRequest(questions[rows[i]["id"]], rubrics[rows[i]["id"]],
+                             rows[i]["student_answer"]) for i in picked]
+    if not run.confirm(run.estimate(requests)):
+        return
+    model = [g.score / 20 for g in run.grade_all(requests)]
+    same_gold = [gold[i] for i in picked]
+    same_offline = [offline[i] for i in picked]
+    print(f"on the same {len(picked)} answers (seed {run.seed}):")
+    print(f"  {run.label:<22} Pearson r = {pearson(model, same_gold):.3f}   "
+          f"RMSE = {rmse(model, same_gold):.3f}   (rubric made from each reference answer)")
+    print(f"  {'offline, raw score/20':<22} Pearson r = {pearson(same_offline, same_gold):.3f}   "
+          f"RMSE = {rmse(same_offline, same_gold):.3f}")
 
 
 if __name__ == "__main__":

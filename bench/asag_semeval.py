@@ -7,11 +7,16 @@ ROC AUC (how often a correct answer outscores an incorrect one: 0.5 is chance) a
 macro-F1 of a fixed cut (score >= 50 means "correct"; nothing is fitted). Answers with
 several reference answers take the best grade.
 
+With --backend/--model (see bench/model_grading.py) a model grades a seeded sample of all
+the sets too (against the first reference answer), and its figures are printed beside the
+offline grader's on the same sample.
+
 The data is read at run time from ../shared/asag/semeval2013-task7/semeval-3way.zip (never
 copied into the project); set ASAG_DIR to read it from elsewhere.
-Run: .venv/bin/python bench/asag_semeval.py
+Run: .venv/bin/python bench/asag_semeval.py [--backend openai --model NAME --sample 50]
 """
 
+import argparse
 import os
 import sys
 import xml.etree.ElementTree as ET
@@ -21,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.model_grading import ModelRun, add_model_flags, reference_rubric  # noqa: E402
 from interviewer.domain import Question  # noqa: E402
 from interviewer.grading.offline_grader import OfflineGrader  # noqa: E402
 from interviewer.grading.protocols import GradeRequest  # noqa: E402
@@ -75,12 +81,16 @@ def load(archive: zipfile.ZipFile, prefix: str) -> list[tuple[str, list[str], st
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description="Reference-only grading on SemEval-2013 Task 7.")
+    add_model_flags(parser)
+    args = parser.parse_args()
     if not DATA.is_file():
         print(f"SemEval data not found at {DATA}: put the ASAG data under ../shared/asag "
               "or set ASAG_DIR. Nothing measured.")
         return 0
     grader = OfflineGrader()
     questions: dict[tuple[str, str], Question] = {}
+    everything: list[tuple[tuple[str, list[str], str, bool], float]] = []
     print("SemEval-2013 Task 7, 2-way, reference-only offline grading (nothing fitted):")
     with zipfile.ZipFile(DATA) as archive:
         for label, prefix in SETS:
@@ -97,12 +107,34 @@ def main() -> int:
                     best = max(best, grader.grade_sync(GradeRequest(questions[key], None, answer)).score)
                 scores.append(best)
                 labels.append(correct)
+                everything.append(((text, refs, answer, correct), best))
             f1 = macro_f1([s >= CUT for s in scores], labels)
             print(f"  {label:<36} {len(rows):>5} answers   AUC = {auc(scores, labels):.3f}   "
                   f"macro-F1 (score >= {CUT:g}) = {f1:.3f}")
     print("anchor (README of the data): simple lexical features with a trained classifier, "
           "SciEntsBank unseen answers macro-F1 0.72")
+    run = ModelRun.from_args(args)
+    if run is not None:
+        model_figures(run, everything, questions)
     return 0
+
+
+def model_figures(run: ModelRun, everything, questions) -> None:
+    """The model's AUC and macro-F1 on a sample, beside the offline grader's on the same one."""
+    picked = run.sample(everything)
+    requests = []
+    for (text, refs, answer, _), _score in picked:
+        question = questions[(text, refs[0])]
+        requests.append(GradeRequest(question, reference_rubric(question), answer))
+    if not run.confirm(run.estimate(requests)):
+        return
+    model = [g.score for g in run.grade_all(requests)]
+    labels = [row[3] for row, _ in picked]
+    offline = [score for _, score in picked]
+    print(f"on the same {len(picked)} answers (seed {run.seed}, all sets):")
+    for name, scores in ((run.label, model), ("offline", offline)):
+        f1 = macro_f1([s >= CUT for s in scores], labels)
+        print(f"  {name:<22} AUC = {auc(scores, labels):.3f}   macro-F1 (score >= {CUT:g}) = {f1:.3f}")
 
 
 if __name__ == "__main__":

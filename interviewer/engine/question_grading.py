@@ -14,6 +14,10 @@ from interviewer.grading.protocols import GradeRequest
 class QuestionGrading:
     """Mixed into InterviewSession: uses its session, catalog, grader, store and grading queue."""
 
+    #: Grade a model's answers in the background (False: wait for each grade, as before;
+    #: bench/interview_pipeline.py compares the two).
+    background_grading: bool = True
+
     async def finish_question(self) -> Grade | None:
         """Grade the whole exchange for the current question.
 
@@ -28,7 +32,8 @@ class QuestionGrading:
         record.finished_at = datetime.now(UTC)
         flags = self._answer_flags(request)
         grade: Grade | None
-        if isinstance(self.grader, OfflineGrader):  # a millisecond: no need to queue it
+        if isinstance(self.grader, OfflineGrader) or not self.background_grading:
+            # offline: a millisecond, no need to queue it
             grade = with_flags(await grade_with_fallback(self.grader, self._offline, request), flags)
             self._keep_grade(record.question_id, grade)
         else:
