@@ -181,3 +181,8 @@ def reference_rubric(question: Question) -> Rubric:
         })
     return Rubric.model_validate({"question_id": question.id, "version": 1, "criteria": criteria,
                                   "model_answer": reference})
+
+
+if __name__ == "__main__":  # `make bench` runs every script here: this one is a helper
+    print("bench/model_grading.py: shared by the grading benches (see its docstring); "
+          "nothing to measure on its own")
