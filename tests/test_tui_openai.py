@@ -163,6 +163,11 @@ async def test_an_llm_grade_shows_its_quotes_from_the_answer(settings, router):
         shown = screen_text(app).replace("\n", " ")
         assert f"“{quote}”" in shown and "✔ met" in shown
         assert any(not r.get("stream") for r in server.requests)
+        await pilot.press("enter")  # the screen that swapped grades still moves on
+        await settle(pilot)
+        from interviewer.tui.screens.report import ReportScreen
+
+        assert isinstance(app.screen, ReportScreen)
 
 
 async def test_a_cut_follow_up_is_asked_again_and_only_the_whole_one_is_shown(settings, router):

@@ -49,7 +49,8 @@ def markers(grade: Grade | None, status: str) -> list[Text]:
         text = FLAG_TEXT.get(flag.code, f"flagged: {flag.code}")
         if flag.reason:  # why the model did not grade: timeout, schema, rate-limit, ...
             text += f" — {clean(flag.reason)}"
-        detail = f" ({clean(flag.detail)})" if flag.detail else ""
+        shown = flag.detail and flag.code != "provisional"  # its text says it all
+        detail = f" ({clean(flag.detail)})" if shown else ""
         style = "italic cyan" if flag.code == "provisional" else "bold yellow"
         out.append(Text(("… " if flag.code == "provisional" else "⚠ ") + text + detail, style=style))
     return out
@@ -105,11 +106,18 @@ class FeedbackScreen(Screen[bool]):
     BINDINGS = bindings.FEEDBACK
 
     class GradeLanded(Message):
-        """The model's grade replaced the provisional one on show."""
+        """The model's grade for the question on show has landed."""
 
-        def __init__(self, question: QuestionReport) -> None:
-            super().__init__()
-            self.question = question
+    def __init__(self, question: QuestionReport, rubric: Rubric | None, *, position: str = "",
+                 next_label: str | None = None, said_dont_know: bool = False) -> None:
+        super().__init__()
+        self.question = question
+        self.said_dont_know = said_dont_know
+        self.rubric = rubric
+        self.position = position
+        self.next_label = next_label
+        #: The report with the model's grade, once it lands (see `follow`).
+        self._landed: QuestionReport | None = None
 
     def follow(self, engine, question_id: str) -> None:
         """While the grade on show is provisional, replace it when the model's lands."""
@@ -124,28 +132,33 @@ class FeedbackScreen(Screen[bool]):
                 return
             engine.grading.listeners.remove(landed)
             report = build_report(engine.session, engine.catalog)
-            question = next((q for q in report.questions if q.question_id == question_id), None)
-            if question is not None:
-                self.post_message(self.GradeLanded(question))
+            self._landed = next((q for q in report.questions if q.question_id == question_id), None)
+            if self.is_mounted:
+                self.post_message(self.GradeLanded())
+            # else on_mount shows it: recomposing a screen still mounting can stall it
 
         engine.grading.listeners.append(landed)
 
-    async def on_feedback_screen_grade_landed(self, message: GradeLanded) -> None:
-        self.question = message.question
+    async def on_feedback_screen_grade_landed(self, _: GradeLanded) -> None:
+        await self._show_landed()
+
+    async def _show_landed(self) -> None:
+        question = self._landed
+        if question is None or question is self.question:
+            return
+        self.question = question
         await self.recompose()
-        grade = message.question.grade
-        if grade is not None:
+        self.query_one("#feedback").focus()
+        grade = question.grade
+        if grade is None:
+            return
+        if grade.has_flag("fallback"):
+            reason = next((f.reason for f in grade.flags if f.code == "fallback"), None)
+            self.notify(f"The model grader failed ({reason or 'error'}): the offline grade stays.",
+                        title="Graded offline", severity="warning", timeout=6)
+        else:
             self.notify(f"Graded by {grade.model or grade.backend}: {grade.score:.0f} / 100",
                         title="The model's grade arrived", timeout=4)
-
-    def __init__(self, question: QuestionReport, rubric: Rubric | None, *, position: str = "",
-                 next_label: str | None = None, said_dont_know: bool = False) -> None:
-        super().__init__()
-        self.question = question
-        self.said_dont_know = said_dont_know
-        self.rubric = rubric
-        self.position = position
-        self.next_label = next_label
 
     def compose(self) -> ComposeResult:
         q = self.question
@@ -197,6 +210,7 @@ class FeedbackScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#feedback").focus()
+        self.call_after_refresh(self._show_landed)  # a grade that landed while mounting
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
