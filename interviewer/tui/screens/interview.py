@@ -394,6 +394,7 @@ class InterviewScreen(Screen):
             self.set_status(f"Finishing the grades: {done} of {total} done…")
 
         self._set_busy("Finishing the grades…")
+        self.box.display = False  # every question is answered: nothing more to type
         await self.engine.grading.wait(progress)
         self._set_busy(None)
         await self._next()
