@@ -4,7 +4,6 @@ many have landed; a grade that was in flight when the app was killed is graded o
 
 import asyncio
 
-import pytest
 from tui_helpers import DECK, FIXTURE_ROOT, screen_text, settle, use_fixture_deck
 
 from interviewer.corpus.catalog import load_catalog

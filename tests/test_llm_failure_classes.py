@@ -4,7 +4,6 @@ output failures fall back with the reason recorded on the grade."""
 
 import httpx
 import pytest
-import respx
 
 from interviewer.grading.llm_grader import LLMGrader
 from interviewer.grading.protocols import GradeRequest
@@ -16,6 +15,7 @@ from interviewer.llm.errors import (
     ModelNotFoundError,
     ProviderPrefixError,
 )
+from tests.support.llm_fixtures import make_backend, router  # noqa: F401 (fixtures)
 from tests.support.llm_helpers import (
     CHAT_URL,
     chat_body,
@@ -29,17 +29,6 @@ ANSWER = ("Because backward() accumulates gradients into .grad, adding to what i
 PROXY_BAD_MODEL = {"error": {"message": (
     "{'error': '/chat/completions: Invalid model name passed in model=gpt-9. Call `/v1/models` "
     "to view available models for your key.'}"), "type": "None", "param": "None", "code": "400"}}
-
-
-@pytest.fixture(params=["openai", "litellm"])
-def make_backend(request):
-    return {"openai": openai_backend, "litellm": litellm_backend}[request.param]
-
-
-@pytest.fixture
-def router():
-    with respx.mock(assert_all_mocked=True, assert_all_called=False) as mock:
-        yield mock
 
 
 def grade_request():

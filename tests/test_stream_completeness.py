@@ -7,7 +7,6 @@ import json
 
 import httpx
 import pytest
-import respx
 
 from interviewer.domain import SessionConfig
 from interviewer.engine.follow_up_stream import collect, is_restart
@@ -16,6 +15,7 @@ from interviewer.engine.llm_interviewer import LLMInterviewer
 from interviewer.grading.offline_grader import OfflineGrader
 from interviewer.llm.errors import StreamInterruptedError
 from tests.support.fake_openai_server import FakeOpenAIServer, Reply
+from tests.support.llm_fixtures import make_backend, router  # noqa: F401 (fixtures)
 from tests.support.llm_helpers import (
     CHAT_URL,
     DroppingStream,
@@ -30,17 +30,6 @@ HELLO = [{"role": "user", "content": "hi"}]
 WEAK = "You call it so the gradients from before do not mess up the next update of the weights."
 CUT = ["Good start. ", "Could you explain how that w"]
 WHOLE = "What does backward() do with the values already in .grad?"
-
-
-@pytest.fixture(params=["openai", "litellm"])
-def make_backend(request):
-    return {"openai": openai_backend, "litellm": litellm_backend}[request.param]
-
-
-@pytest.fixture
-def router():
-    with respx.mock(assert_all_mocked=True, assert_all_called=False) as mock:
-        yield mock
 
 
 def sse(events: list[dict]) -> httpx.Response:
