@@ -4,7 +4,7 @@ many have landed; a grade that was in flight when the app was killed is graded o
 
 import asyncio
 
-from tui_helpers import DECK, FIXTURE_ROOT, screen_text, settle, use_fixture_deck
+from tui_helpers import DECK, FIXTURE_ROOT, paste, screen_text, settle, use_fixture_deck
 
 from interviewer.corpus.catalog import load_catalog
 from interviewer.domain import SessionConfig
@@ -114,10 +114,12 @@ async def test_the_app_asks_on_at_once_and_the_report_waits_for_the_grades(monke
         assert isinstance(screen, InterviewScreen)
         engine = screen.engine
         assert "Question 1 of 2" in screen_text(app)
-        await pilot.press("ctrl+g")  # "I don't know" is an answer too: stored, then graded
+        await paste(pilot, engine.rubric.model_answer)
+        await pilot.press("ctrl+j")
         await settle(pilot)
         assert "Question 2 of 2" in screen_text(app)  # asked while the first is graded
-        await pilot.press("ctrl+g")
+        await paste(pilot, engine.rubric.model_answer)
+        await pilot.press("ctrl+j")
         for _ in range(5):  # not settle(): the report's worker waits for the gate
             await pilot.pause()
         # every question asked, no grade yet: the report waits and says how far it is
@@ -128,3 +130,12 @@ async def test_the_app_asks_on_at_once_and_the_report_waits_for_the_grades(monke
         await settle(pilot)
         assert isinstance(app.screen, ReportScreen)
         assert "2 of 2 graded" in screen_text(app)
+
+
+async def test_i_dont_know_is_graded_at_once_with_nothing_sent_to_the_model():
+    grader = GatedGrader()
+    engine = interview(grader, count=2)
+    engine.dont_know()
+    await engine.finish_question()
+    assert engine.session.records[0].status == "graded" and not engine.grading.pending
+    assert grader.asked == []

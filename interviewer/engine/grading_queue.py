@@ -36,7 +36,8 @@ async def grade_with_fallback(grader: Grader, offline: OfflineGrader, request: G
     try:
         return await grader.grade(request)
     except Exception as exc:  # noqa: BLE001 - the offline grade is always available
-        log.warning("grader %s failed: %s", getattr(grader, "name", "?"), exc)
+        # said on the grade (its fallback flag); a log line on stderr would only repeat it
+        log.info("grader %s failed: %s", getattr(grader, "name", "?"), exc)
         grade = offline.grade_sync(request)
         flag = Flag(code="fallback", reason=failure_reason(exc),
                     detail=f"the model grader failed ({exc}); offline grade used")

@@ -32,9 +32,12 @@ class QuestionGrading:
         record.finished_at = datetime.now(UTC)
         flags = self._answer_flags(request)
         grade: Grade | None
-        if (isinstance(self.grader, OfflineGrader) or not self.background_grading
-                or not request.answer.strip()):
-            # offline, or nothing a model would see: a millisecond, no need to queue it
+        if not request.answer.strip():
+            # nothing a model would see ("I don't know", a skip): the offline grade, at once
+            grade = with_flags(self._offline.grade_sync(request), flags)
+            self._keep_grade(record.question_id, grade)
+        elif isinstance(self.grader, OfflineGrader) or not self.background_grading:
+            # offline: a millisecond, no need to queue it
             grade = with_flags(await grade_with_fallback(self.grader, self._offline, request), flags)
             self._keep_grade(record.question_id, grade)
         else:
