@@ -65,7 +65,7 @@ async def run(n: int, concurrency: int, delay: float) -> None:
         start, cpu_start = time.perf_counter(), time.process_time()
         grades = await _grade_all(grader, catalog, deck, jobs, concurrency)
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-        calls = grader.usage.calls
+        calls = grader.usage.requests  # every request the server saw
     fell_back = sum(g.has_flag("fallback") for g in grades)
     by_llm = sum(g.backend == "openai" for g in grades)
     ideal = n / concurrency * delay
