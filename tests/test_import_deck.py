@@ -95,7 +95,7 @@ def test_unusable_files_are_problems_naming_each_file_and_no_deck_is_made(tmp_pa
     assert messages[0].startswith(f"{FIXTURES / 'no_questions.md'}: no questions found")
     assert messages[1] == f"{binary}: looks like a binary file, not text"
     assert messages[2] == f"{missing}: no such file"
-    assert messages[3].startswith(f"{latin1}: is not UTF-8 text")
+    assert messages[3].startswith(f"{latin1}:1: is not UTF-8 text: invalid byte 0xa0")
     assert messages[4] == f"{tmp_path}: is a folder, not a file"
 
 

@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 from store_factories import make_session
 
+from interviewer.cli import exit_codes
 from interviewer.cli.main import main
 from interviewer.settings import load_settings
 from interviewer.store import migrations
@@ -55,7 +56,7 @@ def test_a_store_from_a_newer_version_is_refused_and_left_untouched(db_path, cap
 
     with pytest.raises(StoreError, match="newer interviewer.*version 99.*Upgrade"):
         SessionStore(db_path)
-    assert main(["sessions", "list"]) == 2
+    assert main(["sessions", "list"]) == exit_codes.STORAGE
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "newer interviewer" in err
     assert db_path.read_bytes() == before
@@ -65,7 +66,7 @@ def test_a_file_that_is_not_a_database_is_reported_and_kept(db_path, capsys):
     junk = b"these are my notes, not a database\n" * 200
     db_path.write_bytes(junk)
 
-    assert main(["sessions", "list"]) == 2
+    assert main(["sessions", "list"]) == exit_codes.STORAGE
     err = capsys.readouterr().err
     assert str(db_path) in err and "left untouched" in err and "mv " in err
     assert db_path.read_bytes() == junk
@@ -103,7 +104,7 @@ def test_another_programs_sqlite_file_is_not_taken_over(db_path):
         conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
     conn.close()
     before = db_path.read_bytes()
-    with pytest.raises(StoreError, match="not an interviewer store"):
+    with pytest.raises(StoreError, match="not an interviewer database"):
         SessionStore(db_path)
     assert db_path.read_bytes() == before
 

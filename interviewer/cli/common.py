@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -46,10 +45,15 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
-    sys.stdout.write("\n")
+    """JSON on stdout with control and bidi characters escaped (see sanitize.json_text)."""
+    from interviewer.store.sanitize import json_text
+
+    sys.stdout.write(json_text(data) + "\n")
 
 
 def err(message: str) -> None:
-    """One line to stderr (the CLI's way to report a problem)."""
-    print(message, file=sys.stderr)
+    """One line to stderr (the CLI's way to report a problem). Messages quote file names,
+    ids and model errors, so they are cleaned like any untrusted text for the terminal."""
+    from interviewer.text_safety import plain
+
+    print(plain(message), file=sys.stderr)

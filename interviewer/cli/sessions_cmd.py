@@ -180,8 +180,11 @@ def _write_atomically(target: Path, text: str) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from interviewer.store.export_json import import_session
 
+    warnings: list = []
     with _store() as store:
-        session = import_session(args.file, store, new_id=args.new_id)
+        session = import_session(args.file, store, new_id=args.new_id, warnings=warnings)
+    for warning in warnings:
+        err(str(warning))
     print(session.id)
     err(f"imported session {session.id} ({len(session.records)} questions, "
         f"{len(session.turns)} turns)")

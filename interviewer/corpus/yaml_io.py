@@ -36,7 +36,10 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        return None, [Problem(path, f"is not UTF-8 text (byte {exc.start})")]
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(path, f"is not UTF-8 text: invalid byte 0x{raw[exc.start]:02x} "
+                              f"at column {column}; save the file as UTF-8", line=line)]
 
 
 def read_yaml(path: Path) -> tuple[Any, yaml.Node | None, list[Problem]]:

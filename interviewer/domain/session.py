@@ -10,6 +10,15 @@ from pydantic import Field
 
 from interviewer.domain.base import StrictModel
 from interviewer.domain.grade import Grade, utcnow
+from interviewer.domain.limits import (
+    MAX_ITEMS,
+    MAX_RECORDS,
+    MAX_TURNS,
+    ItemId,
+    LongText,
+    Name,
+    SessionId,
+)
 from interviewer.domain.question import Difficulty
 
 Mode = Literal["practice", "interview"]
@@ -30,9 +39,10 @@ SessionStatus = Literal["active", "finished", "abandoned"]
 class SessionConfig(StrictModel):
     """How a session was set up (also what `interviewer practice` flags set)."""
 
-    deck: str = "pytorch"
-    topics: list[str] = Field(default_factory=list, description="Empty means every topic.")
-    difficulties: list[Difficulty] = Field(default_factory=list)
+    deck: Name = "pytorch"
+    topics: list[Name] = Field(default_factory=list, max_length=MAX_ITEMS,
+                               description="Empty means every topic.")
+    difficulties: list[Difficulty] = Field(default_factory=list, max_length=3)
     count: int = Field(default=5, ge=1, le=100)
     mode: Mode = "practice"
     seed: int | None = None
@@ -41,20 +51,21 @@ class SessionConfig(StrictModel):
         default=None, description="Per-question time limit in interview mode (None: untimed)."
     )
     favour_weak: bool = Field(default=False, description="Prefer topics with low past scores.")
-    backend: str = "offline"
-    model: str | None = None
+    backend: Name = "offline"
+    model: Name | None = None
 
 
 class Turn(StrictModel):
     """One utterance in the transcript."""
 
     seq: int = Field(ge=0, description="Order within the session.")
-    question_id: str
+    question_id: ItemId
     role: Role
     kind: TurnKind
-    text: str
-    targets: list[str] = Field(
-        default_factory=list, description="Criterion ids a follow-up or hint aimed at."
+    text: LongText
+    targets: list[ItemId] = Field(
+        default_factory=list, max_length=MAX_ITEMS,
+        description="Criterion ids a follow-up or hint aimed at.",
     )
     created_at: datetime = Field(default_factory=utcnow)
 
@@ -62,19 +73,20 @@ class Turn(StrictModel):
 class QuestionRecord(StrictModel):
     """The exchange for one question of the session."""
 
-    question_id: str
-    topic: str | None = Field(
+    question_id: ItemId
+    topic: Name | None = Field(
         default=None,
         description="The question's topic when the session was run (kept for progress, so "
         "history does not depend on the deck still holding the question).",
     )
     status: QuestionStatus = "pending"
-    follow_ups_asked: int = 0
-    hints_used: int = 0
+    follow_ups_asked: int = Field(default=0, ge=0)
+    hints_used: int = Field(default=0, ge=0)
     started_at: datetime | None = None
     finished_at: datetime | None = None
     grades: list[Grade] = Field(
-        default_factory=list, description="Newest last; a re-grade appends beside the old one."
+        default_factory=list, max_length=MAX_ITEMS,
+        description="Newest last; a re-grade appends beside the old one.",
     )
 
     @property
@@ -85,14 +97,14 @@ class QuestionRecord(StrictModel):
 class Session(StrictModel):
     """A whole mock interview."""
 
-    id: str
+    id: SessionId = Field(description="A slug (`20261104-153012-a3f9c1`): it is used in file names.")
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     config: SessionConfig
     status: SessionStatus = "active"
     current: int = Field(default=0, ge=0, description="Index into `records` of the open question.")
-    records: list[QuestionRecord] = Field(default_factory=list)
-    turns: list[Turn] = Field(default_factory=list)
+    records: list[QuestionRecord] = Field(default_factory=list, max_length=MAX_RECORDS)
+    turns: list[Turn] = Field(default_factory=list, max_length=MAX_TURNS)
 
     def turns_for(self, question_id: str) -> list[Turn]:
         return [t for t in self.turns if t.question_id == question_id]

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from interviewer.store.db import StoreError, translate_errors
+from interviewer.store.db import (
+    NEWER_SCHEMA,
+    StoreError,
+    StoreUnusable,
+    not_a_store_error,
+    translate_errors,
+)
 
 
 @dataclass(frozen=True)
@@ -135,18 +141,15 @@ def check_version(conn: sqlite3.Connection, path: Path) -> None:
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
             ).fetchone()[0]
             if tables:
-                raise StoreError(
-                    f"{path} is an SQLite database but not an interviewer store (it has other "
-                    "tables and no schema_migrations); it was left untouched. Point "
-                    "INTERVIEWER_HOME at another folder or move the file aside."
-                )
+                raise not_a_store_error(path, "an SQLite database with other tables and no "
+                                        "schema_migrations")
             return
     if version > latest_version():
-        raise StoreError(
+        raise StoreUnusable(NEWER_SCHEMA, (
             f"{path} was created by a newer interviewer (store schema version {version}; "
             f"this version knows up to {latest_version()}). Upgrade interviewer to open it; "
             "the file was left untouched."
-        )
+        ))
 
 
 def migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[Migration, ...] | None = None) -> list[int]:

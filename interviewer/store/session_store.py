@@ -22,8 +22,17 @@ from pydantic import ValidationError
 
 from interviewer.domain import Grade, Session, Turn
 from interviewer.store import session_rows as rows
-from interviewer.store.db import StoreError, configure, connect, translate_errors
-from interviewer.store.migrations import check_version, migrate
+from interviewer.store.db import (
+    READABLE_REASONS,
+    StoreError,
+    StoreUnusable,
+    configure,
+    connect,
+    connect_read_only,
+    os_error,
+    translate_errors,
+)
+from interviewer.store.migrations import check_version, latest_version, migrate, recorded_version
 from interviewer.store.sanitize import Redactor
 from interviewer.store.session_queries import (
     SCORE_HISTORY_SQL,
@@ -45,34 +54,63 @@ def new_session_id() -> str:
 class SessionStore:
     """The app's history. Open with `SessionStore.open(settings)`; close when done."""
 
-    def __init__(self, path: Path, redactor: Redactor | None = None):
+    def __init__(self, path: Path, redactor: Redactor | None = None, *,
+                 read_only: StoreUnusable | None = None):
+        """Open the store at `path`. With `read_only` (why writing is impossible), the file
+        is only read: every write raises that error again, and nothing on disk changes."""
         self.path = Path(path)
         self._redact = redactor or Redactor.from_environment(data_dirs=[self.path.parent])
         self._lock = threading.RLock()
-        conn = connect(self.path)
+        #: Why the store is read-only (None when it can be written).
+        self.read_only: StoreUnusable | None = read_only
+        conn = connect_read_only(self.path) if read_only else connect(self.path)
         try:
             check_version(conn, self.path)   # read-only: refuse before touching the file
-            configure(conn, self.path)
-            migrate(conn, self.path)
+            if read_only is None:
+                configure(conn, self.path)
+                migrate(conn, self.path)
+            else:
+                self._check_current(conn, read_only)
         except BaseException:
             conn.close()
             raise
         self._conn = conn
 
+    def _check_current(self, conn: sqlite3.Connection, why: StoreUnusable) -> None:
+        """A read-only store must already have this version's schema (it cannot migrate)."""
+        with translate_errors(self.path):
+            version = recorded_version(conn) or 0
+        if version < latest_version():
+            raise StoreUnusable(why.reason, (
+                f"{why} (The store also needs an upgrade from schema version {version} to "
+                f"{latest_version()}, which needs writing, so it cannot be read until then.)"))
+
     @classmethod
-    def open(cls, settings) -> "SessionStore":
-        """The store at `settings.db_path` (the home folder is created if needed)."""
+    def open(cls, settings, *, read_only_fallback: bool = False) -> "SessionStore":
+        """The store at `settings.db_path` (the home folder is created if needed).
+
+        With `read_only_fallback`, a healthy store that cannot be written right now (disk
+        full, read-only folder, locked) is opened read-only instead of refused: listing,
+        showing and exporting still work. Check `store.read_only`."""
         home = Path(settings.home)
-        try:
-            home.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the data folder {home}: {exc.strerror or exc}") from None
         extra = []
         if getattr(settings, "api_key", None) is not None:
             extra.append(settings.api_key.get_secret_value())
         if getattr(settings, "api_key_env", None):
             extra.append(os.environ.get(settings.api_key_env, ""))
-        return cls(settings.db_path, Redactor.from_environment(extra, data_dirs=[home]))
+        redactor = Redactor.from_environment(extra, data_dirs=[home])
+        try:
+            try:
+                home.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise os_error(exc, f"create the data folder {home}") from None
+            return cls(settings.db_path, redactor)
+        except StoreUnusable as exc:
+            if not read_only_fallback or exc.reason not in READABLE_REASONS:
+                raise
+            if not Path(settings.db_path).is_file():
+                raise
+            return cls(settings.db_path, redactor, read_only=exc)
 
     def close(self) -> None:
         with self._lock:
@@ -89,6 +127,8 @@ class SessionStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One committed write transaction; the write lock is taken up front so two
         processes queue instead of deadlocking on a lock upgrade."""
+        if self.read_only is not None:
+            raise StoreUnusable(self.read_only.reason, str(self.read_only))
         with self._lock, translate_errors(self.path):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
