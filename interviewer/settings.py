@@ -45,11 +45,22 @@ def load_settings(**overrides: Any) -> Settings:
     try:
         settings = Settings()
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
-        raise ConfigError(f"{config_path()}: invalid settings: {problems}") from None
-    return settings.with_overrides(**overrides)
+        raise ConfigError(f"{config_path()}: invalid settings: {_problems(exc)}") from None
+    try:
+        return settings.with_overrides(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(f"invalid option: {_problems(exc, flags=True)}") from None
+
+
+def _problems(exc, *, flags: bool = False) -> str:
+    """'model: String should have at most 200 characters; ...' (`flags`: as `--model`)."""
+    out = []
+    for err in exc.errors(include_url=False):
+        where = ".".join(str(p) for p in err["loc"])
+        if flags:
+            where = "--" + where.replace("_", "-")
+        out.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
+    return "; ".join(out)
 
 
 def configured_theme() -> str | None:

@@ -51,6 +51,14 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json_text(data) + "\n")
 
 
+def out(line: str) -> None:
+    """One line of plain-text results on stdout, cleaned like any untrusted text for the
+    terminal (ids, names and quotes in it may come from an imported file)."""
+    from interviewer.text_safety import plain
+
+    print(plain(line))
+
+
 def err(message: str) -> None:
     """One line to stderr (the CLI's way to report a problem). Messages quote file names,
     ids and model errors, so they are cleaned like any untrusted text for the terminal."""

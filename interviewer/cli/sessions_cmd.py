@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from interviewer.cli.common import add_backend_flags, err, print_json, settings_from_args
+from interviewer.cli.common import add_backend_flags, err, out, print_json, settings_from_args
 
 FORMATS = {"md": "md", "json": "json", "html": "html"}
 
@@ -58,11 +58,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_regrade)
 
 
-def _store(settings=None):
+def _store(settings=None, *, reading: bool = False):
+    """The store. `reading` commands (list, show, export) still work when it cannot be
+    written (disk full, read-only folder): it is opened read-only, with a note on stderr."""
     from interviewer.settings import load_settings
     from interviewer.store.session_store import SessionStore
 
-    return SessionStore.open(settings or load_settings())
+    store = SessionStore.open(settings or load_settings(), read_only_fallback=reading)
+    if store.read_only is not None:
+        err(f"note: {store.read_only} The store is open read-only: listing, showing and "
+            "exporting work; nothing can be saved until this is fixed.")
+    return store
 
 
 def _lookups(deck: str, data_dir) -> tuple[dict, dict]:
@@ -88,31 +94,38 @@ def _lookups(deck: str, data_dir) -> tuple[dict, dict]:
 
 # ---------------------------------------------------------------------- list / show
 def cmd_list(args: argparse.Namespace) -> int:
+    from interviewer.cli import exit_codes
     from interviewer.store.export_view import fmt_score
+    from interviewer.text_safety import one_line
 
-    with _store() as store:
+    with _store(reading=True) as store:
         rows = store.list_sessions(status=args.status, limit=args.limit)
+    for damaged in rows.damaged:
+        err(f"warning: {damaged}")
+    code = exit_codes.PROBLEMS if rows.damaged else exit_codes.OK
     if args.json:
         print_json([r.to_json() for r in rows])
-        return 0
+        return code
     if not rows:
-        err("no sessions stored yet (start one with `interviewer`)")
-        return 0
-    print(f"{'ID':<22}  {'STARTED':<16}  {'DECK':<12} {'MODE':<9} {'STATUS':<9} "
-          f"{'ANSWERED':>8}  {'SCORE':>5}  BACKEND")
+        if not rows.damaged:
+            err("no sessions stored yet (start one with `interviewer`)")
+        return code
+    out(f"{'ID':<22}  {'STARTED':<16}  {'DECK':<12} {'MODE':<9} {'STATUS':<9} "
+        f"{'ANSWERED':>8}  {'SCORE':>5}  BACKEND")
     for r in rows:
-        backend = r.backend + (f" {r.model}" if r.model else "")
-        print(f"{r.id:<22}  {r.created_at:%Y-%m-%d %H:%M}  {r.deck:<12} {r.mode:<9} "
-              f"{r.status:<9} {f'{r.n_answered}/{r.n_questions}':>8}  {fmt_score(r.score):>5}  "
-              f"{backend}")
-    return 0
+        # names come from the store (an import can set them): one clean line each
+        backend = one_line(r.backend + (f" {r.model}" if r.model else ""), 60)
+        out(f"{r.id:<22}  {r.created_at:%Y-%m-%d %H:%M}  {one_line(r.deck, 40):<12} "
+            f"{r.mode:<9} {r.status:<9} {f'{r.n_answered}/{r.n_questions}':>8}  "
+            f"{fmt_score(r.score):>5}  {backend}")
+    return code
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     from interviewer.cli.sessions_text import render_text
     from interviewer.store.export_view import build_view
 
-    with _store() as store:
+    with _store(reading=True) as store:
         session = store.load(args.id)
     sys.stdout.write(render_text(build_view(session)))
     return 0
@@ -122,15 +135,19 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from interviewer.settings import load_settings
 
+    from interviewer.store.safe_paths import file_in_folder
+
     settings = load_settings()
-    with _store(settings) as store:
+    with _store(settings, reading=True) as store:
         session = store.load(args.id)
     if args.output is None and args.format == "html" and sys.stdout.isatty():
         err("error: an HTML export goes to a file: give -o PATH (or redirect the output)")
         return 2
     target = None
     if args.output is not None:
-        target = args.output / f"session-{session.id}.{FORMATS[args.format]}" \
+        # A name built from the session's id must stay in the folder given (an id from an
+        # old import could hold "../"); a file name the user typed is theirs to choose.
+        target = file_in_folder(args.output, f"session-{session.id}.{FORMATS[args.format]}") \
             if args.output.is_dir() else args.output
         if target.exists() and not args.force:
             err(f"error: {target} exists; pass --force to overwrite it")
@@ -161,17 +178,20 @@ def _render(fmt: str, session, questions, rubrics) -> str:
 
 def _write_atomically(target: Path, text: str) -> None:
     """Write via a temporary file in the same folder, so a crash never leaves half a file."""
-    from interviewer.store.db import StoreError
+    from interviewer.store.db import os_error
 
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:
-        raise StoreError(f"cannot write to {folder}: {exc.strerror or exc}") from None
+        raise os_error(exc, f"write to {folder}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise os_error(exc, f"write {target}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -257,7 +277,7 @@ def cmd_regrade(args: argparse.Namespace) -> int:
     _print_diff(before, after, requests)
     old, new = build_view(before).overall, build_view(after).overall
     if old is not None and new is not None:
-        print(f"overall: {old:.1f} -> {new:.1f} ({_signed(new - old)})")
+        out(f"overall: {old:.1f} -> {new:.1f} ({_signed(new - old)})")
     return 1 if failures or problems else 0
 
 
@@ -302,12 +322,12 @@ def _print_diff(before, after, requests: dict) -> None:
         old_by, new_by = _grader_name(old), _grader_name(new)
         if old_by != new_by:
             notes.append(f"{old_by} -> {new_by}")
-        print(f"{record.question_id:<{width}}  {old.score:5.1f} -> {new.score:5.1f} "
+        out(f"{record.question_id:<{width}}  {old.score:5.1f} -> {new.score:5.1f} "
               f"({_signed(new.score - old.score)})" + (f"  {'; '.join(notes)}" if notes else ""))
         old_verdicts = {c.id: c.verdict for c in old.criteria}
         for c in new.criteria:
             if c.id in old_verdicts and old_verdicts[c.id] != c.verdict:
-                print(f"{'':<{width}}    {c.id}: {old_verdicts[c.id]} -> {c.verdict}")
+                out(f"{'':<{width}}    {c.id}: {old_verdicts[c.id]} -> {c.verdict}")
 
 
 def _version(version: int | None) -> str:

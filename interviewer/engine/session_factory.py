@@ -24,7 +24,9 @@ def start_session(
         from interviewer.store.progress import topic_scores as read_topic_scores
 
         topic_scores = read_topic_scores(store)
-    config = config.model_copy(update={"backend": settings.backend, "model": settings.model})
+    # validated (not model_copy): the names are stored with the session and shown later
+    config = type(config).model_validate(
+        {**config.model_dump(), "backend": settings.backend, "model": settings.model})
     return InterviewSession.start(
         config, catalog, make_grader(settings), make_interviewer(settings), store, topic_scores
     )

@@ -1,28 +1,38 @@
 """Read-side queries over many sessions: the `sessions list` summaries and the score
-history progress is computed from. Both are single SQL statements (no per-session loads)."""
+history progress is computed from. Both are single SQL statements (no per-session loads).
+
+Every row is validated (the same limits as a loaded session) before it is used: a row
+damaged by hand-editing or an old bug is reported with its session id, and the rest still
+lists."""
 
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from interviewer.domain.limits import Name, SessionId
+from interviewer.domain.session import Mode, SessionStatus
 from interviewer.store.session_rows import dt
+from interviewer.text_safety import one_line
 
 
-@dataclass(frozen=True)
-class SessionSummary:
+class SessionSummary(BaseModel):
     """One line of `sessions list`: enough to choose a session without loading it."""
 
-    id: str
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: SessionId
     created_at: datetime
     updated_at: datetime
-    deck: str
-    mode: str
-    status: str
-    n_questions: int
-    n_answered: int          # questions with at least one typed answer
-    score: float | None      # as the report computes it; None before anything is graded
-    backend: str
-    model: str | None = None
+    deck: Name
+    mode: Mode
+    status: SessionStatus
+    n_questions: int = Field(ge=0)
+    n_answered: int = Field(ge=0)    # questions with at least one typed answer
+    score: float | None              # as the report computes it; None before anything is graded
+    backend: Name
+    model: Name | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,20 +97,59 @@ JOIN sessions s ON s.id = g.session_id
 """
 
 
+@dataclass(frozen=True)
+class DamagedRow:
+    """A stored session whose row cannot be read: which one, and what is wrong with it."""
+
+    session_id: str          # as stored (may itself be the damaged part: show it cleaned)
+    problem: str
+
+    def __str__(self) -> str:
+        return (f"session {one_line(repr(self.session_id), 90)} cannot be read ({self.problem}); "
+                "was the file edited by hand? The other sessions are unaffected.")
+
+
+class SessionListing(list):
+    """The readable summaries (a list), and the rows that could not be read (`damaged`)."""
+
+    def __init__(self, items=(), damaged=()):
+        super().__init__(items)
+        self.damaged: list[DamagedRow] = list(damaged)
+
+
+def first_problem(exc: ValidationError) -> str:
+    """'created_at: Input should be a valid datetime' (the first error, one line)."""
+    first = exc.errors(include_url=False)[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return one_line(f"{where}: {first['msg']}" if where else first["msg"], 160)
+
+
 def summary_from_row(row: tuple) -> SessionSummary:
-    """A SessionSummary from a SUMMARY_SQL row."""
+    """A SessionSummary from a SUMMARY_SQL row; ValidationError when the row is damaged."""
     (sid, created, updated, deck, mode, status, backend, model,
      n_questions, n_answered, score_sum, n_graded, n_skipped) = row
     counted = n_questions if status == "finished" else n_graded + n_skipped
     return SessionSummary(
-        id=sid, created_at=dt(created), updated_at=dt(updated), deck=deck, mode=mode,
+        id=sid, created_at=created, updated_at=updated, deck=deck, mode=mode,
         status=status, n_questions=n_questions, n_answered=n_answered,
         score=round(score_sum / counted, 1) if counted else None, backend=backend, model=model,
     )
 
 
+def summaries(rows) -> SessionListing:
+    """Every readable row as a summary; the others as DamagedRow entries."""
+    listing = SessionListing()
+    for row in rows:
+        try:
+            listing.append(summary_from_row(row))
+        except ValidationError as exc:
+            listing.damaged.append(DamagedRow(str(row[0]), first_problem(exc)))
+    return listing
+
+
 def score_row(row: tuple) -> ScoreRow:
-    """A ScoreRow from a SCORE_HISTORY_SQL row."""
+    """A ScoreRow from a SCORE_HISTORY_SQL row (ValueError or TypeError when it is damaged:
+    such a row is left out of progress, and `sessions list` names its session)."""
     sid, deck, qid, topic, score, answered_at, rubric_version, backend = row
     return ScoreRow(session_id=sid, deck=deck, question_id=qid, topic=topic, score=score,
                     answered_at=dt(answered_at), rubric_version=rubric_version, backend=backend)

@@ -128,31 +128,44 @@ def grade_rows(session_id: str, question_id: str, grade: Grade,
     return row, criteria
 
 
+class DamagedData(ValueError):
+    """A column of a stored session cannot be decoded (hand-edited or damaged)."""
+
+
+def _loads(value: Any, column: str) -> Any:
+    """A JSON column's value; DamagedData naming the column when it is not valid JSON."""
+    try:
+        return json.loads(value)
+    except (TypeError, ValueError, RecursionError):
+        raise DamagedData(f"{column}: not valid JSON") from None
+
+
 def session_data(row, records, grades, criteria, turns) -> dict[str, Any]:
-    """The rows of one session (SELECT_* above) as data for `Session.model_validate`."""
+    """The rows of one session (SELECT_* above) as data for `Session.model_validate`;
+    DamagedData when a JSON column cannot be decoded."""
     sid, created, updated, status, current, config = row
     by_grade: dict[int, list[dict]] = {}
     for (gid, cid, verdict, points, max_points, verified, evidence, rationale, matched, unsure,
          contradicted_by) in criteria:
         by_grade.setdefault(gid, []).append({
             "id": cid, "verdict": verdict, "points": points, "max_points": max_points,
-            "verified": bool(verified), "evidence": json.loads(evidence),
-            "rationale": rationale, "matched_concepts": json.loads(matched),
-            "unsure": bool(unsure), "contradicted_by": json.loads(contradicted_by),
+            "verified": bool(verified), "evidence": _loads(evidence, "evidence"),
+            "rationale": rationale, "matched_concepts": _loads(matched, "matched_concepts"),
+            "unsure": bool(unsure), "contradicted_by": _loads(contradicted_by, "contradicted_by"),
         })
     by_question: dict[str, list[dict]] = {}
     for (gid, qid, score, feedback, confidence, backend, model, prompt_version, rubric_version,
          rubric_hash, offline_score, misconceptions, flags, graded_at) in grades:
         by_question.setdefault(qid, []).append({
             "question_id": qid, "score": score, "criteria": by_grade.get(gid, []),
-            "misconceptions": json.loads(misconceptions), "flags": json.loads(flags),
+            "misconceptions": _loads(misconceptions, "misconceptions"), "flags": _loads(flags, "flags"),
             "feedback": feedback, "confidence": confidence, "backend": backend, "model": model,
             "prompt_version": prompt_version, "rubric_version": rubric_version,
             "rubric_hash": rubric_hash, "offline_score": offline_score, "graded_at": graded_at,
         })
     return {
         "id": sid, "created_at": created, "updated_at": updated, "status": status,
-        "current": current, "config": json.loads(config),
+        "current": current, "config": _loads(config, "config"),
         "records": [
             {"question_id": qid, "topic": topic, "status": rstatus, "follow_ups_asked": asked,
              "hints_used": hints, "started_at": started, "finished_at": finished,
@@ -161,7 +174,7 @@ def session_data(row, records, grades, criteria, turns) -> dict[str, Any]:
         ],
         "turns": [
             {"seq": seq, "question_id": qid, "role": role, "kind": kind, "text": text,
-             "targets": json.loads(targets), "created_at": created_at}
+             "targets": _loads(targets, "targets"), "created_at": created_at}
             for seq, qid, role, kind, text, targets, created_at in turns
         ],
     }

@@ -37,13 +37,17 @@ from interviewer.store.sanitize import Redactor
 from interviewer.store.session_queries import (
     SCORE_HISTORY_SQL,
     SUMMARY_SQL,
+    DamagedRow,
     ScoreRow,
+    SessionListing,
     SessionSummary,
+    first_problem,
     score_row,
-    summary_from_row,
+    summaries,
 )
 
-__all__ = ["ScoreRow", "SessionStore", "SessionSummary", "new_session_id"]
+__all__ = ["DamagedRow", "ScoreRow", "SessionListing", "SessionStore", "SessionSummary",
+           "new_session_id"]
 
 
 def new_session_id() -> str:
@@ -303,23 +307,26 @@ class SessionStore:
             row = conn.execute(rows.SELECT_SESSION, (full_id,)).fetchone()
             if row is None:
                 raise self._unknown(full_id)
-            data = rows.session_data(
-                row,
-                *(conn.execute(sql, (full_id,)).fetchall() for sql in (
-                    rows.SELECT_RECORDS, rows.SELECT_GRADES, rows.SELECT_CRITERIA, rows.SELECT_TURNS)),
-            )
+            fetched = [conn.execute(sql, (full_id,)).fetchall() for sql in (
+                rows.SELECT_RECORDS, rows.SELECT_GRADES, rows.SELECT_CRITERIA, rows.SELECT_TURNS)]
+        try:
+            data = rows.session_data(row, *fetched)
+        except (rows.DamagedData, ValueError, TypeError) as exc:
+            raise StoreError(
+                f"session {full_id!r} in {self.path} cannot be read ({exc}); was the file "
+                "edited by hand? The other sessions are unaffected."
+            ) from None
         try:
             return Session.model_validate(data)
         except ValidationError as exc:
-            first = exc.errors(include_url=False)[0]
-            where = ".".join(str(p) for p in first["loc"])
             raise StoreError(
-                f"session {full_id} in {self.path} cannot be read ({where}: {first['msg']}); "
-                "was the file edited by hand?"
+                f"session {full_id!r} in {self.path} cannot be read ({first_problem(exc)}); "
+                "was the file edited by hand? The other sessions are unaffected."
             ) from None
 
-    def list_sessions(self, status: str | None = None, limit: int | None = None) -> list[SessionSummary]:
-        """Sessions, most recently active first."""
+    def list_sessions(self, status: str | None = None, limit: int | None = None) -> SessionListing:
+        """Sessions, most recently active first; rows that cannot be read are left out of the
+        list and named in its `damaged` attribute."""
         sql, params = SUMMARY_SQL, []
         if status is not None:
             sql += " WHERE s.status = ?"
@@ -329,7 +336,7 @@ class SessionStore:
             sql += " LIMIT ?"
             params.append(int(limit))
         with self._lock, translate_errors(self.path):
-            return [summary_from_row(r) for r in self._conn.execute(sql, params).fetchall()]
+            return summaries(self._conn.execute(sql, params).fetchall())
 
     def unfinished(self) -> list[SessionSummary]:
         """Sessions that can be resumed (status 'active'), most recent first."""
@@ -351,7 +358,14 @@ class SessionStore:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY answered_at, s.id, r.position"
         with self._lock, translate_errors(self.path):
-            return [score_row(r) for r in self._conn.execute(sql, params).fetchall()]
+            fetched = self._conn.execute(sql, params).fetchall()
+        out = []
+        for row in fetched:
+            try:
+                out.append(score_row(row))
+            except (ValueError, TypeError):  # a damaged row: `sessions list` names it
+                continue
+        return out
 
     def schema_versions(self) -> list[tuple[int, str, str]]:
         """(version, name, applied_at) of every applied migration."""

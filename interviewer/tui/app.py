@@ -228,6 +228,16 @@ class InterviewerApp(App[int]):
             await self.push_screen(InterviewScreen(engine))
         self.freeze_heap()
 
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notification is plain text: messages quote session ids, file names, model
+        errors and deck names, which must never be read as markup (`[@click=...]` would be
+        an action). Escapes are removed too. `markup` is accepted and ignored."""
+        from interviewer.tui.safe_text import clean
+
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout,
+                       markup=False)
+
     # ------------------------------------------------------------------ actions
     def action_help(self) -> None:
         from interviewer.tui.screens.help import HelpScreen

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Label, Static
 from interviewer.domain import Grade, Rubric
 from interviewer.engine.report import QuestionReport
 from interviewer.tui import bindings
-from interviewer.tui.safe_text import clean, literal
+from interviewer.tui.safe_text import clean, literal, one_line
 from interviewer.tui.widgets.evidence_answer import STYLES, EvidenceAnswer, locate
 from interviewer.tui.widgets.topic_chart import score_style
 
@@ -112,7 +112,8 @@ class FeedbackScreen(Screen[bool]):
         grade = q.grade
         with VerticalScroll(id="feedback"):
             title = Text.assemble((f"{self.position}  " if self.position else "", "dim"),
-                                  ("Feedback", "bold"), (f"  {q.topic} · {q.difficulty}", "dim"))
+                                  ("Feedback", "bold"),
+                                  (one_line(f"  {q.topic} · {q.difficulty}", 80), "dim"))
             yield Static(title)
             yield Static(literal(q.question, style="bold"), classes="question-text")
             score = grade.score if grade else 0.0

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from interviewer.tui import bindings
-from interviewer.tui.safe_text import clean, one_line
+from interviewer.tui.safe_text import clean, literal_line, one_line
 from interviewer.tui.widgets.score_trend import ScoreTrend
 from interviewer.tui.widgets.topic_chart import score_style
 
@@ -77,12 +77,15 @@ class HistoryScreen(Screen):
         self.summaries = {s.id: s for s in sessions}
         for s in sessions:
             score = "—" if s.score is None else f"{s.score:.0f}"
+            # Every name is a Text: a str cell is parsed as markup, and an imported deck or
+            # model name such as "[/x]" or "[@click=app.quit]" must show as typed.
             table.add_row(
-                when(s), Text(short_id(s.id), style="dim"), one_line(s.deck, 16), s.mode,
-                f"{s.n_answered}/{s.n_questions}",
+                when(s), Text(short_id(s.id), style="dim"), literal_line(s.deck, 16),
+                literal_line(s.mode), f"{s.n_answered}/{s.n_questions}",
                 Text(score, style=score_style(s.score) if s.score is not None else "dim",
                      justify="right"),
-                s.status, one_line(s.backend + (f" {s.model}" if s.model else ""), 24), key=s.id)
+                literal_line(s.status),
+                literal_line(s.backend + (f" {s.model}" if s.model else ""), 24), key=s.id)
         if sessions:
             if selected in self.summaries:
                 row = table.get_row_index(selected)
@@ -92,7 +95,12 @@ class HistoryScreen(Screen):
         scores = [s.score for s in finished]
         self.query_one("#trend", ScoreTrend).scores = tuple(scores)
         summary = self.query_one("#trend-summary", Static)
-        if not sessions:
+        if sessions.damaged:
+            damaged = sessions.damaged
+            summary.update(Text(
+                f"{len(damaged)} stored session(s) cannot be read and are not listed: "
+                + "; ".join(one_line(str(d), 120) for d in damaged[:3]), style="bold yellow"))
+        elif not sessions:
             summary.update(Text("No sessions yet. Start one from Home (escape).", style="italic"))
         elif not scores:
             summary.update(Text("No finished session yet: finish one to see your trend.",

@@ -21,6 +21,7 @@ from interviewer.tui.screens.interview_failures import (
     stored_answer_count,
     straight_to_grading_message,
 )
+from interviewer.tui.safe_text import literal
 from interviewer.tui.widgets.answer_box import AnswerBox
 from interviewer.tui.widgets.question_timer import QuestionTimer
 from interviewer.tui.widgets.transcript import Transcript
@@ -87,7 +88,7 @@ class InterviewScreen(Screen):
         backend = getattr(engine.interviewer, "name", "offline")
         meta = (f"{question.topic} · {question.difficulty} · {engine.config.mode} mode · {backend}"
                 if question else "")
-        self.query_one("#meta", Label).update(meta)
+        self.query_one("#meta", Label).update(literal(meta))  # a plugin's name is not markup
         await self.transcript.show(engine.current_turns())
         self.box.set_text(engine.draft())
         self.set_status("")

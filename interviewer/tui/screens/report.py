@@ -13,7 +13,7 @@ from interviewer.corpus.catalog import Catalog
 from interviewer.domain import Session
 from interviewer.engine.report import Report, build_report
 from interviewer.tui import bindings
-from interviewer.tui.safe_text import literal, one_line
+from interviewer.tui.safe_text import literal, literal_line, one_line
 from interviewer.tui.widgets.topic_chart import TopicChart, score_style
 
 
@@ -45,8 +45,10 @@ class ReportScreen(Screen):
         config = self.session.config
         when = self.session.created_at.astimezone().strftime("%d %b %Y %H:%M")
         with VerticalScroll(id="report"):
-            yield Static(Text.assemble(("Report", "bold"), f"  {config.deck} · {config.mode} mode · "
-                                       f"{when} · {config.backend}", style=""), id="report-title")
+            # deck and backend names come from the store (an import sets them): literal text
+            yield Static(Text.assemble(("Report", "bold"), literal_line(
+                f"  {config.deck} · {config.mode} mode · {when} · {config.backend}", 120)),
+                id="report-title")
             yield Static(Text.assemble(
                 ("Overall ", "bold"), (f"{report.overall:.0f}", f"bold {score_style(report.overall)}"),
                 " / 100   ", (report.band, "bold"),
@@ -61,7 +63,8 @@ class ReportScreen(Screen):
                 status = "skipped" if q.status == "skipped" else f"{q.score:>3.0f}"
                 options.append(Option(Text.assemble(
                     (f"{n:>2}. ", "dim"), (f"{status:>7}  ", f"bold {score_style(q.score)}"),
-                    (f"{q.topic:<13} ", "dim"), one_line(q.question, 70)), id=q.question_id))
+                    (f"{one_line(q.topic, 13):<13} ", "dim"), one_line(q.question, 70)),
+                    id=q.question_id))
             yield OptionList(*options, id="questions")
             with Horizontal(id="strengths-gaps"):
                 with Vertical():
@@ -107,10 +110,10 @@ class ReportScreen(Screen):
             said_dont_know=said_dont_know(self.session, question_id)))
 
     def action_export(self) -> None:
-        from interviewer.tui.exporting import export_path
+        from interviewer.tui.exporting import export_folder
         from interviewer.tui.screens.export import ExportScreen
 
-        folder = str(export_path(self.app.settings, self.session, "json").parent)
+        folder = str(export_folder(self.app.settings))
         self.app.push_screen(ExportScreen(folder), self._exported)
 
     def _exported(self, fmt: str | None) -> None:
