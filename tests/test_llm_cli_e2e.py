@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from interviewer.cli import exit_codes
 from tests.support.fake_openai_server import DEFAULT_TEXT, FakeOpenAIServer
 from tests.support.llm_helpers import FIXTURES
 
@@ -71,8 +72,8 @@ def test_grade_with_a_rejected_key_is_one_clear_line(answers):
                           "--base-url", server.url, "--model", "m", "--api-key-env", "WRONG_KEY")
         finally:
             os.environ.pop("WRONG_KEY")
-    assert out.returncode == 2
-    assert "rejected the API key" in out.stderr and "WRONG_KEY" in out.stderr
+    assert out.returncode == exit_codes.BACKEND_CONFIG
+    assert out.stderr.count("rejected the API key") == 1 and "WRONG_KEY" in out.stderr
     assert "Traceback" not in out.stderr and "sk-wrong" not in out.stderr + out.stdout
 
 
