@@ -84,6 +84,9 @@ class InterviewSession:
         engine = cls(session, catalog, grader, interviewer, store)
         if store is not None:
             store.create(session)
+            acquire = getattr(store, "acquire", None)  # a store that can be shared locks it
+            if acquire is not None:
+                acquire(session.id)  # this process has it open (see store/session_locks)
         engine._ask_current()
         return engine
 
@@ -343,10 +346,36 @@ class InterviewSession:
         if self.store is not None and self.record is not None and self.record.status == "asking":
             self.store.save_draft(self.session.id, self.record.question_id, text)
 
+    def append_draft(self, lines: list[str]) -> None:
+        """Add lines typed in line mode to the draft (the cost is theirs, not the draft's)."""
+        if self.store is not None and self.record is not None and self.record.status == "asking":
+            self.store.append_draft_lines(self.session.id, self.record.question_id, lines)
+
     def draft(self) -> str:
         if self.store is None or self.record is None:
             return ""
         return self.store.draft(self.session.id, self.record.question_id) or ""
+
+    def take_displaced(self) -> list:
+        """Text typed in a window this session was taken over from: for the current
+        question it is added to the draft; for another question it is kept in the
+        transcript as a note (never graded). Returned so the screen can say so."""
+        if self.store is None or self.record is None or self.record.status != "asking":
+            return []
+        current = self.record.question_id
+        kept = self.store.take_displaced(self.session.id, current)
+        for text in kept:
+            if text.question_id != current:
+                self._add_turn("system", "note", f"Typed in another window (pid {text.pid}) for "
+                               f"question {text.question_id} after it was taken over:\n{text.text}")
+        return kept
+
+    def keep_displaced(self, text: str) -> None:
+        """This window lost the session to another process: keep `text` for the new owner."""
+        if self.store is not None and self.record is not None:
+            import os
+
+            self.store.keep_displaced(self.session.id, self.record.question_id, text, os.getpid())
 
     # ------------------------------------------------------------------ internals
     def _require_asking(self) -> None:

@@ -33,10 +33,17 @@ def start_session(
 
 
 def resume_session(
-    settings: Settings, session_id: str, store, catalog: Catalog | None = None
+    settings: Settings, session_id: str, store, catalog: Catalog | None = None, *,
+    take_over: bool = False,
 ) -> InterviewSession:
+    """The stored session, ready to go on. An unfinished one is locked for this process
+    first: SessionInUse (from the store) when another live process has it open, unless
+    `take_over`; then it is read after the lock, so it has the other process's last turns."""
     catalog = catalog or load_catalog_for(settings)
     session = store.load(session_id)
+    if session.status == "active":
+        store.acquire(session.id, take_over=take_over)
+        session = store.load(session.id)
     return InterviewSession.resume(
         session, catalog, make_grader(settings), make_interviewer(settings), store
     )

@@ -114,6 +114,35 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE criterion_results ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE criterion_results ADD COLUMN contradicted_by TEXT NOT NULL DEFAULT '[]'",
     )),
+    Migration(3, "draft lines saved one by one, session locks, text typed in a taken-over window", (
+        # A line typed in plain mode is appended here (O(length of the line)); `drafts`
+        # keeps the text the app's answer box saves whole. The draft is both, in order.
+        """CREATE TABLE draft_lines (
+            session_id   TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            question_id  TEXT NOT NULL,
+            seq          INTEGER NOT NULL,
+            text         TEXT NOT NULL,
+            PRIMARY KEY (session_id, question_id, seq)
+        )""",
+        # The process that has a session open: a second one is told, and may take over.
+        """CREATE TABLE session_locks (
+            session_id    TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+            owner         TEXT NOT NULL,      -- a random token per open session
+            pid           INTEGER NOT NULL,
+            host          TEXT NOT NULL,
+            acquired_at   TEXT NOT NULL,
+            heartbeat_at  TEXT NOT NULL
+        )""",
+        # What was typed in a window whose session was taken over: kept for the new owner.
+        """CREATE TABLE displaced_texts (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id   TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            question_id  TEXT NOT NULL,
+            text         TEXT NOT NULL,
+            pid          INTEGER NOT NULL,
+            saved_at     TEXT NOT NULL
+        )""",
+    )),
 )
 
 

@@ -32,8 +32,10 @@ from interviewer.store.db import (
     os_error,
     translate_errors,
 )
+from interviewer.store.drafts import DisplacedText, DraftsMixin
 from interviewer.store.migrations import check_version, latest_version, migrate, recorded_version
 from interviewer.store.sanitize import Redactor
+from interviewer.store.session_locks import LockHolder, LocksMixin, SessionInUse, SessionTakenOver
 from interviewer.store.session_queries import (
     SCORE_HISTORY_SQL,
     SUMMARY_SQL,
@@ -46,8 +48,8 @@ from interviewer.store.session_queries import (
     summaries,
 )
 
-__all__ = ["DamagedRow", "ScoreRow", "SessionListing", "SessionStore", "SessionSummary",
-           "new_session_id"]
+__all__ = ["DamagedRow", "DisplacedText", "LockHolder", "ScoreRow", "SessionInUse",
+           "SessionListing", "SessionStore", "SessionSummary", "SessionTakenOver", "new_session_id"]
 
 
 def new_session_id() -> str:
@@ -55,7 +57,7 @@ def new_session_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
 
 
-class SessionStore:
+class SessionStore(DraftsMixin, LocksMixin):
     """The app's history. Open with `SessionStore.open(settings)`; close when done."""
 
     def __init__(self, path: Path, redactor: Redactor | None = None, *,
@@ -65,6 +67,7 @@ class SessionStore:
         self.path = Path(path)
         self._redact = redactor or Redactor.from_environment(data_dirs=[self.path.parent])
         self._lock = threading.RLock()
+        self._leases: dict[str, str] = {}
         #: Why the store is read-only (None when it can be written).
         self.read_only: StoreUnusable | None = read_only
         conn = connect_read_only(self.path) if read_only else connect(self.path)
@@ -118,6 +121,11 @@ class SessionStore:
 
     def close(self) -> None:
         with self._lock:
+            for session_id in list(self._leases):
+                try:
+                    self.release(session_id)
+                except StoreError:  # e.g. the disk is full: the lock goes stale by itself
+                    pass
             self._conn.close()
 
     def __enter__(self) -> "SessionStore":
@@ -128,14 +136,16 @@ class SessionStore:
 
     # ------------------------------------------------------------------ transactions
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self, session_id: str | None = None) -> Iterator[sqlite3.Connection]:
         """One committed write transaction; the write lock is taken up front so two
-        processes queue instead of deadlocking on a lock upgrade."""
+        processes queue instead of deadlocking on a lock upgrade. A write for `session_id`
+        is refused (SessionTakenOver) when this store held it and another process took it."""
         if self.read_only is not None:
             raise StoreUnusable(self.read_only.reason, str(self.read_only))
         with self._lock, translate_errors(self.path):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
+                self._check_lease(self._conn, session_id)
                 yield self._conn
             except BaseException:
                 if self._conn.in_transaction:
@@ -184,7 +194,7 @@ class SessionStore:
         """Add one turn; committed (and fsync'd) before this returns. Appending the very same
         turn again is a no-op, so a retried call is harmless."""
         row = rows.turn_row(session_id, turn, self._redact)
-        with self._write() as conn:
+        with self._write(session_id) as conn:
             try:
                 conn.execute(rows.INSERT_TURN, row)
             except sqlite3.IntegrityError:
@@ -207,7 +217,7 @@ class SessionStore:
     def save_state(self, session: Session) -> None:
         """Persist the session's progress: status, current question, config and each record's
         status, counters and timestamps (grades and turns have their own methods)."""
-        with self._write() as conn:
+        with self._write(session.id) as conn:
             updated = conn.execute(
                 rows.UPDATE_SESSION, (*rows.session_values(session, self._redact), session.id)
             )
@@ -226,39 +236,11 @@ class SessionStore:
 
     def add_grade(self, session_id: str, question_id: str, grade: Grade) -> None:
         """Store a grade beside any earlier ones for the question (a re-grade never replaces)."""
-        with self._write() as conn:
+        with self._write(session_id) as conn:
             self._insert_grade(conn, session_id, question_id, grade)
             conn.execute(
                 "UPDATE sessions SET updated_at = max(updated_at, ?) WHERE id = ?",
                 (rows.ts(datetime.now(UTC)), session_id),
-            )
-
-    def save_draft(self, session_id: str, question_id: str, text: str) -> None:
-        """Keep the unsent text of the answer box (so typing in progress survives a crash)."""
-        with self._write() as conn:
-            try:
-                conn.execute(
-                    "INSERT INTO drafts (session_id, question_id, text, updated_at) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT (session_id, question_id) DO UPDATE SET text = excluded.text,"
-                    " updated_at = excluded.updated_at",
-                    (session_id, question_id, self._redact(text), rows.ts(datetime.now(UTC))),
-                )
-            except sqlite3.IntegrityError:
-                raise self._unknown(session_id) from None
-
-    def draft(self, session_id: str, question_id: str) -> str | None:
-        """The saved unsent text for this question, if any."""
-        with self._lock, translate_errors(self.path):
-            row = self._conn.execute(
-                "SELECT text FROM drafts WHERE session_id = ? AND question_id = ?",
-                (session_id, question_id),
-            ).fetchone()
-        return row[0] if row else None
-
-    def clear_draft(self, session_id: str, question_id: str) -> None:
-        with self._write() as conn:
-            conn.execute(
-                "DELETE FROM drafts WHERE session_id = ? AND question_id = ?", (session_id, question_id)
             )
 
     def delete(self, session_id: str) -> str:

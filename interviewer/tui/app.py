@@ -212,11 +212,36 @@ class InterviewerApp(App[int]):
         # In a thread: building an LLM backend imports its SDK (openai ~1.5 s). The store is
         # safe to use from another thread (one locked connection).
         if resume_id is not None:
-            engine = await asyncio.to_thread(resume_session, settings, resume_id, store, catalog)
+            from interviewer.store.session_locks import SessionInUse
+
+            try:
+                engine = await asyncio.to_thread(resume_session, settings, resume_id, store,
+                                                 catalog)
+            except SessionInUse as busy:
+                if not await self._take_over_chosen(busy):
+                    return
+                engine = await asyncio.to_thread(resume_session, settings, resume_id, store,
+                                                 catalog, take_over=True)
         else:
             engine = await asyncio.to_thread(
                 start_session, settings, config or SessionConfig(), store, catalog)
         await self.show_session(engine)
+
+    async def _take_over_chosen(self, busy) -> bool:
+        """The session is open in another interviewer: True to take it over; otherwise its
+        report so far is shown read-only (nothing is changed) and False is returned."""
+        from interviewer.tui.screens.confirm import ConfirmScreen
+        from interviewer.tui.screens.report import ReportScreen
+
+        take_over = await self.push_screen_wait(ConfirmScreen(
+            "This session is open in another interviewer.",
+            f"{busy.holder.describe()}.\n\nTake it over: the other window can no longer change "
+            "it, and what it was typing is kept for you here. Or view it read-only.",
+            yes="Take over", no="View read-only"))
+        if take_over:
+            return True
+        await self.push_screen(ReportScreen(self.store.load(busy.session_id)))
+        return False
 
     async def show_session(self, engine: "InterviewSession") -> None:
         from interviewer.tui.screens.interview import InterviewScreen

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Label, Static
 
 from interviewer.engine.interview import FollowUpFellBack, InterviewSession
 from interviewer.tui import bindings
+from interviewer.store.session_locks import SessionTakenOver
 from interviewer.tui.screens.interview_failures import (
     backend_failure_message,
     error_text,
@@ -38,10 +39,16 @@ class InterviewScreen(Screen):
     AUTO_FOCUS = "AnswerBox"
 
     def __init__(self, engine: InterviewSession) -> None:
+        from interviewer.tui.screens.interview_lock import LockWatch
+
         super().__init__()
         self.engine = engine
         self.busy = False
         self.retry_possible = False
+        #: The session lock: heartbeat, take-over by another window, text kept for us.
+        self.lock = LockWatch(self)
+        #: What the store holds as this question's draft (what another window would read).
+        self.saved_draft = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="progress-row"):
@@ -54,6 +61,7 @@ class InterviewScreen(Screen):
         yield Footer()
 
     async def on_mount(self) -> None:
+        self.lock.start()
         await self.show_question()
         if self.engine.config.mode == "interview":
             self.set_interval(1.0, self._tick)
@@ -69,6 +77,12 @@ class InterviewScreen(Screen):
 
     def on_unmount(self) -> None:
         self.save_draft_now()
+        release = getattr(self.engine.store, "release", None)
+        if release is not None and self.lock.lost_to is None:
+            try:
+                release(self.engine.session.id)  # another window may open it now
+            except Exception:  # noqa: BLE001 - the lock goes stale by itself
+                pass
 
     # ------------------------------------------------------------------ display
     @property
@@ -90,7 +104,9 @@ class InterviewScreen(Screen):
                 if question else "")
         self.query_one("#meta", Label).update(literal(meta))  # a plugin's name is not markup
         await self.transcript.show(engine.current_turns())
-        self.box.set_text(engine.draft())
+        self.lock.merge_kept_text(into_box=False)  # into the draft read just below
+        self.saved_draft = engine.draft()
+        self.box.set_text(self.saved_draft)
         self.set_status("")
         self.box.focus()
 
@@ -127,13 +143,20 @@ class InterviewScreen(Screen):
             pass
 
     def _save_draft(self, text: str) -> None:
+        if self.lock.lost_to is not None:
+            return
         try:
             self.engine.save_draft(text)
+            self.saved_draft = text
+        except SessionTakenOver as lost:
+            self.lock.lost(lost, text)
         except Exception as exc:  # a full disk must not take the screen down with it
             self.notify(f"Could not save your draft: {exc}", severity="warning")
 
     # ------------------------------------------------------------------ bindings
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.lock.allows(action):
+            return False  # taken over by another window: only leaving is left
         if action == "hint":
             return self.engine.config.mode == "practice"
         if action == "retry":
@@ -175,6 +198,12 @@ class InterviewScreen(Screen):
         stored_before = sum(1 for t in self.engine.current_turns() if t.kind == "answer")
         try:
             plan = self.engine.submit_answer(text)
+        except SessionTakenOver as lost:  # not stored here: kept for the other window
+            self._set_busy(None)
+            await view.remove()
+            self.box.set_text(text)
+            self.lock.lost(lost, text)
+            return
         except Exception as exc:
             what = error_text(exc)
             self._set_busy(None)
@@ -188,6 +217,7 @@ class InterviewScreen(Screen):
             self.box.set_text(text)
             self.set_status(not_saved_message(what, self._key("interview.submit")), error=True)
             return
+        self.saved_draft = ""  # the store cleared the draft with the answer
         await self._after_answer(plan)
 
     def _key(self, binding_id: str) -> str:
