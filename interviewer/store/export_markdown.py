@@ -54,7 +54,7 @@ def _question(q: QuestionView) -> list[str]:
     out = [f"## {q.number}. {_inline(q.text)}", ""]
     meta = [q.topic] + ([q.difficulty] if q.difficulty else []) + [q.status]
     if q.grade:
-        meta.append(f"score {fmt_score(q.grade.score)} / 100 ({_inline(q.grade.source)})")
+        meta.append(f"score {fmt_score(q.grade.score)} / 100 ({q.grade.source})")
     out += [f"*{' · '.join(_inline(m) for m in meta)}*", ""]
     grade = q.grade
     if grade:
@@ -64,10 +64,10 @@ def _question(q: QuestionView) -> list[str]:
             for c in grade.criteria:
                 verdict = c.verdict + ("" if c.verified else " (unverified)") \
                     + (" (unsure)" if c.unsure else "")
-                evidence = "; ".join(f"“{_cell(_literal(e))}”" for e in c.evidence) or "—"
+                evidence = "; ".join(f"“{_cell(e)}”" for e in c.evidence) or "—"
                 for quote, correction in c.contradicted_by:
-                    evidence += (f"<br>wrong claim: “{_cell(_literal(quote))}”; "
-                                 f"correct: {_cell(_inline(correction))}")
+                    evidence += (f"<br>wrong claim: “{_cell(quote)}”; "
+                                 f"correct: {_cell(correction)}")
                 out.append(f"| {_cell(c.description)} | {verdict} | "
                            f"{c.points:g} / {c.max_points:g} | {evidence} |")
             out.append("")
