@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from interviewer.corpus.problems import CorpusError, Problem
+from interviewer.domain.limits import nested_deeper_than
 
 #: Nesting deeper than this inside one entry is refused (an answer is text, not a tree).
 MAX_DEPTH = 50
@@ -76,14 +77,8 @@ def _problem(path: Path, message: str, line: int | None = None) -> CorpusError:
     return CorpusError([Problem(path, message, line=line)])
 
 
-def _too_deep(value: Any, depth: int = 0) -> bool:
-    if depth > MAX_DEPTH:
-        return True
-    if isinstance(value, dict):
-        return any(_too_deep(v, depth + 1) for v in value.values())
-    if isinstance(value, list):
-        return any(_too_deep(v, depth + 1) for v in value)
-    return False
+def _too_deep(value: Any) -> bool:
+    return nested_deeper_than(value, MAX_DEPTH)
 
 
 # ------------------------------------------------------------------------------ JSON Lines

@@ -49,3 +49,18 @@ ItemId = Annotated[str, StringConstraints(max_length=MAX_ID_CHARS)]
 Name = Annotated[str, StringConstraints(max_length=MAX_NAME_CHARS)]
 #: Free text: answers, questions, feedback, quotes, rationales.
 LongText = Annotated[str, StringConstraints(max_length=MAX_TEXT_CHARS)]
+
+#: Nesting in data read from outside (a session export is about 11 levels deep).
+MAX_NESTING = 32
+
+
+def nested_deeper_than(value, limit: int = MAX_NESTING) -> bool:
+    """Whether JSON-like `value` nests lists/dicts more than `limit` levels deep. Stops
+    descending at the limit, so it is safe on data too deep for recursion."""
+    if limit < 0:
+        return True
+    if isinstance(value, dict):
+        return any(nested_deeper_than(v, limit - 1) for v in value.values())
+    if isinstance(value, list):
+        return any(nested_deeper_than(v, limit - 1) for v in value)
+    return False

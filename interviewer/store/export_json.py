@@ -21,6 +21,7 @@ from interviewer.corpus.yaml_io import format_loc, line_of, read_text
 from interviewer.domain import Question, Rubric, Session
 from interviewer.domain.base import StrictModel
 from interviewer.store.db import StoreError
+from interviewer.domain.limits import MAX_NESTING, nested_deeper_than
 from interviewer.store.sanitize import Redactor, json_text
 from interviewer.text_safety import valid_unicode_tree
 
@@ -85,6 +86,9 @@ def read_export(path: Path, warnings: list[Problem] | None = None) -> Session:
                                    line=exc.lineno)]) from None
     except RecursionError:
         raise CorpusError([Problem(path, "is nested too deeply to be a session export")]) from None
+    if nested_deeper_than(data):
+        raise CorpusError([Problem(path, f"is nested more than {MAX_NESTING} levels deep: not a "
+                                   "session export")])
     data, bad_text = valid_unicode_tree(data)
     if not isinstance(data, dict):
         raise CorpusError([Problem(path, "not an interviewer session export (expected a JSON "
