@@ -55,6 +55,11 @@ async def _run(settings, config, resume_id, reader: LineInput, stdout) -> int:
         engine = _open(settings, config, resume_id, store, reader, say)
         if engine is None:
             return exit_codes.OK
+        if engine.record is not None and engine.question is None:
+            say(f"Question {engine.record.question_id} is no longer in deck {engine.config.deck}"
+                ", so this session cannot go on here. Its answers are kept: see them with "
+                f"`interviewer sessions show {engine.session.id}`.")
+            return exit_codes.USAGE
         with _Heartbeat(store, engine.session.id):
             return await _interview(engine, reader, say, typed)
     except SessionTakenOver as lost:

@@ -366,8 +366,9 @@ class InterviewSession:
         kept = self.store.take_displaced(self.session.id, current)
         for text in kept:
             if text.question_id != current:
-                self._add_turn("system", "note", f"Typed in another window (pid {text.pid}) for "
-                               f"question {text.question_id} after it was taken over:\n{text.text}")
+                self._add_turn("system", "note", f"Typed in another window (pid {text.pid}) after "
+                               f"this session was taken over:\n{text.text}",
+                               question_id=text.question_id)
         return kept
 
     def keep_displaced(self, text: str) -> None:
@@ -407,10 +408,11 @@ class InterviewSession:
         self._add_turn("interviewer", "follow_up", text, targets=[c.id for c in plan.targets])
         self._save_state()
 
-    def _add_turn(self, role: Role, kind: TurnKind, text: str, targets: list[str] | None = None) -> Turn:
+    def _add_turn(self, role: Role, kind: TurnKind, text: str, targets: list[str] | None = None,
+                  question_id: str | None = None) -> Turn:
         turn = Turn(
-            seq=len(self.session.turns), question_id=self.record.question_id, role=role,
-            kind=kind, text=text, targets=targets or [],
+            seq=len(self.session.turns), question_id=question_id or self.record.question_id,
+            role=role, kind=kind, text=text, targets=targets or [],
         )
         if self.store is not None:
             # committed before we go on; if it fails, memory does not get ahead of the store
