@@ -43,7 +43,7 @@ def markers(grade: Grade | None, status: str) -> list[Text]:
     if grade.confidence == "low" and not grade.has_flag("low-confidence"):
         out.append(Text("⚠ " + FLAG_TEXT["low-confidence"], style="bold yellow"))
     for flag in grade.flags:
-        text = FLAG_TEXT.get(flag.code, f"flagged: {flag.code}")
+        text = FLAG_TEXT.get(flag.code, f"flagged: {one_line(flag.code, 60)}")
         detail = f" ({clean(flag.detail)})" if flag.detail else ""
         out.append(Text("⚠ " + text + detail, style="bold yellow"))
     return out
@@ -113,7 +113,7 @@ class FeedbackScreen(Screen[bool]):
         with VerticalScroll(id="feedback"):
             title = Text.assemble((f"{self.position}  " if self.position else "", "dim"),
                                   ("Feedback", "bold"),
-                                  (one_line(f"  {q.topic} · {q.difficulty}", 80), "dim"))
+                                  ("  " + one_line(f"{q.topic} · {q.difficulty}", 80), "dim"))
             yield Static(title)
             yield Static(literal(q.question, style="bold"), classes="question-text")
             score = grade.score if grade else 0.0

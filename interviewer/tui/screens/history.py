@@ -116,7 +116,7 @@ class HistoryScreen(Screen):
             if lines:
                 lines.append("   ")
             latest = points[-1].score
-            lines.append(f"{topic} ", style="bold")
+            lines.append(f"{one_line(topic, 30)} ", style="bold")  # a stored (imported) name
             lines.append(mini_trend([p.score for p in points[-12:]]), style=score_style(latest))
             lines.append(f" {latest:.0f}", style="dim")
         self.query_one("#topic-trends", Static).update(lines)

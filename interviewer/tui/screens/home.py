@@ -203,7 +203,7 @@ class HomeScreen(Screen):
             if text:
                 text.append("\n")
             text.append(f"{score:>3.0f}  ", style=f"bold {score_style(score)}")
-            text.append(topic)
+            text.append(one_line(topic, 40))  # a stored (imported) name
         self.query_one("#progress", Static).update(
             text if scores else Text("No graded answers yet.", style="italic"))
 
