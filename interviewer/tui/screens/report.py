@@ -46,8 +46,8 @@ class ReportScreen(Screen):
         when = self.session.created_at.astimezone().strftime("%d %b %Y %H:%M")
         with VerticalScroll(id="report"):
             # deck and backend names come from the store (an import sets them): literal text
-            yield Static(Text.assemble(("Report", "bold"), literal_line(
-                f"  {config.deck} · {config.mode} mode · {when} · {config.backend}", 120)),
+            yield Static(Text.assemble(("Report", "bold"), "  ", literal_line(
+                f"{config.deck} · {config.mode} mode · {when} · {config.backend}", 120)),
                 id="report-title")
             yield Static(Text.assemble(
                 ("Overall ", "bold"), (f"{report.overall:.0f}", f"bold {score_style(report.overall)}"),
