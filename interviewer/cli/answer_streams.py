@@ -307,31 +307,30 @@ def _compose(loader, path: Path, depth: int):
     if depth > MAX_DEPTH:
         raise _problem(path, f"nested more than {MAX_DEPTH} levels deep", line)
     if isinstance(event, yaml.ScalarEvent):
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag = _tag(loader, event, yaml.ScalarNode, event.value)
         return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
                                style=event.style)
-    if isinstance(event, yaml.SequenceStartEvent):
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = loader.resolve(yaml.SequenceNode, None, event.implicit)
-        node = yaml.SequenceNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
-        while not loader.check_event(yaml.SequenceEndEvent):
-            node.value.append(_compose(loader, path, depth + 1))
-        node.end_mark = loader.get_event().end_mark
-        return node
-    if isinstance(event, yaml.MappingStartEvent):
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = loader.resolve(yaml.MappingNode, None, event.implicit)
-        node = yaml.MappingNode(tag, [], event.start_mark, None, flow_style=event.flow_style)
-        while not loader.check_event(yaml.MappingEndEvent):
-            key = _compose(loader, path, depth + 1)
-            node.value.append((key, _compose(loader, path, depth + 1)))
+    collections = {yaml.SequenceStartEvent: (yaml.SequenceNode, yaml.SequenceEndEvent),
+                   yaml.MappingStartEvent: (yaml.MappingNode, yaml.MappingEndEvent)}
+    if type(event) in collections:
+        node_class, end = collections[type(event)]
+        node = node_class(_tag(loader, event, node_class, None), [], event.start_mark, None,
+                          flow_style=event.flow_style)
+        while not loader.check_event(end):
+            item = _compose(loader, path, depth + 1)
+            if node_class is yaml.MappingNode:
+                item = (item, _compose(loader, path, depth + 1))
+            node.value.append(item)
         node.end_mark = loader.get_event().end_mark
         return node
     raise _problem(path, f"invalid YAML: unexpected {type(event).__name__}", line)
+
+
+def _tag(loader, event, node_class, value) -> str:
+    """The event's tag, or the one the resolver gives a plain (untagged) node."""
+    if event.tag is None or event.tag == "!":
+        return loader.resolve(node_class, value, event.implicit)
+    return event.tag
 
 
 def _construct(loader, node) -> Any:

@@ -117,45 +117,46 @@ def test_leaving_releases_the_session(two_processes, catalog):
     assert resume_session(settings, engine.session.id, second, catalog).session.id
 
 
-def plain_env() -> dict:
-    """The environment of a plain-mode subprocess: this test's home, the fixture deck."""
-    return {**os.environ, "INTERVIEWER_DATA_DIR": str(FIXTURE_ROOT)}
+def resume_in_plain_mode(session_id: str, typed: str) -> subprocess.CompletedProcess:
+    """`practice --plain --resume ID` in another process (this test's home, the fixture
+    deck), with `typed` on its standard input."""
+    return subprocess.run(
+        [sys.executable, "-m", "interviewer", "practice", "--plain", "--resume", session_id],
+        input=typed, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "INTERVIEWER_DATA_DIR": str(FIXTURE_ROOT)})
 
 
-@pytest.mark.slow
-def test_plain_mode_offers_a_read_only_view_and_changes_nothing(catalog, monkeypatch):
+@pytest.fixture
+def held(catalog, monkeypatch):
+    """A session this process has open: (its store, its engine)."""
     use_fixture_deck(monkeypatch)
     settings = load_settings()
     with SessionStore.open(settings) as holder:
-        engine = started(settings, holder, catalog)
-        engine.save_draft("the holder's draft")
-        before = holder.load(engine.session.id)
-        out = subprocess.run(
-            [sys.executable, "-m", "interviewer", "practice", "--plain", "--resume",
-             engine.session.id], input="v\n", capture_output=True, text=True, timeout=120,
-            env=plain_env())
-        assert out.returncode == exit_codes.OK, out.stderr
-        assert "is open in another interviewer (pid" in out.stdout
-        assert "read-only: nothing was changed" in out.stdout
-        assert holder.load(engine.session.id) == before
-        engine.submit_answer("the holder still owns it")   # no take-over happened
+        yield holder, started(settings, holder, catalog)
 
 
 @pytest.mark.slow
-def test_plain_mode_take_over_then_the_first_one_is_told(catalog, monkeypatch):
-    use_fixture_deck(monkeypatch)
-    settings = load_settings()
-    with SessionStore.open(settings) as holder:
-        engine = started(settings, holder, catalog)
-        out = subprocess.run(
-            [sys.executable, "-m", "interviewer", "practice", "--plain", "--resume",
-             engine.session.id], input="t\n:quit\n", capture_output=True, text=True,
-            timeout=120, env=plain_env())
-        assert out.returncode == exit_codes.OK, out.stderr
-        assert "Resuming session" in out.stdout
-        # the other process quit: its lock is gone, but this one lost it and is told so
-        with pytest.raises(SessionTakenOver):
-            engine.save_draft("typed in the first window")
+def test_plain_mode_offers_a_read_only_view_and_changes_nothing(held):
+    holder, engine = held
+    engine.save_draft("the holder's draft")
+    before = holder.load(engine.session.id)
+    out = resume_in_plain_mode(engine.session.id, "v\n")
+    assert out.returncode == exit_codes.OK, out.stderr
+    assert "is open in another interviewer (pid" in out.stdout
+    assert "read-only: nothing was changed" in out.stdout
+    assert holder.load(engine.session.id) == before
+    engine.submit_answer("the holder still owns it")   # no take-over happened
+
+
+@pytest.mark.slow
+def test_plain_mode_take_over_then_the_first_one_is_told(held):
+    _, engine = held
+    out = resume_in_plain_mode(engine.session.id, "t\n:quit\n")
+    assert out.returncode == exit_codes.OK, out.stderr
+    assert "Resuming session" in out.stdout
+    # the other process quit: its lock is gone, but this one lost it and is told so
+    with pytest.raises(SessionTakenOver):
+        engine.save_draft("typed in the first window")
 
 
 async def test_the_app_asks_and_can_show_the_report_read_only(monkeypatch, catalog):

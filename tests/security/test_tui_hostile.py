@@ -5,7 +5,7 @@ exports stay up, show hostile names as typed (markup is not read, escapes are go
 import sqlite3
 
 from hostile import FORBIDDEN
-from tui_helpers import screen_text, settle
+from tui_helpers import open_history, screen_text, settle
 
 from interviewer.settings import load_settings
 from interviewer.store.session_store import SessionStore
@@ -16,14 +16,6 @@ from interviewer.tui.screens.history import HistoryScreen
 from interviewer.tui.screens.report import ReportScreen
 
 SIZE = (120, 40)
-
-
-async def open_history(pilot) -> HistoryScreen:
-    await settle(pilot)
-    await pilot.press("ctrl+o")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, HistoryScreen)
-    return pilot.app.screen
 
 
 async def screen_changes(pilot, old) -> None:
