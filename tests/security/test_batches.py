@@ -40,6 +40,7 @@ class ScriptedGrader(OfflineGrader):
     records how many answers were in hand (started, not yet written) at most."""
 
     def __init__(self, stdout: io.StringIO):
+        super().__init__()
         self.stdout = stdout
         self.started = 0
         self.most_in_hand = 0
@@ -64,7 +65,8 @@ class ScriptedGrader(OfflineGrader):
 @pytest.fixture
 def grader(monkeypatch):
     scripted = ScriptedGrader(io.StringIO())
-    monkeypatch.setattr("interviewer.grading.factory.make_grader", lambda settings: scripted)
+    monkeypatch.setattr("interviewer.grading.factory.make_grader",
+                        lambda settings, *more, **named: scripted)
     return scripted
 
 
