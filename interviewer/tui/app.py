@@ -158,11 +158,13 @@ class InterviewerApp(App[int]):
     # ------------------------------------------------------------------ shared services
     @property
     def store(self) -> "SessionStore":
-        """The session store, opened on first use (StoreError says what to do)."""
+        """The session store, opened on first use (StoreError says what to do). A healthy
+        store that cannot be written (disk full, read-only folder) is opened read-only, so
+        History and the reports still open; Home says so, and a write says why it failed."""
         if self._store is None:
             from interviewer.store.session_store import SessionStore
 
-            self._store = SessionStore.open(self.settings)
+            self._store = SessionStore.open(self.settings, read_only_fallback=True)
         return self._store
 
     async def catalog(self) -> "Catalog":

@@ -208,3 +208,22 @@ def test_a_real_read_only_folder(stored, capsys, tmp_path):
         assert code == exit_codes.STORAGE and not any(m in err for m in MOVE_ASIDE)
     finally:
         os.chmod(home, 0o755)
+
+
+async def test_the_app_opens_an_unwritable_store_read_only(unwritable):
+    """Home says the store is read-only; History still lists; starting a session says why
+    it cannot (nothing is lost: nothing was typed yet)."""
+    from tui_helpers import open_history, screen_text, settle
+
+    from interviewer.tui.app import make_app
+
+    app = make_app(load_settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Read-only:" in screen_text(app) and "cannot be written" in screen_text(app)
+        await open_history(pilot)
+        assert "abc123" in screen_text(app)
+        await pilot.press("escape", "ctrl+s")        # back to Home, start a session
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Could not start the session" in shown and "cannot be written" in shown

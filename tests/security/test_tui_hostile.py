@@ -38,6 +38,8 @@ async def test_history_report_feedback_and_exports_stay_up(stored_crafted):
     settings = load_settings()
     app = make_app(settings)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "[/x]" in shown(app)                # Home's "Resume" list: the deck, as typed
         history = await open_history(pilot)
         text = shown(app)
         assert "[/x]" in text                      # the deck name, as typed

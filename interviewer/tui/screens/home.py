@@ -181,6 +181,8 @@ class HomeScreen(Screen):
         except Exception as exc:
             self._error(f"The session store cannot be opened: {exc}")
             return
+        if store.read_only is not None:  # history still opens; nothing new can be saved
+            self._error(f"Read-only: {store.read_only}")
         self._show_progress(scores)
         listing = self.query_one("#unfinished", OptionList)
         listing.clear_options()
