@@ -76,13 +76,17 @@ def test_a_large_file_is_checked_whole_before_anything_is_graded(tmp_path, capsy
 
 
 class CountingStore(SessionStore):
-    """The real store, counting the transactions that save draft lines."""
+    """The real store, counting the transactions that save a draft (whole or by lines)."""
 
     draft_saves = 0
 
     def append_draft_lines(self, session_id, question_id, lines):
         CountingStore.draft_saves += 1
         super().append_draft_lines(session_id, question_id, lines)
+
+    def save_draft(self, session_id, question_id, text):
+        CountingStore.draft_saves += 1
+        super().save_draft(session_id, question_id, text)
 
 
 def stored_draft(session_id: str, question_id: str) -> str:
