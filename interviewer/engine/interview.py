@@ -18,6 +18,7 @@ from interviewer.engine.offline_interviewer import OfflineInterviewer
 from interviewer.engine.protocols import FollowUpRequest, Interviewer
 from interviewer.grading.protocols import Grader, GradeRequest
 from interviewer.engine.selection import select_questions
+from interviewer.engine.session_drafts import SessionDrafts
 from interviewer.store.session_store import new_session_id
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ def _clock(seconds: float) -> str:
     return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
-class InterviewSession:
+class InterviewSession(SessionDrafts):
     """Drives one session over the engine seams (grader, interviewer) and the store."""
 
     def __init__(
@@ -340,43 +341,6 @@ class InterviewSession:
             return None
         self._ask_current()
         return self.question
-
-    def save_draft(self, text: str) -> None:
-        """Keep unsent answer-box text so even typing in progress survives a crash."""
-        if self.store is not None and self.record is not None and self.record.status == "asking":
-            self.store.save_draft(self.session.id, self.record.question_id, text)
-
-    def append_draft(self, lines: list[str]) -> None:
-        """Add lines typed in line mode to the draft (the cost is theirs, not the draft's)."""
-        if self.store is not None and self.record is not None and self.record.status == "asking":
-            self.store.append_draft_lines(self.session.id, self.record.question_id, lines)
-
-    def draft(self) -> str:
-        if self.store is None or self.record is None:
-            return ""
-        return self.store.draft(self.session.id, self.record.question_id) or ""
-
-    def take_displaced(self) -> list:
-        """Text typed in a window this session was taken over from: for the current
-        question it is added to the draft; for another question it is kept in the
-        transcript as a note (never graded). Returned so the screen can say so."""
-        if self.store is None or self.record is None or self.record.status != "asking":
-            return []
-        current = self.record.question_id
-        kept = self.store.take_displaced(self.session.id, current)
-        for text in kept:
-            if text.question_id != current:
-                self._add_turn("system", "note", f"Typed in another window (pid {text.pid}) after "
-                               f"this session was taken over:\n{text.text}",
-                               question_id=text.question_id)
-        return kept
-
-    def keep_displaced(self, text: str) -> None:
-        """This window lost the session to another process: keep `text` for the new owner."""
-        if self.store is not None and self.record is not None:
-            import os
-
-            self.store.keep_displaced(self.session.id, self.record.question_id, text, os.getpid())
 
     # ------------------------------------------------------------------ internals
     def _require_asking(self) -> None:
