@@ -12,6 +12,7 @@ import sys
 import time
 from dataclasses import dataclass
 
+from interviewer.cli import exit_codes
 from interviewer.cli.common import add_backend_flags, settings_from_args
 
 
@@ -43,7 +44,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     checks = asyncio.run(run_checks(settings, emit=lambda c: print(c.line(), flush=True)))
     failed = [c for c in checks if c.ok is False]
     print(f"{len(failed)} problem(s) found" if failed else "everything works", file=sys.stderr)
-    return 1 if failed else 0
+    return exit_codes.PROBLEMS if failed else exit_codes.OK
 
 
 async def run_checks(settings, emit=lambda check: None) -> list[Check]:

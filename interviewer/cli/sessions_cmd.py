@@ -6,6 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from interviewer.cli import exit_codes
 from interviewer.cli.common import add_backend_flags, err, out, print_json, settings_from_args
 
 FORMATS = {"md": "md", "json": "json", "html": "html"}
@@ -94,7 +95,6 @@ def _lookups(deck: str, data_dir) -> tuple[dict, dict]:
 
 # ---------------------------------------------------------------------- list / show
 def cmd_list(args: argparse.Namespace) -> int:
-    from interviewer.cli import exit_codes
     from interviewer.store.export_view import fmt_score
     from interviewer.text_safety import one_line
 
@@ -128,7 +128,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     with _store(reading=True) as store:
         session = store.load(args.id)
     sys.stdout.write(render_text(build_view(session)))
-    return 0
+    return exit_codes.OK
 
 
 # ---------------------------------------------------------------------- export / import
@@ -142,7 +142,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         session = store.load(args.id)
     if args.output is None and args.format == "html" and sys.stdout.isatty():
         err("error: an HTML export goes to a file: give -o PATH (or redirect the output)")
-        return 2
+        return exit_codes.USAGE
     target = None
     if args.output is not None:
         # A name built from the session's id must stay in the folder given (an id from an
@@ -151,15 +151,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             if args.output.is_dir() else args.output
         if target.exists() and not args.force:
             err(f"error: {target} exists; pass --force to overwrite it")
-            return 2
+            return exit_codes.USAGE
     questions, rubrics = _lookups(session.config.deck, settings.data_dir)
     text = _render(args.format, session, questions, rubrics)
     if target is None:
         sys.stdout.write(text)
-        return 0
+        return exit_codes.OK
     _write_atomically(target, text)
     err(f"wrote {target}")
-    return 0
+    return exit_codes.OK
 
 
 def _render(fmt: str, session, questions, rubrics) -> str:
@@ -208,7 +208,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(session.id)
     err(f"imported session {session.id} ({len(session.records)} questions, "
         f"{len(session.turns)} turns)")
-    return 0
+    return exit_codes.OK
 
 
 # ---------------------------------------------------------------------- delete
@@ -218,17 +218,17 @@ def cmd_delete(args: argparse.Namespace) -> int:
         if not args.yes:
             if not sys.stdin.isatty():
                 err(f"error: deleting {session_id} needs confirmation: pass --yes")
-                return 2
+                return exit_codes.USAGE
             summary = next((s for s in store.list_sessions() if s.id == session_id), None)
             detail = f" ({summary.n_answered}/{summary.n_questions} answered, {summary.status})" \
                 if summary else ""
             reply = input(f"Delete session {session_id}{detail}? This cannot be undone. [y/N] ")
             if reply.strip().lower() not in ("y", "yes"):
                 err("not deleted")
-                return 1
+                return exit_codes.PROBLEMS
         store.delete(session_id)
     err(f"deleted session {session_id}")
-    return 0
+    return exit_codes.OK
 
 
 # ---------------------------------------------------------------------- regrade
@@ -265,10 +265,10 @@ def cmd_regrade(args: argparse.Namespace) -> int:
         unknown = wanted - {r.question_id for r in before.records}
         if unknown:
             err(f"error: not in session {before.id}: {', '.join(sorted(unknown))}")
-            return 2
+            return exit_codes.USAGE
         if not requests:
             err(f"session {before.id} has no graded questions to re-grade")
-            return 1 if problems else 0
+            return exit_codes.PROBLEMS if problems else exit_codes.OK
         grader = make_grader(settings)
         err(f"re-grading {len(requests)} question(s) of {before.id} with {settings.backend}"
             + (f" {settings.model}" if settings.model else ""))
@@ -278,7 +278,7 @@ def cmd_regrade(args: argparse.Namespace) -> int:
     old, new = build_view(before).overall, build_view(after).overall
     if old is not None and new is not None:
         out(f"overall: {old:.1f} -> {new:.1f} ({_signed(new - old)})")
-    return 1 if failures or problems else 0
+    return exit_codes.PROBLEMS if failures or problems else exit_codes.OK
 
 
 async def _regrade_all(store, session_id: str, grader, requests: dict, concurrency: int) -> int:
