@@ -117,20 +117,28 @@ class _JsonCursor:
 
     def __init__(self, text: Utf8Text, path: Path):
         self.text, self.path = text, path
-        self.buf, self.pos, self.base_line, self.eof = "", 0, 1, False
+        self.buf, self.pos, self.eof = "", 0, False
+        # The line at `counted` in buf: lines are counted forward from the last question,
+        # never from the start of the buffer again (that made each lookup O(buffer)).
+        self.counted, self.counted_line = 0, 1
         self.decoder = json.JSONDecoder()
         self.read_size = _CHUNK
 
     def line(self, pos: int | None = None) -> int:
-        return self.base_line + self.buf.count("\n", 0, self.pos if pos is None else pos)
+        pos = self.pos if pos is None else pos
+        if pos < self.counted:  # an earlier place (an error's start): count from the start
+            return self.counted_line - self.buf.count("\n", pos, self.counted)
+        self.counted_line += self.buf.count("\n", self.counted, pos)
+        self.counted = pos
+        return self.counted_line
 
     def more(self) -> bool:
         """Read more text; False at the end."""
         if self.eof:
             return False
         if self.pos > _CHUNK:  # drop what has been decoded, counting its lines
-            self.base_line += self.buf.count("\n", 0, self.pos)
-            self.buf, self.pos = self.buf[self.pos:], 0
+            self.line()
+            self.buf, self.pos, self.counted = self.buf[self.pos:], 0, 0
         chunk = self.text.read(self.read_size)
         if not chunk:
             self.eof = True

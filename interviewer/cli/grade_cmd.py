@@ -68,16 +68,20 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
     settings = settings_from_args(args)
     with open_answers(args.answers) as answers:
-        for warning in answers.check():  # every problem at once, before anything is graded
-            err(str(warning))
         catalog = load_default_catalog(settings.data_dir)
         catalog.raise_for_errors()
         deck_name = args.deck or _default_deck(catalog.decks)
         deck = catalog.deck(deck_name)
-        unknown = _report_unknown(deck, deck_name, answers)
+        # Every problem at once, before anything is graded; unknown questions too (those
+        # are not fatal: the other answers are graded).
+        unknown: list[str] = []
+        warnings = answers.check(on_item=lambda item: _check_question(deck, deck_name, item,
+                                                                      unknown))
+        for message in [str(w) for w in warnings] + unknown:
+            err(message)
         summary = _run(args, settings, catalog, deck_name, deck, answers)
     if unknown:
-        err(f"{unknown} answer(s) not graded: unknown question (see above)")
+        err(f"{len(unknown)} answer(s) not graded: unknown question (see above)")
     return exit_code(summary)
 
 
@@ -98,18 +102,14 @@ def _default_deck(decks: dict[str, Deck]) -> str:
     return "pytorch"
 
 
-def _report_unknown(deck: Deck, deck_name: str, answers: AnswerFile) -> int:
-    """Name every answer whose question is not in the deck, before grading starts."""
+def _check_question(deck: Deck, deck_name: str, item: AnswerItem, unknown: list[str]) -> None:
+    """Add a message to `unknown` when the item's question is not in the deck."""
     from interviewer.cli.grade_input import resolve_question
 
-    unknown = 0
-    for item in answers.items():
-        if resolve_question(deck, item) is None:
-            unknown += 1
-            kind = "question text" if item.by_text else "question id"
-            err(f"{item.where}: unknown {kind} {item.question_ref!r} in deck {deck_name!r} "
-                "(skipped; the other answers are still graded)")
-    return unknown
+    if resolve_question(deck, item) is None:
+        kind = "question text" if item.by_text else "question id"
+        unknown.append(f"{item.where}: unknown {kind} {item.question_ref!r} in deck "
+                       f"{deck_name!r} (skipped; the other answers are still graded)")
 
 
 def _make_output(args: argparse.Namespace, deck: Deck) -> Output:

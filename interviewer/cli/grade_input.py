@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -75,15 +75,18 @@ class AnswerFile:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def check(self) -> list[Problem]:
-        """Read every entry; raise CorpusError with every error, return the warnings."""
+    def check(self, on_item: Callable[[AnswerItem], None] | None = None) -> list[Problem]:
+        """Read every entry; raise CorpusError with every error, return the warnings.
+        `on_item` sees each valid entry (e.g. to look up its question in the same pass)."""
         problems: list[Problem] = []
         warnings: list[Problem] = []
         count = 0
         with self._open() as (text, entries):
             for n, line, data in entries:
                 count += 1
-                check_entry(self.shown, n, line, data, problems, warnings)
+                item = check_entry(self.shown, n, line, data, problems, warnings)
+                if item is not None and on_item is not None:
+                    on_item(item)
             warnings += [Problem(self.shown, "invalid UTF-8 shown as U+FFFD", line=line,
                                  severity="warning") for line in text.bad_lines]
         if problems:
