@@ -32,6 +32,7 @@ from interviewer.grading.offline_grader import OfflineGrader  # noqa: E402
 from interviewer.grading.protocols import GradeRequest  # noqa: E402
 
 DECK = "pytorch"
+MARK = {"met": "M", "partial": "p", "missed": "-", "contradicted": "X"}
 TARGETS = {"spearman": 0.85, "wrong_mean": 20.0, "ordered_share": 0.90, "gaming_share": 0.90,
            "unusual_share": 0.80}
 
@@ -101,7 +102,7 @@ def main() -> int:
                 continue
             g = grades[a.id]
             limit = f" cap {a.cap:g}" if a.cap is not None else f" floor {a.floor:g}" if a.floor is not None else ""
-            verdicts = " ".join(f"{c.id}:{c.verdict[0]}{'?' if c.unsure else ''}" for c in g.criteria)
+            verdicts = " ".join(f"{c.id}:{MARK[c.verdict]}{'?' if c.unsure else ''}" for c in g.criteria)
             flags = ",".join(f.code for f in g.flags)
             wrong = ",".join(m.id for m in g.misconceptions)
             print(f"{a.id:<40} human {a.grade:>5.0f}{limit:<9} grader {g.score:>5.1f}  "

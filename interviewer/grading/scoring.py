@@ -17,10 +17,11 @@ def criterion_points(rubric: Rubric, criterion: Criterion, verdict: Verdict, ver
 
 
 def total_score(
-    rubric: Rubric, results: list[CriterionResult], misconceptions: list[MisconceptionHit]
+    rubric: Rubric, results: list[CriterionResult], misconceptions: list[MisconceptionHit],
+    cap: float = 100.0,
 ) -> float:
     """Sum of criterion points, minus misconception penalties, capped when an essential
-    criterion earned nothing, clamped to 0..100."""
+    criterion earned nothing and at `cap` (the precision cap), clamped to 0..100."""
     by_id = {r.id: r for r in results}
     total = sum(r.points for r in results)
     total -= sum(m.penalty for m in misconceptions)
@@ -29,7 +30,7 @@ def total_score(
     )
     if essential_missed:
         total = min(total, rubric.essential_cap)
-    return round(max(0.0, min(100.0, total)), 1)
+    return round(max(0.0, min(100.0, cap, total)), 1)
 
 
 def result_for(

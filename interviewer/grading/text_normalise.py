@@ -51,7 +51,7 @@ _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 _SUBWORD = re.compile(r"[^\W_]+")
 # Between two tokens: a sentence ends at . ! ? followed by space/end, at ; or a line break
 # (hard wraps inside a paragraph were turned into spaces before tokenising).
-_SENTENCE_GAP = re.compile(r"[.!?](?:\s|$)|[;\n\u3002]")
+_SENTENCE_GAP = re.compile(r"[.!?]\s|[;\n\u3002]")
 _CLAUSE_GAP = re.compile(r"[,:()\[\]{}\"|\u2014\u2013]|\s[-\u2013\u2014]\s")
 #: Abbreviations whose full stop does not end a sentence ("e.g." tokenises as "e", "g").
 _ABBREVIATIONS = frozenset(("eg", "ie", "etc", "vs", "cf", "approx", "resp", "fig", "eq"))
@@ -233,7 +233,7 @@ _CODE_LINE = re.compile(
     r"|[A-Za-z_][\w.]*\([^\n]*\)\s*(?:#.*)?$)"
 )
 # Four plain words in a row: prose, not a statement ("shuffle=True shuffles the data once").
-_PROSE_RUN = re.compile(r"[A-Za-z']+(?: [A-Za-z']+){3}")
+_PROSE_RUN = re.compile(r"[A-Za-z']+(?:,? [A-Za-z']+){3}")
 #: A line at least this long that does not end a sentence is a hard wrap: the next line
 #: continues the same sentence.
 _WRAP_WIDTH = 40
@@ -290,7 +290,10 @@ def _is_statement(line: str) -> bool:
     """A line that reads as a line of code rather than a sentence."""
     if not _CODE_LINE.match(line):
         return False
-    return line.lstrip().startswith((">>>", "... ")) or not _PROSE_RUN.search(line.split("#", 1)[0])
+    if line.lstrip().startswith((">>>", "... ")):
+        return True
+    code = line.split("#", 1)[0].rstrip()
+    return bool(code) and not code.endswith(".") and not _PROSE_RUN.search(code)
 
 
 def _in_list(lines: list[str], i: int) -> bool:
