@@ -80,6 +80,8 @@ def main() -> int:
                         help="list every answer of the tuning half (never the held-out half)")
     parser.add_argument("--kind", help="with --details: only this kind")
     parser.add_argument("--question", help="with --details: only this question (tuning half)")
+    parser.add_argument("--tuning-only", action="store_true",
+                        help="print the tuning half's figures only (while tuning, do not look at the other)")
     args = parser.parse_args()
     calibration = load_calibration(ROOT / "tests" / "calibration")
     catalog = load_default_catalog()
@@ -90,7 +92,8 @@ def main() -> int:
                           lambda q: catalog.rubric(DECK, q).model_answer)
     print(f"calibration set: {len(calibration.answers)} answers, {len(calibration.tuning)} + "
           f"{len(calibration.held_out)} questions; graded in {took:.2f} s CPU\n")
-    for half, title in (("held_out", "HELD-OUT half (never tuned on)"), ("tuning", "tuning half")):
+    halves = (("held_out", "HELD-OUT half (never tuned on)"), ("tuning", "tuning half"))
+    for half, title in halves[1:] if args.tuning_only else halves:
         answers = calibration.half(half)
         report(title, figures(answers, scores, unreadable), figures(answers, base, set()))
         print()

@@ -214,9 +214,10 @@ class ConceptMatcher:
                 out[unit] = found
         return out
 
-    def matches(self, view: AnswerView, concept: int) -> Iterator[ConceptMatch]:
+    def matches(self, view: AnswerView, concept: int, *, negated: bool = False) -> Iterator[ConceptMatch]:
         """Every place a claim of the answer states the concept (not negated, denied,
-        contrasted, hedged, asked or reported)."""
+        contrasted, hedged, asked or reported); with `negated`, every place a claim denies it
+        ("it doesn't really reshuffle")."""
         positions = view.positions
         for alias in self.groups[concept]:
             if alias.repeats_question:
@@ -227,11 +228,12 @@ class ConceptMatcher:
                     and not (alias.split_key and alias.split_key in view.split_words) \
                     and any(st not in positions for st in alias.stems):
                 continue
-            yield from self._alias_matches(view, concept, alias)
+            yield from self._alias_matches(view, concept, alias, negated)
 
-    def _alias_matches(self, view: AnswerView, concept: int, alias: Alias) -> Iterator[ConceptMatch]:
+    def _alias_matches(self, view: AnswerView, concept: int, alias: Alias,
+                       negated: bool = False) -> Iterator[ConceptMatch]:
         name = self.names[concept]
-        want = self.polarity[concept]
+        want = self.polarity[concept] != negated
         claim = self.claims[concept]
         tokens = view.text.tokens
         if alias.regex is not None:

@@ -39,8 +39,13 @@ _EMPTY_PREDICATES = frozenset(
     "important relevant present applied performed supported possible necessary there real "
     "correct right".split())
 #: Subjects of reported speech: "people say", "some claim", "they think", "you'd think".
-_REPORTERS = frozenset("people some others many folks everyone somebody someone they you "
-                       "tutorials articles".split())
+_REPORTERS = frozenset("people some others many folks everyone everybody somebody someone "
+                       "they tutorials articles blogs".split())
+#: What follows "that's not (really)" when it only denies what came before: "that's not really
+#: how it works", "that is not the case", "that's not a real difference".
+_EMPTY_COMPLEMENT = frozenset("how it works work what happens happen really actually quite "
+                              "exactly true right correct the case a an difference thing so "
+                              "accurate real at all".split())
 _DENIAL_WORDS = frozenset("myth myths misconception wrong false untrue incorrect nonsense "
                           "bogus bullshit rubbish fake".split())
 _ASSOCIATION = (("related", "to"), ("connected", "to"), ("connected", "with"),
@@ -82,8 +87,10 @@ def muted_tokens(text: str, tokens: Sequence[Token]) -> list[bool]:
             continue
         seen.setdefault(key, s)
         tail = text[tokens[hi - 1].end:_next_start(tokens, hi, len(text))]
+        line_end = text.find("\n", tokens[hi - 1].end)
         if ("?" in tail.split("\n", 1)[0] and not tail.lstrip().startswith(("(", "`")))  \
-                or _QUESTION_CELL.search(text, tokens[lo].start, tokens[hi - 1].end + 3):
+                or _QUESTION_CELL.search(text, tokens[lo].start,
+                                         len(text) if line_end < 0 else line_end + 1):
             _mute(muted, lo, hi)
             continue
         if _hedged(words) or _has_run(words, _NOT_KNOWING) or (glossary and stubs[s]) \
@@ -91,7 +98,9 @@ def muted_tokens(text: str, tokens: Sequence[Token]) -> list[bool]:
             _mute(muted, lo, hi)
             continue
         _clause_rules(text, tokens, lo, hi, muted)
-        if _backward_denial(words) is not None:
+        first_clause = [t.norm for t in tokens[lo:hi] if t.clause == tokens[lo].clause]
+        if _backward_denial(words) is not None or (
+                len(first_clause) < len(words) and _backward_denial(first_clause) is not None):
             # "That's a myth." / "None of that is how it works.": the sentence before (or,
             # for "none of that/this", every sentence before) is denied, and so is this one.
             _mute(muted, lo, hi)
@@ -171,7 +180,9 @@ def _backward_denial(words: list[str]) -> int | None:
             return k
     if words[0] == "none" and ("true" in words or "works" in words or "right" in words):
         return 0
-    if ("true" in words or "case" in words) and ("not" in words or "t" in words):
+    neg = [i for i, w in enumerate(words) if w in ("not", "t", "never")]
+    if neg and words[0] != "none" and all(w in STOPWORDS or w in _EMPTY_COMPLEMENT
+                                          for w in words[neg[0] + 1:]):
         return 0
     return None
 
@@ -199,12 +210,13 @@ def _clause_rules(text: str, tokens: Sequence[Token], lo: int, hi: int, muted: l
         subject_end = _denied_subject(cw)
         if subject_end is not None:
             _mute(muted, a, a + subject_end)
-        # "..., but that's a myth" / "but it doesn't really" / "which is wrong": the clauses
-        # before, in this sentence, are denied.
+        # "..., but that's a myth" / "but it doesn't really" / "which is wrong" / "..., no,
+        # ...": the clauses before, in this sentence, are denied.
         if c and cw and cw[0] in ("but", "which", "and", "though", "although", "however"):
-            rest = cw[1:]
-            if _denies_before(rest):
+            if _denies_before(cw[1:]):
                 _mute(muted, lo, b)
+        elif c and cw and _denies_before(cw):
+            _mute(muted, lo, b)
 
 
 def _reported(words: list[str], k: int, start: int) -> bool:
@@ -213,8 +225,9 @@ def _reported(words: list[str], k: int, start: int) -> bool:
     ("I think X")."""
     before = words[max(start, k - 3):k]
     verb = words[k]
-    if verb in ("heard", "hear", "read"):
-        return "i" in before or "we" in before
+    if verb in ("heard", "hear", "read", "see"):
+        # "I have heard", "we read"; "you'll read / hear / see that" (what others write)
+        return "i" in before or "we" in before or before[-2:] in (["you", "ll"], ["you", "will"])
     if before[-2:] in (["you", "d"], ["you", "would"], ["you", "might"], ["you", "may"]):
         return verb in ("think", "say", "believe", "assume")
     if verb in ("said", "claimed", "believed", "assumed", "told", "thought", "suggested"):
@@ -247,14 +260,15 @@ def _denies_before(rest: list[str]) -> bool:
         return False
     if rest[0] in ("no", "nope", "wrong") and len(rest) <= 2:
         return True
+    if rest[0] in ("not",) and len(rest) <= 3 and all(w in _EMPTY_COMPLEMENT for w in rest[1:]):
+        return True
     if rest[0] in ("that", "this", "which", "it", "they", "is", "s") and len(rest) <= 7:
         if any(w in _DENIAL_WORDS for w in rest):
             return True
         if ("true" in rest or "case" in rest) and ("not" in rest or "t" in rest):
             return True
-        # "but it doesn't (really / actually)", "but they aren't" with nothing after
+        # "but it doesn't (really / actually)", "but that's not really how it works"
         neg = [i for i, w in enumerate(rest) if w in ("not", "t", "never")]
-        if neg and all(w in STOPWORDS or w in ("really", "actually", "quite", "exactly")
-                       for w in rest[neg[0] + 1:]):
+        if neg and all(w in STOPWORDS or w in _EMPTY_COMPLEMENT for w in rest[neg[0] + 1:]):
             return True
     return False
