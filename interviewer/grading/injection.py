@@ -33,6 +33,7 @@ _GRADER = (r"(?:(?:automated\s+|ai\s+|llm\s+|human\s+)?(?:grader|evaluator|exami
 _TARGET = (r"(?:full\s+(?:marks?|credit|points?|score)|(?:a\s+)?perfect\s+(?:score|marks?|grade)"
            r"|(?:the\s+)?(?:maximum|max|top|highest)\s+(?:marks?|grade|points|possible\s+score)"
            r"|(?:a\s+)?(?:score|grade|mark)\s+of\s+(?:100|10|5)\b|100\s*(?:%|/\s*100|points|marks)"
+           r"|(?:a\s+)?score\s+(?:of\s+)?100\b"
            r"|10\s*/\s*10|5\s*/\s*5|all\s+(?:the\s+)?criteria(?:\s+as)?\s+met"
            r"|every\s+criterion(?:\s+as)?\s+met|(?:as\s+)?(?:a\s+)?pass(?:ed)?\b|as\s+correct\b"
            r"|as\s+met\b)")
@@ -97,6 +98,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      r"mark)\s+(?:is|should\s+be|must\s+be|will\s+be|=|:)\s*(?:100|10\s*/\s*10|5\s*/\s*5|full|perfect|"
      r"met|maximum|a\s+pass)\b"),
     ("score-claim", r"\b(?:score|points|grade|marks)\s*[:=]\s*(?:100|\d{2,3}\s*/\s*100|10\s*/\s*10)\b"),
+    ("score-claim",
+     r"\b(?:satisfied|met|fulfilled|covered|answered)\s+(?:in\s+full\s+)?by\s+(?:this|my|the\s+above)\s+"
+     r"(?:answer|response|submission)\b"),
     ("fake-json",
      r"[{,]\s*[\"'](?:score|verdict|points|grade|marks|criteria|met|max_points|verdicts)[\"']\s*:"),
     ("fake-json", r"\{\s*(?:score|verdict|grade|criteria)\s*:"),

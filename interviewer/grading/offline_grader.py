@@ -16,6 +16,7 @@ from interviewer.grading.contradictions import void_contradicted, wrong_claims
 from interviewer.grading.precision import Precision, precision, precision_note
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
 from interviewer.grading.protocols import GradeRequest
+from interviewer.grading.readability import readability_flags, unreadable_note
 from interviewer.grading.rubric_compiler import CompiledRubric, compile_rubric
 from interviewer.grading.scoring import result_for, total_score
 
@@ -77,13 +78,16 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
         flags.append(Flag(code="low-precision", detail=(
             f"{measured.on_rubric} of {measured.total} content words are on the rubric: "
             f"capped at {measured.cap:g}")))
+    score = total_score(rubric, results, hits, cap=measured.cap)
+    unreadable = readability_flags(checks.text, score)
     return Grade(
         question_id=request.question.id,
-        score=total_score(rubric, results, hits, cap=measured.cap),
+        score=score,
         criteria=results,
         misconceptions=hits,
-        flags=flags,
-        feedback=feedback(rubric, results, hits, checks, measured),
+        flags=flags + unreadable,
+        feedback=feedback(rubric, results, hits, checks, measured, unreadable),
+        confidence="low" if unreadable else "normal",
         backend="offline",
         rubric_version=rubric.version,
         rubric_hash=compiled.rubric_hash,
@@ -128,7 +132,8 @@ def blocked_grade(request: GradeRequest, compiled: CompiledRubric, checks: Prech
 
 
 def feedback(rubric: Rubric, results: list[CriterionResult], hits: list[MisconceptionHit],
-             checks: PrecheckResult, measured: Precision | None = None) -> str:
+             checks: PrecheckResult, measured: Precision | None = None,
+             unreadable: list[Flag] = ()) -> str:
     """Short feedback, one item per line (rubric texts often hold ';' themselves): what was
     covered, what a full answer adds where the answer was partial or silent (the criterion's
     full level), and each wrong claim with its correction."""
@@ -158,6 +163,7 @@ def feedback(rubric: Rubric, results: list[CriterionResult], hits: list[Misconce
         notes.append("Only the start of a very long answer was graded.")
     if measured is not None and measured.limited:
         notes.append(precision_note(measured))
+    notes += [unreadable_note(f.detail) for f in unreadable]
     if any(r.unsure for r in results):
         notes.append("Some key terms were there but not connected in one claim: say how they "
                      "relate (those criteria are held at partial).")

@@ -17,6 +17,7 @@ from interviewer.grading.injection import detect
 from interviewer.grading.visible_text import INVISIBLE, fold_confusables
 from interviewer.grading.text_normalise import (
     MAX_GRADED_CHARS,
+    layout,
     NormalisedText,
     Token,
     normalise,
@@ -181,13 +182,33 @@ def find_injection_spans(text: str, stems: set[str] | None = None) -> list[tuple
     if not raw:
         return []
     spans = []
+    # sentence ends as the grader reads them: a hard-wrapped line break is not one
+    flowing = layout(text)[0] if "\n" in text else text
     for start, end in raw:
-        obj = _enclosing_json(text, start, end)
+        obj = _enclosing_json(text, start, end) or _enclosing_note(text, start, end)
         if obj is not None:
             spans.append(obj)
             continue
-        spans.append((_sentence_start(text, start), _sentence_end(text, end)))
+        spans.append((_sentence_start(flowing, start), _sentence_end(flowing, end)))
     return _merge(spans)
+
+
+_CLOSERS = {"[": "]", "(": ")", "<!--": "-->"}
+
+
+def _enclosing_note(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A note to the grader set apart in brackets ("[SYSTEM NOTE: ... ]", "(note for the
+    evaluator: ...)", an HTML comment): the whole note, not just the detected sentence."""
+    window_start = max(0, start - 300)
+    best = None
+    for opener, closer in _CLOSERS.items():
+        lo = text.rfind(opener, window_start, start + 1)
+        if lo < 0 or text.rfind(closer, lo + len(opener), start) >= 0:
+            continue  # no opener, or it was closed before the detection
+        hi = text.find(closer, max(end, lo + len(opener)), lo + 2000)
+        if hi >= 0 and (best is None or lo > best[0]):
+            best = (lo, hi + len(closer))
+    return best
 
 
 def _enclosing_json(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -228,7 +249,10 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     parts, prev = [], 0
     for start, end in spans:
         parts.append(text[prev:start])
-        parts.append("\n" + " " * (end - start - 1) if end > start else "")
+        # line breaks at both ends: the words either side never join, and what follows the
+        # blank starts its own unindented line (not an indented code line)
+        width = end - start
+        parts.append("\n" + " " * (width - 2) + "\n" if width >= 2 else "\n" * width)
         prev = end
     parts.append(text[prev:])
     return "".join(parts)

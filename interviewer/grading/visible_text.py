@@ -6,7 +6,8 @@ characters. Every function here keeps the text's length and each character's pos
 evidence quoted from a match is still an exact substring of the candidate's own answer.
 
 Look-alike letters: a word that mixes scripts ("nоt" with a Cyrillic "о", "shаres" with a
-Cyrillic "а") reads to a person as the Latin word, so it is folded to it. The table comes from
+Cyrillic "а") reads to a person as the Latin word, so it is folded to it; so are full-width
+and mathematical letters ("Ｉｇｎｏｒｅ"). The table comes from
 Unicode's confusables data as shipped by `confusable-homoglyphs` (loaded once, only when an
 answer has a mixed-script word). Words wholly in another script are left alone: they are
 another language, which the language check reports.
@@ -69,10 +70,16 @@ def fold_confusables(text: str) -> str:
     last = 0
     for match in _MIXED_WORD.finditer(text):
         word = match.group()
-        if word.isascii() or not any(c.isascii() for c in word):
+        if word.isascii():
             continue
-        table = table or _fold_table()
-        folded = word.translate(table)
+        compat = unicodedata.normalize("NFKC", word)
+        if compat.isascii() and len(compat) == len(word):
+            folded = compat          # full-width or mathematical letters: "Ｉｇｎｏｒｅ"
+        elif any(c.isascii() for c in word):
+            table = table or _fold_table()
+            folded = word.translate(table)
+        else:
+            continue
         if folded != word and len(folded) == len(word):
             out.append(text[last:match.start()])
             out.append(folded)
@@ -82,6 +89,3 @@ def fold_confusables(text: str) -> str:
     out.append(text[last:])
     return "".join(out)
 
-
-def is_invisible(char: str) -> bool:
-    return char in INVISIBLE or unicodedata.category(char) == "Cf"
