@@ -33,6 +33,13 @@ def wrong_claims(compiled: CompiledRubric, view: AnswerView, answer: str) -> lis
             continue
         criterion = rubric.criteria[n]
         concept = criterion.concepts[k]
+        same = next((h for h in hits if _overlaps(h, found.start, found.end)), None)
+        if same is not None:
+            # one wrong claim costs once: the misconception already named it; it also voids
+            # this concept's criterion
+            if criterion.id not in same.contradicts:
+                same.contradicts.append(criterion.id)
+            continue
         hits.append(MisconceptionHit(
             id=f"{criterion.id}-opposite-{k + 1}",
             claim=f"Says the opposite of '{concept.name}': “{answer[found.start:found.end]}”.",
@@ -40,6 +47,11 @@ def wrong_claims(compiled: CompiledRubric, view: AnswerView, answer: str) -> lis
             evidence=[evidence_for(found, answer)], contradicts=[criterion.id],
         ))
     return hits
+
+
+def _overlaps(hit: MisconceptionHit, start: int, end: int) -> bool:
+    return any(e.start is not None and e.end is not None and e.start < end and start < e.end
+               for e in hit.evidence)
 
 
 def _first(matcher, view: AnswerView, lo: int, hi: int):

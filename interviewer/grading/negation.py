@@ -36,9 +36,10 @@ from interviewer.grading.word_lists import (
     STOPWORDS,
 )
 
-#: How many content words after a negation it may cover ("does not really compute
-#: gradients"), always within the same clause, and at most NEGATION_SPAN words in all.
-NEGATION_REACH = 3
+#: How many words after a negation it may cover ("does not compute the gradients"), always
+#: within the same clause; adverbs such as "really" do not count ("doesn't really have
+#: anything to do with"), and at most NEGATION_SPAN words in all.
+NEGATION_REACH = 4
 NEGATION_SPAN = 9
 #: Words that do not use up a negation's reach.
 _SOFT_WORDS = frozenset("really actually quite anything something necessarily always even "
@@ -69,10 +70,10 @@ def negation_scope(tokens: Sequence[Token]) -> list[bool]:
 def negation_cues(tokens: Sequence[Token]) -> list[int]:
     """For each token: the index of the negation that covers it, or -1.
 
-    A negation covers the next NEGATION_REACH content words of its clause (function words
-    and adverbs such as "really" do not count: "doesn't really have anything to do with the
-    Dataset" negates "Dataset"), and reaches across a short parenthetical ("does not, in
-    fact, copy"). Negation words in code are not negations."""
+    A negation covers the next NEGATION_REACH words of its clause (adverbs such as "really"
+    and "anything" do not count: "doesn't really have anything to do with the Dataset"
+    negates "Dataset"), and reaches across a short parenthetical ("does not, in fact,
+    copy"). Negation words in code are not negations."""
     negated_by = [_NONE] * len(tokens)
     last_cue = -1
     content_left = 0
@@ -85,7 +86,7 @@ def negation_cues(tokens: Sequence[Token]) -> list[int]:
             continue
         if last_cue != -1 and content_left > 0 and i - last_cue <= NEGATION_SPAN:
             negated_by[i] = last_cue
-            if tok.norm not in STOPWORDS and tok.norm not in _SOFT_WORDS:
+            if tok.norm not in _SOFT_WORDS:
                 content_left -= 1
         norm = tok.norm
         if (norm in NEGATION_WORDS or norm == "t") and is_negation(tokens, i):

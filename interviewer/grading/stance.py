@@ -48,10 +48,11 @@ _EMPTY_COMPLEMENT = frozenset("how it works work what happens happen really actu
                               "accurate real at all".split())
 _DENIAL_WORDS = frozenset("myth myths misconception wrong false untrue incorrect nonsense "
                           "bogus bullshit rubbish fake".split())
-_ASSOCIATION = (("related", "to"), ("connected", "to"), ("connected", "with"),
-                ("associated", "with"), ("linked", "to"), ("something", "to", "do"),
+#: Predicates that claim only an association ("X and Y are related to Z"). Not "connected
+#: to" or "linked to": in many subjects (circuits, graphs) those are the claim itself.
+_ASSOCIATION = (("related", "to"), ("associated", "with"), ("something", "to", "do"),
                 ("have", "to", "do", "with"), ("has", "to", "do", "with"), ("come", "up"),
-                ("comes", "up"), ("relevant", "to"), ("tied", "to"))
+                ("comes", "up"), ("relevant", "to"), ("somehow", "connected"))
 _AUX = frozenset("is are was were be been being am has have had does do did can could will "
                  "would should may might must shall s re ve ll d".split())
 _FILLERS = frozenset("the of and a an with to for".split())
@@ -61,9 +62,11 @@ _NOT_KNOWING = (("i", "don", "t", "know"), ("i", "do", "not", "know"), ("no", "i
                 ("i", "forget"), ("i", "forgot"))
 _GLOSS_GAP = re.compile(r"^\s*(?::|\s[-–—]\s?)\s*$")
 _QUESTION_CELL = re.compile(r"\|\s*\?+\s*(?:\||$)|\?\s*\|")
-#: A filler-padded keyword run: this long, with no auxiliary verb, and this share of fillers.
-_FILLER_MIN_TOKENS = 12
-_FILLER_SHARE = 0.4
+#: A filler-padded keyword run: this long, with no auxiliary verb, and this share of fillers
+#: (a real noun phrase such as "the difference in the states of the positive and negative
+#: terminals of a battery" is shorter).
+_FILLER_MIN_TOKENS = 20
+_FILLER_SHARE = 0.42
 
 
 def muted_tokens(text: str, tokens: Sequence[Token]) -> list[bool]:
@@ -161,9 +164,11 @@ def _glossary_stub(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool
 
 
 def _filler_run(words: list[str]) -> bool:
+    """"The filters and the kernels of the sliding and the feature maps with the ...": a
+    long run of terms joined by "the/of/and" with no verb to say anything about them."""
     if len(words) < _FILLER_MIN_TOKENS or any(w in _AUX for w in words):
         return False
-    return sum(w in _FILLERS for w in words) / len(words) >= _FILLER_SHARE
+    return words.count("and") >= 4 and sum(w in _FILLERS for w in words) / len(words) >= _FILLER_SHARE
 
 
 def _backward_denial(words: list[str]) -> int | None:
@@ -181,8 +186,10 @@ def _backward_denial(words: list[str]) -> int | None:
     if words[0] == "none" and ("true" in words or "works" in words or "right" in words):
         return 0
     neg = [i for i, w in enumerate(words) if w in ("not", "t", "never")]
-    if neg and words[0] != "none" and all(w in STOPWORDS or w in _EMPTY_COMPLEMENT
-                                          for w in words[neg[0] + 1:]):
+    # "that's not (really) how it works", "this isn't true": the negation right after the
+    # pronoun, and nothing of substance after it
+    if neg and neg[0] <= 3 and words[0] != "none" and all(
+            w in STOPWORDS or w in _EMPTY_COMPLEMENT for w in words[neg[0] + 1:]):
         return 0
     return None
 
@@ -226,7 +233,11 @@ def _reported(words: list[str], k: int, start: int) -> bool:
     before = words[max(start, k - 3):k]
     verb = words[k]
     if verb in ("heard", "hear", "read", "see"):
-        # "I have heard", "we read"; "you'll read / hear / see that" (what others write)
+        # "I have heard that", "we read somewhere"; "you'll read / hear / see that" (what
+        # others write), not "I heard a click"
+        after = words[k + 1:k + 3]
+        if not any(w in ("that", "about", "somewhere", "people", "of", "it", "online") for w in after):
+            return False
         return "i" in before or "we" in before or before[-2:] in (["you", "ll"], ["you", "will"])
     if before[-2:] in (["you", "d"], ["you", "would"], ["you", "might"], ["you", "may"]):
         return verb in ("think", "say", "believe", "assume")
