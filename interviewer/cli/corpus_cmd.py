@@ -107,14 +107,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
             "rubrics": len(catalog.rubrics.get(name, {})),
             "by_topic": {t: topics[t] for t in TOPICS if topics[t]},
             "by_difficulty": {d: levels[d] for d in DIFFICULTIES if levels[d]},
-            "sources": sum(len(q.sources) for q in deck.questions),
+            "sources": sum(1 for q in deck.questions for src in q.sources if src.doc),
+            "pages": sum(1 for q in deck.questions for src in q.sources if src.url),
         }
     if args.json:
         print_json(stats)
         return 0
     for name, s in stats.items():
+        pages = f", {s['pages']} documentation pages cited" if s["pages"] else ""
         print(f"{name}: {s['title']} — {s['questions']} questions, {s['rubrics']} rubrics, "
-              f"{s['sources']} source questions")
+              f"{s['sources']} source questions{pages}")
         for label, counts in (("topic", s["by_topic"]), ("difficulty", s["by_difficulty"])):
             print(f"  by {label}:")
             for key, n in counts.items():
