@@ -46,10 +46,11 @@ def language_problem(text: NormalisedText) -> str | None:
     prose = [t for t in text.tokens if not t.code and t.norm.isalpha()]
     if len(prose) < _MIN_PROSE_WORDS:
         return None
-    letters = [c for t in prose for c in t.norm]
-    latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
-    if latin < 0.5 * len(letters):
-        return "most of it is in a non-Latin script"
+    if not text.text.isascii():
+        letters = [c for t in prose for c in t.norm]
+        latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
+        if latin < 0.5 * len(letters):
+            return "most of it is in a non-Latin script"
     english = sum(t.norm in STOPWORDS for t in prose)
     foreign = sum(t.norm in _FOREIGN for t in prose)
     if foreign >= 3 and foreign > english:

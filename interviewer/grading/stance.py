@@ -53,6 +53,8 @@ _DENIAL_WORDS = frozenset("myth myths misconception wrong false untrue incorrect
 _ASSOCIATION = (("related", "to"), ("associated", "with"), ("something", "to", "do"),
                 ("have", "to", "do", "with"), ("has", "to", "do", "with"), ("come", "up"),
                 ("comes", "up"), ("relevant", "to"), ("somehow", "connected"))
+_NOT_KNOWING_FIRST = frozenset(run[0] for run in (
+    ("i",), ("no",), ("not",), ("don",), ("can",), ("cannot",)))
 _AUX = frozenset("is are was were be been being am has have had does do did can could will "
                  "would should may might must shall s re ve ll d".split())
 _FILLERS = frozenset("the of and a an with to for".split())
@@ -69,6 +71,12 @@ _FILLER_MIN_TOKENS = 20
 _FILLER_SHARE = 0.42
 
 
+#: Words one of which a sentence needs for any clause rule to apply (a cheap skip).
+_CLAUSE_RULE_WORDS = (_REPORT_VERBS | frozenset(run[0] for run in _ASSOCIATION)
+                      | frozenset(("not", "t", "never", "no", "nope", "wrong", "but", "which"))
+                      | _DENIAL_WORDS)
+
+
 def muted_tokens(text: str, tokens: Sequence[Token]) -> list[bool]:
     """For each token: does it sit in a claim that states nothing (see module docstring)?"""
     n = len(tokens)
@@ -80,10 +88,11 @@ def muted_tokens(text: str, tokens: Sequence[Token]) -> list[bool]:
     # A glossary is an answer made of stubs; one "term: gloss" line in a real answer is fine.
     glossary = sum(stubs) >= 3 and sum(stubs) * 2 >= len(sentences)
     seen: dict[tuple[str, ...], int] = {}
+    all_words = [t.norm for t in tokens]
     for s, (lo, hi) in enumerate(sentences):
         if tokens[lo].code:
             continue
-        words = [t.norm for t in tokens[lo:hi]]
+        words = all_words[lo:hi]
         key = tuple(t.stem for t in tokens[lo:hi])
         if len(key) >= 3 and key in seen:
             _mute(muted, lo, hi)          # the same sentence again: it counts once
@@ -96,11 +105,14 @@ def muted_tokens(text: str, tokens: Sequence[Token]) -> list[bool]:
                                          len(text) if line_end < 0 else line_end + 1):
             _mute(muted, lo, hi)
             continue
-        if _hedged(words) or _has_run(words, _NOT_KNOWING) or (glossary and stubs[s]) \
-                or _filler_run(words):
+        wset = set(words)
+        if (("or" in wset and _hedged(words)) or (not wset.isdisjoint(_NOT_KNOWING_FIRST)
+                                                   and _has_run(words, _NOT_KNOWING))
+                or (glossary and stubs[s]) or _filler_run(words)):
             _mute(muted, lo, hi)
             continue
-        _clause_rules(text, tokens, lo, hi, muted)
+        if not wset.isdisjoint(_CLAUSE_RULE_WORDS):
+            _clause_rules(tokens, all_words, lo, hi, muted)
         first_clause = [t.norm for t in tokens[lo:hi] if t.clause == tokens[lo].clause]
         if _backward_denial(words) is not None or (
                 len(first_clause) < len(words) and _backward_denial(first_clause) is not None):
@@ -114,10 +126,12 @@ def muted_tokens(text: str, tokens: Sequence[Token]) -> list[bool]:
 
 
 def _spans(tokens: Sequence[Token], field: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of tokens with the same sentence (or clause) number."""
+    keys = [t.sentence for t in tokens] if field == "sentence" else [t.clause for t in tokens]
     spans = []
     start = 0
-    for i in range(1, len(tokens) + 1):
-        if i == len(tokens) or getattr(tokens[i], field) != getattr(tokens[start], field):
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
             spans.append((start, i))
             start = i
     return spans
@@ -133,12 +147,9 @@ def _mute(muted: list[bool], lo: int, hi: int) -> None:
 
 
 def _has_run(words: list[str], runs: tuple[tuple[str, ...], ...]) -> bool:
-    for run in runs:
-        n = len(run)
-        for i in range(len(words) - n + 1):
-            if words[i] == run[0] and tuple(words[i:i + n]) == run:
-                return True
-    return False
+    """Whether one of the word runs occurs in `words` (whole words, in order)."""
+    joined = " " + " ".join(words) + " "
+    return any(" " + " ".join(run) + " " in joined for run in runs)
 
 
 def _hedged(words: list[str]) -> bool:
@@ -194,11 +205,11 @@ def _backward_denial(words: list[str]) -> int | None:
     return None
 
 
-def _clause_rules(text: str, tokens: Sequence[Token], lo: int, hi: int, muted: list[bool]) -> None:
+def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
+                  muted: list[bool]) -> None:
     """Reported speech, bare association and denial after the claim, within one sentence."""
     clauses = _spans(tokens[lo:hi], "clause")
     clauses = [(lo + a, lo + b) for a, b in clauses]
-    words = [t.norm for t in tokens]
     for c, (a, b) in enumerate(clauses):
         cw = words[a:b]
         # "people say X" / "I have heard that X" / "you'd think X": muted to the next clause
