@@ -83,7 +83,8 @@ def criterion_result(rubric: Rubric, criterion: Criterion, stated: Stated, names
         evidence=[evidence_for(m, answer) for m in matches],
         rationale=rationale,
         matched_concepts=[m.name for m in matches],
-    ).model_copy(update={"unsure": unsure})
+        unsure=unsure,
+    )
 
 
 def evidence_for(match: ConceptMatch, answer: str) -> Evidence:

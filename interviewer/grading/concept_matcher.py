@@ -76,9 +76,13 @@ class AnswerView:
     denied_by: list[int] = field(default_factory=list)  # contrast/denial scope
     muted: list[bool] = field(default_factory=list)  # in a claim that states nothing (`stance`)
     negated: list[bool] = field(init=False)
+    denies: bool = field(init=False)   # has a verbal negation ("not", "n't", "never") at all
 
     def __post_init__(self) -> None:
         self.negated = [c != -1 for c in self.negated_by]
+        tokens = self.text.tokens
+        self.denies = any(c != -1 and tokens[c].norm in ("not", "t", "never")
+                          for c in set(self.negated_by))
 
     def token_at(self, offset: int) -> int:
         """Index of the token that holds a character offset (or the one before it)."""
@@ -199,6 +203,11 @@ class ConceptMatcher:
             if best is None or (not found.exact, found.start) < (not best.exact, best.start):
                 best = found
         return best
+
+    def first(self, view: AnswerView, concept: int) -> ConceptMatch | None:
+        """Any one place the concept is stated (the first found): enough to know a wrong
+        claim is there, and cheaper than `find`."""
+        return next(self.matches(view, concept), None)
 
     def find_all(self, view: AnswerView) -> list[ConceptMatch | None]:
         return [self.find(view, n) for n in range(len(self.groups))]

@@ -55,12 +55,12 @@ def _overlaps(hit: MisconceptionHit, start: int, end: int) -> bool:
 
 
 def _first(matcher, view: AnswerView, lo: int, hi: int):
-    best = None
+    """A place where one of the patterns lo..hi is claimed (the first pattern found)."""
     for i in range(lo, hi):
-        found = matcher.find(view, i)
-        if found is not None and (best is None or found.start < best.start):
-            best = found
-    return best
+        found = matcher.first(view, i)
+        if found is not None:
+            return found
+    return None
 
 
 def void_contradicted(rubric: Rubric, results: list[CriterionResult],

@@ -178,10 +178,19 @@ def detect(visible: str) -> list[Detection]:
     the grader, in order."""
     lowered = visible.lower()
     found = []
+    present: dict[tuple[str, ...], bool] = {}   # trigger groups shared by several patterns
     for kind, pattern, triggers in _COMPILED:
         # every trigger group must have one of its words in the text: most answers skip
         # most patterns without running them
-        if not all(any(word in lowered for word in group) for group in triggers):
+        skip = False
+        for group in triggers:
+            hit = present.get(group)
+            if hit is None:
+                hit = present[group] = any(word in lowered for word in group)
+            if not hit:
+                skip = True
+                break
+        if skip:
             continue
         for m in pattern.finditer(visible):
             if m.end() > m.start():

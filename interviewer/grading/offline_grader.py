@@ -98,7 +98,7 @@ def _affirmed(matcher, view, n):
     """The claims stating concept n, unless the answer denies it more often than it states it
     ("you don't need zero_grad"): a candidate who mostly denies an idea has not stated it."""
     units = matcher.find_each(view, n)
-    if not units:
+    if not units or not view.denies:
         return units
     tokens = view.text.tokens
     stated = [(m.start, m.end) for m in units.values()]

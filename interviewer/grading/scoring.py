@@ -42,6 +42,7 @@ def result_for(
     evidence=None,
     rationale: str = "",
     matched_concepts: list[str] | None = None,
+    unsure: bool = False,
 ) -> CriterionResult:
     """A CriterionResult with its points computed from the rubric (the only way to make one)."""
     return CriterionResult(
@@ -53,6 +54,7 @@ def result_for(
         verified=verified,
         rationale=rationale,
         matched_concepts=list(matched_concepts or []),
+        unsure=unsure,
     )
 
 

@@ -89,6 +89,7 @@ def muted_tokens(text: str, tokens: Sequence[Token]) -> list[bool]:
     glossary = sum(stubs) >= 3 and sum(stubs) * 2 >= len(sentences)
     seen: dict[tuple[str, ...], int] = {}
     all_words = [t.norm for t in tokens]
+    asks = "?" in text
     for s, (lo, hi) in enumerate(sentences):
         if tokens[lo].code:
             continue
@@ -98,11 +99,7 @@ def muted_tokens(text: str, tokens: Sequence[Token]) -> list[bool]:
             _mute(muted, lo, hi)          # the same sentence again: it counts once
             continue
         seen.setdefault(key, s)
-        tail = text[tokens[hi - 1].end:_next_start(tokens, hi, len(text))]
-        line_end = text.find("\n", tokens[hi - 1].end)
-        if ("?" in tail.split("\n", 1)[0] and not tail.lstrip().startswith(("(", "`")))  \
-                or _QUESTION_CELL.search(text, tokens[lo].start,
-                                         len(text) if line_end < 0 else line_end + 1):
+        if asks and _asked(text, tokens, lo, hi):
             _mute(muted, lo, hi)
             continue
         wset = set(words)
@@ -123,6 +120,16 @@ def muted_tokens(text: str, tokens: Sequence[Token]) -> list[bool]:
                 first = 0 if words[0] in ("none", "all") else sentences[s - 1][0]
                 _mute(muted, first, lo)
     return muted
+
+
+def _asked(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+    """A sentence that ends in "?", or a table row with a "?" cell."""
+    tail = text[tokens[hi - 1].end:_next_start(tokens, hi, len(text))]
+    if "?" in tail.split("\n", 1)[0] and not tail.lstrip().startswith(("(", "`")):
+        return True
+    line_end = text.find("\n", tokens[hi - 1].end)
+    return _QUESTION_CELL.search(text, tokens[lo].start,
+                                 len(text) if line_end < 0 else line_end + 1) is not None
 
 
 def _spans(tokens: Sequence[Token], field: str) -> list[tuple[int, int]]:
