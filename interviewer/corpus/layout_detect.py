@@ -18,6 +18,8 @@ NUMBERED_SHARE = 0.6
 #: A pattern whose question-like candidates end in "?" at least this often asks with "?": its
 #: candidates without one are sub-headings or steps (imperatives such as "Explain X" excepted).
 QMARK_SHARE = 0.7
+#: Patterns that label a question as one ("Q:", <summary>): taken even without a "?".
+_LABELLED = {"q-line", "summary"}
 _NUMBERABLE = {"heading", "numbered-bold", "bold-number", "numbered-plain", "q-line", "summary"}
 
 
@@ -35,7 +37,7 @@ class Layout:
         others = {c.describe() for c in self.chosen if c.key != self.dominant.key}
         text = self.dominant.describe()
         if others:
-            text += "; also " + ", ".join(sorted(others)) + " ending in '?'"
+            text += "; also " + ", ".join(sorted(others))
         return text
 
 
@@ -70,7 +72,7 @@ def detect_layout(cands: list[Candidate]) -> Layout:
             continue
         if WEIGHTS[cand.pattern] < 2:
             rejected.append((cand, "a weak pattern, and not the document's layout"))
-        elif not cand.qmark:
+        elif not (cand.qmark or cand.pattern in _LABELLED):
             rejected.append((cand, f"not the document's layout ({dominant[0].describe()}) "
                                    "and does not end in '?': kept in the answer"))
         else:

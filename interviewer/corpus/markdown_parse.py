@@ -22,7 +22,12 @@ from interviewer.corpus.layout_detect import Layout, detect_layout
 from interviewer.corpus.markdown_blocks import parse_blocks
 from interviewer.corpus.markdown_cleanup import clean_answer
 from interviewer.corpus.placeholders import placeholder_reason
-from interviewer.corpus.question_candidates import Candidate, find_candidates, has_text
+from interviewer.corpus.question_candidates import (
+    Candidate,
+    find_candidates,
+    has_text,
+    split_number,
+)
 from interviewer.corpus.question_text import clean_question, inline_words, level_word
 
 __all__ = ["ParsedDocument", "ParsedQA", "has_text", "parse_document", "parse_markdown"]
@@ -60,14 +65,18 @@ class ParsedDocument:
 
     questions: list[ParsedQA]
     layout: Layout
+    sections: set[int] = field(default_factory=set)  # 0-based lines of section headings
 
     def explain(self) -> list[str]:
         """Which lines became questions, and which candidates did not and why."""
         out = [f"layout: {self.layout.describe()}"]
         events = [(c.start, f"line {c.start + 1}: question   {c.raw.splitlines()[0][:90]}")
                   for c in self.layout.chosen]
-        events += [(c.start, f"line {c.start + 1}: not taken  {c.raw.splitlines()[0][:70]}  ({why})")
-                   for c, why in self.layout.rejected]
+        for c, why in self.layout.rejected:
+            if c.pattern == "heading" and not c.qmark:
+                why = ("section heading: ends the answer above" if c.start in self.sections
+                       else "heading, not a question")
+            events.append((c.start, f"line {c.start + 1}: not taken  {c.raw.splitlines()[0][:70]}  ({why})"))
         return out + [text for _, text in sorted(events)]
 
 
@@ -85,7 +94,7 @@ def parse_document(text: str) -> ParsedDocument:
     chosen = layout.chosen
     chosen_lines = {c.start for c in chosen}
     headings = [
-        _Heading(b.start, b.level, clean_question(inline_words(b.children)))
+        _Heading(b.start, b.level, split_number(clean_question(inline_words(b.children)))[1])
         for b in blocks
         if b.kind == "heading" and b.start not in chosen_lines
         and lines[b.start].lstrip().startswith("#")   # `text` over `---` is mostly a separator
@@ -110,7 +119,7 @@ def parse_document(text: str) -> ParsedDocument:
         results.append(ParsedQA(
             cand.number, cand.question, answer, cand.start + 1, dropped, raw=cand.raw,
             difficulty=cand.difficulty or level, section=section, placeholder=reason))
-    return ParsedDocument(results, layout)
+    return ParsedDocument(results, layout, sections)
 
 
 def _section_headings(headings: list[_Heading], chosen: list[Candidate]) -> set[int]:

@@ -144,6 +144,7 @@ def find_candidates(blocks: list[Block], lines: list[str]) -> list[Candidate]:
             found = _heading(block, lines)
         elif block.kind == "paragraph":
             found = _paragraph(block, lines)
+            out += [c for c in _later_lines(block, lines) if has_text(c.question)]
         elif block.kind == "html":
             found = _summary(block, lines)
         else:
@@ -157,6 +158,27 @@ def _heading(block: Block, lines: list[str]) -> Candidate:
     number, text = split_number(clean_question(inline_words(block.children)))
     raw = "\n".join(lines[block.start:block.end]).strip()
     return Candidate(block.start, block.end, "heading", text, raw, number, level=block.level)
+
+
+def _later_lines(block: Block, lines: list[str]) -> list[Candidate]:
+    """Bold questions on the later lines of one paragraph: `**10. What is X?**` directly
+    under the previous answer, with no blank line between them."""
+    out: list[Candidate] = []
+    rest = block.children
+    offset = 0
+    while True:
+        _head, rest = first_line(rest)
+        offset += 1
+        if not rest or block.start + offset >= block.end:
+            return out
+        line_tokens, _ = first_line(rest)
+        significant = [t for t in line_tokens if not (t.type == "text" and not t.content.strip())]
+        if not significant or significant[0].type != "strong_open":
+            continue
+        sub = Block("paragraph", block.start + offset, block.end, children=rest)
+        found = _bold(sub, lines, line_tokens)
+        if found is not None:
+            out.append(found)
 
 
 def _list_number(block: Block, line: str) -> int | None:

@@ -12,8 +12,8 @@ Max Pooling?" never matches "What is Average Pooling?", and "CIFAR-10" never mat
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 
 import snowballstemmer
 from rapidfuzz import fuzz
@@ -141,20 +141,79 @@ def same_question(a: Sequence[str], b: Sequence[str], context: Iterable[str] = (
     return specific and all(w in ignorable for w in only_a + only_b)
 
 
-def group_near_duplicates(questions: Sequence[str]) -> list[list[int]]:
+def group_near_duplicates(questions: Sequence[str],
+                          progress: Callable[[int, int], None] | None = None) -> list[list[int]]:
     """Indices of the questions grouped by near-duplicate, each group in input order.
 
-    A question joins the first earlier group holding a question it matches.
+    A question joins the first earlier group holding a question it matches. Only questions
+    that could match are compared (see `_CandidateIndex`), so the work grows about linearly
+    with the number of questions; `progress(done, total)` is called every 500 questions.
     """
     context = context_terms(questions)
+    ignorable = GENERIC | context
     keys = [question_key(q) for q in questions]
+    index = _CandidateIndex(ignorable)
+    group_of: list[int] = []
     groups: list[list[int]] = []
     for i, key in enumerate(keys):
-        home = next(
-            (g for g in groups if any(same_question(key, keys[j], context) for j in g)), None
-        )
-        if home is None:
-            groups.append([i])
+        matches = [j for j in index.candidates(key) if same_question(key, keys[j], context)]
+        if matches:
+            home = min(group_of[j] for j in matches)  # the group created first
+            groups[home].append(i)
+            group_of.append(home)
         else:
-            home.append(i)
+            group_of.append(len(groups))
+            groups.append([i])
+        index.add(i, key)
+        if progress is not None and ((i + 1) % 500 == 0 or i + 1 == len(keys)):
+            progress(i + 1, len(keys))
     return groups
+
+
+class _CandidateIndex:
+    """The earlier questions that could be the same as a new one.
+
+    `same_question` needs every specific (non-ignorable) word of one question to be in the
+    other, spelt the same or as a spelling variant (or two words written as one), and
+    questions with no specific word to have the same words. So a question is compared only
+    with: those sharing its rarest specific word or a spelling variant of it; those whose
+    specific words, run together, start alike (`auto encoder` / `autoencoder`); and those
+    with exactly its words.
+    """
+
+    def __init__(self, ignorable: frozenset[str]):
+        self.ignorable = ignorable
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        self.by_joined: dict[str, list[int]] = defaultdict(list)
+        self.by_words: dict[frozenset[str], list[int]] = defaultdict(list)
+        #: spelling-variant lookup: words by their first and their last three letters
+        self.by_prefix: dict[str, set[str]] = defaultdict(set)
+        self.by_suffix: dict[str, set[str]] = defaultdict(set)
+
+    def _specific(self, key: Sequence[str]) -> list[str]:
+        return [w for w in key if w not in self.ignorable]
+
+    def _variants(self, word: str) -> set[str]:
+        near = self.by_prefix.get(word[:3], set()) | self.by_suffix.get(word[-3:], set())
+        return {w for w in near if _spelling_variants(word, w)} | {word}
+
+    def candidates(self, key: Sequence[str]) -> set[int]:
+        found: set[int] = set(self.by_words.get(frozenset(key), ()))
+        specific = self._specific(key)
+        if specific:
+            rarest = min(specific, key=lambda w: len(self.by_word.get(w, ())))
+            for word in self._variants(rarest):
+                found.update(self.by_word.get(word, ()))
+            found.update(self.by_joined.get("".join(specific)[:4], ()))
+        return found
+
+    def add(self, i: int, key: Sequence[str]) -> None:
+        self.by_words[frozenset(key)].append(i)
+        specific = self._specific(key)
+        for word in specific:
+            if word not in self.by_word:
+                self.by_prefix[word[:3]].add(word)
+                self.by_suffix[word[-3:]].add(word)
+            self.by_word[word].append(i)
+        if specific:
+            self.by_joined["".join(specific)[:4]].append(i)

@@ -77,7 +77,7 @@ def difficulty_of(text: str) -> str | None:
 def level_word(text: str) -> str | None:
     """The difficulty a whole heading names ("Easy", "Advanced questions"), or None."""
     words = re.findall(r"[a-z]+", text.lower())
-    words = [w for w in words if w not in {"questions", "question", "level", "interview", "s"}]
+    words = [w for w in words if w not in {"questions", "question", "level", "levels", "difficulty", "interview", "s"}]
     if len(words) == 1 and words[0] in _LEVEL_WORDS:
         return _LEVEL_WORDS[words[0]]
     return None

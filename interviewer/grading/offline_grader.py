@@ -7,7 +7,15 @@ Misconception patterns cost their penalty. Points and the total come from
 `interviewer.grading.scoring` only.
 """
 
-from interviewer.domain import Criterion, CriterionResult, Evidence, Grade, MisconceptionHit, Rubric
+from interviewer.domain import (
+    Criterion,
+    CriterionResult,
+    Evidence,
+    Flag,
+    Grade,
+    MisconceptionHit,
+    Rubric,
+)
 from interviewer.domain.grade import Verdict
 from interviewer.grading.concept_matcher import AnswerView, ConceptMatch
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
@@ -65,12 +73,20 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
         score=total_score(rubric, results, hits),
         criteria=results,
         misconceptions=hits,
-        flags=list(checks.flags),
+        flags=[*checks.flags, *rubric_flags(rubric)],
         feedback=feedback(rubric, results, hits, checks),
         backend="offline",
         rubric_version=rubric.version,
         rubric_hash=compiled.rubric_hash,
     )
+
+
+def rubric_flags(rubric: Rubric) -> list[Flag]:
+    """A `draft-rubric` flag when the rubric was drafted by a model and not yet reviewed."""
+    if rubric.status != "draft":
+        return []
+    return [Flag(code="draft-rubric",
+                 detail="draft rubric: written by a model, not yet reviewed by a person")]
 
 
 def blocked_grade(request: GradeRequest, compiled: CompiledRubric, checks: PrecheckResult) -> Grade:
@@ -83,7 +99,7 @@ def blocked_grade(request: GradeRequest, compiled: CompiledRubric, checks: Prech
         question_id=request.question.id,
         score=total_score(rubric, results, []),
         criteria=results,
-        flags=list(checks.flags),
+        flags=[*checks.flags, *rubric_flags(rubric)],
         feedback=f"{reason} Score 0.\n"
         + _section("A strong answer:", [c.description for c in rubric.criteria]),
         backend="offline",
