@@ -67,9 +67,9 @@ def import_and_write(args: argparse.Namespace) -> int:
         raise CorpusError([Problem(out, (
             f"would be {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a deck file "
             "(the app could not load it): import the documents as several decks"))])
-    for line in result.report_lines():
-        print(line, file=sys.stderr)
     if args.dry_run:
+        for line in result.report_lines():
+            print(line, file=sys.stderr)
         print(f"dry run: {len(result.deck.questions)} questions would be written to {out}",
               file=sys.stderr)
         return 0
@@ -78,6 +78,8 @@ def import_and_write(args: argparse.Namespace) -> int:
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise CorpusError([Problem(out, f"cannot be written: {exc.strerror or exc}")]) from None
+    for line in result.report_lines():
+        print(line, file=sys.stderr)
     print(f"wrote {len(result.deck.questions)} questions to {out}", file=sys.stderr)
     _next_steps(args.deck, out, corpus_dir)
     return 0
@@ -105,6 +107,6 @@ def _next_steps(deck: str, out: Path, corpus_dir: Path) -> None:
         say(f"check it:         interviewer corpus lint {out}")
         say(f"draft rubrics:    interviewer corpus draft-rubrics --deck {deck} --backend openai "
             "--model <model>")
-    else:
+    elif not found:
         say(f"note: practice reads decks from {corpus_dir}; move the file there (or set "
             "INTERVIEWER_DATA_DIR to the folder above its corpus/) to practise it")

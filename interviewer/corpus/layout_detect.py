@@ -95,12 +95,16 @@ def _filter_dominant(cands: list[Candidate], sections: list[int]
         and numbered >= NUMBERED_SHARE * len(cands)
     asking = [c for c in cands if c.asks]
     uses_qmark = bool(asking) and sum(1 for c in asking if c.qmark) >= QMARK_SHARE * len(asking)
+    if is_numbered:
+        chain = _numbered_chain(cands, sections)
     chosen: list[Candidate] = []
     rejected: list[tuple[Candidate, str]] = []
-    last: Candidate | None = None
-    for cand in cands:
+    for n, cand in enumerate(cands):
         if is_numbered:
-            ok, why = _in_sequence(cand, last, sections)
+            ok = n in chain or cand.qmark
+            why = ("unnumbered in a numbered layout" if cand.number is None else
+                   f"number {cand.number} is outside the document's numbering: a numbered "
+                   "step inside an answer")
         elif cand.pattern == "bold-number":
             ok, why = True, ""
         elif uses_qmark:
@@ -110,27 +114,47 @@ def _filter_dominant(cands: list[Candidate], sections: list[int]
             ok, why = cand.asks, "does not read as a question"
         if ok:
             chosen.append(cand)
-            last = cand
         else:
             rejected.append((cand, why))
     return chosen, rejected
 
 
-def _in_sequence(cand: Candidate, last: Candidate | None, sections: list[int]) -> tuple[bool, str]:
-    """In a numbered layout: the number continues the sequence (or restarts after a section
-    heading); a candidate out of sequence must end in '?'."""
-    if cand.number is None:
-        return cand.qmark, "unnumbered in a numbered layout"
-    if last is None or last.number is None:
-        return True, ""
-    if cand.number == last.number + 1:
-        return True, ""
-    restarted = any(last.start < s < cand.start for s in sections)
-    if restarted and cand.number in (1, last.number + 1):
-        return True, ""
-    if cand.number > last.number and cand.asks:
-        return True, ""       # a gap in the numbering (a question left out)
-    if cand.qmark:
-        return True, ""
-    return False, (f"number {cand.number} breaks the sequence after #{last.number}: "
-                   "a numbered step inside the answer")
+def _weight(cand: Candidate) -> int:
+    return 3 if cand.qmark else 2 if cand.asks else 1
+
+
+def _numbered_chain(cands: list[Candidate], sections: list[int]) -> set[int]:
+    """The candidates that form the document's numbering: the best-scoring chain where each
+    number follows the one before (n, n+1), restarts at 1 after a section heading, or jumps
+    ahead at a question ending in '?'. Questions score more than imperatives, imperatives more
+    than titles, so "1. **Import** 2. **Define the Constructor**" steps inside an answer lose
+    to the questions around them."""
+    best: list[float] = [0.0] * len(cands)
+    back: list[int | None] = [None] * len(cands)
+    by_number: dict[int, int] = {}      # number -> index of the best chain ending there
+    overall: int | None = None          # index of the best chain so far
+    for i, cand in enumerate(cands):
+        if cand.number is None:
+            continue
+        w = _weight(cand)
+        options: list[tuple[float, int | None]] = [(w, None)]
+        prev = by_number.get(cand.number - 1)
+        if prev is not None:
+            options.append((best[prev] + w, prev))
+        if overall is not None:
+            last = cands[overall]
+            restarted = cand.number == 1 and any(last.start < s < cand.start for s in sections)
+            jump = cand.qmark and last.number is not None and cand.number > last.number
+            if restarted or jump:
+                options.append((best[overall] + w, overall))
+        best[i], back[i] = max(options, key=lambda o: o[0])
+        if cand.number not in by_number or best[i] > best[by_number[cand.number]]:
+            by_number[cand.number] = i
+        if overall is None or best[i] > best[overall]:
+            overall = i
+    chain: set[int] = set()
+    at = overall
+    while at is not None:
+        chain.add(at)
+        at = back[at]
+    return chain

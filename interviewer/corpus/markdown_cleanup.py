@@ -246,7 +246,9 @@ def clean_answer(lines: list[str]) -> tuple[str, list[str]]:
     lines = _unwrap_answer_item(lines)
     code = code_mask(lines)
     if lines and not code[0]:
-        lines[0] = strip_answer_marker(lines[0])
+        # the first line is never a continuation: its indent (under a list item question,
+        # when later lines are not indented) means nothing
+        lines[0] = strip_answer_marker(lines[0].lstrip())
     out: list[str] = []
     out_code: list[bool] = []
     for line, in_code in zip(lines, code, strict=True):

@@ -16,7 +16,7 @@ from interviewer.corpus.deck_writer import write_deck
 from interviewer.corpus.markdown_parse import ParsedDocument, ParsedQA, parse_document
 from interviewer.corpus.problems import Problem, errors
 from interviewer.corpus.question_merge import group_near_duplicates
-from interviewer.corpus.topic_guess import guess_topic
+from interviewer.corpus.topic_guess import FALLBACK_TOPIC, guess_topic
 from interviewer.corpus.yaml_io import read_text
 from interviewer.domain import Deck, Question
 
@@ -110,7 +110,7 @@ class ImportResult:
                 f"{self.parsed} questions read, {len(self.merges)} merged into others, "
                 f"{len(self.deck.questions)} entries, {len(self.blanks)} with a blank answer"
             )
-            if self.topics_from == "sections":
+            if self.topics_from == "sections" and self.deck.deck.topics != ["general"]:
                 lines.append(f"topics from the documents' section headings: "
                              f"{', '.join(self.deck.deck.topics)}")
         return lines
@@ -216,8 +216,8 @@ def import_documents(paths: list[Path], deck_name: str, *,
 
     questions: list[Question] = []
     taken: set[str] = set()
-    use_sections = not _about_pytorch(deck_name, [qa for _, qa in items])
-    result.topics_from = "sections" if use_sections else "taxonomy"
+    use_sections = _topics_from_sections(deck_name, [qa for _, qa in items])
+    result.topics_from = "taxonomy" if use_sections is False else "sections"
     topics: list[str] = []
     merge_progress = (lambda done, total: progress("merging", done, total)) if progress else None
     for group in group_near_duplicates([qa.question for _, qa in items], progress=merge_progress):
@@ -252,7 +252,7 @@ def import_documents(paths: list[Path], deck_name: str, *,
         sources = []
         for ref, qa in members:
             source = {"doc": ref.doc, "number": ref.number, "line": ref.line}
-            if qa.raw and qa.raw != qa.question:
+            if qa.raw and _bare(qa.raw) != _bare(qa.question):
                 source["raw"] = qa.raw
             if all((s["doc"], s["number"]) != (ref.doc, ref.number) for s in sources):
                 sources.append(source)
@@ -261,6 +261,9 @@ def import_documents(paths: list[Path], deck_name: str, *,
             topic = slugify(section)[:40].rstrip("-") if section else "general"
             if topic not in topics:
                 topics.append(topic)
+        elif use_sections is None:
+            topic = "general"
+            topics[:] = ["general"]
         else:
             topic = guess_topic(primary.question, answer)
         difficulty = next((qa.difficulty for _, qa in members if qa.difficulty), None)
@@ -280,7 +283,7 @@ def import_documents(paths: list[Path], deck_name: str, *,
             "title": deck_name.replace("-", " ").capitalize(),
             "description": "Imported from " + ", ".join(n for _, n, _ in result.documents)
             + " by `interviewer corpus import`; review the notes, topics and difficulties.",
-            **({"topics": topics} if use_sections else {}),
+            **({"topics": topics} if use_sections is not False else {}),
         },
         "questions": questions,
     })
@@ -290,13 +293,26 @@ def import_documents(paths: list[Path], deck_name: str, *,
 _TORCH = re.compile(r"\b(?:py)?torch\b", re.IGNORECASE)
 
 
-def _about_pytorch(deck_name: str, found: list[ParsedQA]) -> bool:
-    """Is the deck about PyTorch (so the taxonomy's topics fit)? Its name says so, or a
-    quarter of its questions mention (Py)Torch in the question or the answer."""
-    if "torch" in deck_name:
-        return True
+def _topics_from_sections(deck_name: str, found: list[ParsedQA]) -> bool | None:
+    """True: topics from the documents' section headings. False: the PyTorch taxonomy (the
+    deck is about PyTorch: its name says so, a quarter of its questions mention (Py)Torch, or,
+    with no sections, half of them name a taxonomy topic's keyword). None: one "general" topic.
+    """
     mentions = sum(1 for qa in found if _TORCH.search(qa.question) or _TORCH.search(qa.answer))
-    return mentions * 4 >= len(found)
+    if "torch" in deck_name or mentions * 4 >= len(found):
+        return False
+    if any(qa.section for qa in found):
+        return True
+    fits = sum(1 for qa in found if guess_topic(qa.question) != FALLBACK_TOPIC)
+    return False if fits * 2 >= len(found) else None
+
+
+_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d{1,5}[.)]\s+)?|[*_]{1,2}|\s+#*\s*$")
+
+
+def _bare(text: str) -> str:
+    """The words of a question line without heading, list and emphasis markers."""
+    return " ".join(_MARKUP.sub(" ", text).split())
 
 
 def _same_words(a: str, b: str) -> bool:

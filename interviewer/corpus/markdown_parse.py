@@ -99,10 +99,10 @@ def parse_document(text: str) -> ParsedDocument:
         if b.kind == "heading" and b.start not in chosen_lines
         and lines[b.start].lstrip().startswith("#")   # `text` over `---` is mostly a separator
     ]
-    sections = _section_headings(headings, chosen)
+    sections = _section_headings(headings, chosen, lines)
     heading_lines = [h.line for h in headings]
     last_question = chosen[-1].start if chosen else -1
-    context = _enclosing_headings(headings, chosen)
+    context = _enclosing_headings([h for h in headings if h.line in sections], chosen)
     results = []
     for n, cand in enumerate(chosen):
         stop = chosen[n + 1].start if n + 1 < len(chosen) else len(lines)
@@ -122,11 +122,16 @@ def parse_document(text: str) -> ParsedDocument:
     return ParsedDocument(results, layout, sections)
 
 
-def _section_headings(headings: list[_Heading], chosen: list[Candidate]) -> set[int]:
+def _section_headings(headings: list[_Heading], chosen: list[Candidate],
+                      lines: list[str]) -> set[int]:
     """Lines of headings that hold questions: a question follows before the next heading of
-    the same or a higher level (and, for heading questions, is deeper than the heading)."""
+    the same or a higher level (and, for heading questions, is deeper than the heading).
+
+    A heading with answer text between it and that question ("### When to Choose X" inside
+    an answer, the next question after its paragraphs) is a section only when no deeper than
+    the headings that lead straight into a question."""
     starts = [c.start for c in chosen]
-    found: set[int] = set()
+    holding: dict[int, bool] = {}  # heading line -> leads straight into its first question
     # the next heading of the same or a higher level, for each heading (one backward pass)
     limits: list[int | None] = [None] * len(headings)
     stack: list[int] = []
@@ -141,8 +146,11 @@ def _section_headings(headings: list[_Heading], chosen: list[Candidate]) -> set[
             continue
         q = chosen[k]
         if q.level is None or q.level > h.level:
-            found.add(h.line)
-    return found
+            holding[h.line] = not any(x.strip() for x in lines[h.line + 1:q.start])
+    direct = [h.level for h in headings if holding.get(h.line)]
+    ceiling = min(direct) if direct else 6
+    return {h.line for h in headings
+            if h.line in holding and (holding[h.line] or h.level <= ceiling)}
 
 
 def _ends_answer(h: _Heading, q: Candidate, sections: set[int], last_question: int) -> bool:
