@@ -307,7 +307,7 @@ def _topics_from_sections(deck_name: str, found: list[ParsedQA]) -> bool | None:
     return False if fits * 2 >= len(found) else None
 
 
-_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d{1,5}[.)]\s+)?|[*_]{1,2}|\s+#*\s*$")
+_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+)?(?:[-*+]\s+)?(?:\*\*)?(?:\d{1,5}[.)]\s+)?|[*_]{1,2}|\s+#*\s*$")
 
 
 def _bare(text: str) -> str:

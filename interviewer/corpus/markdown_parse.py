@@ -102,6 +102,7 @@ def parse_document(text: str) -> ParsedDocument:
     sections = _section_headings(headings, chosen, lines)
     heading_lines = [h.line for h in headings]
     last_question = chosen[-1].start if chosen else -1
+    h1s = sum(1 for h in headings if h.level == 1)
     context = _enclosing_headings([h for h in headings if h.line in sections], chosen)
     results = []
     for n, cand in enumerate(chosen):
@@ -115,7 +116,7 @@ def parse_document(text: str) -> ParsedDocument:
         reason = placeholder_reason(answer)
         if reason:
             answer = ""
-        section, level = _section_and_level(context[n], headings)
+        section, level = _section_and_level(context[n], h1s)
         results.append(ParsedQA(
             cand.number, cand.question, answer, cand.start + 1, dropped, raw=cand.raw,
             difficulty=cand.difficulty or level, section=section, placeholder=reason))
@@ -184,10 +185,10 @@ def _enclosing_headings(headings: list[_Heading], chosen: list[Candidate]) -> li
     return out
 
 
-def _section_and_level(stack: list[_Heading], headings: list[_Heading]) -> tuple[str | None, str | None]:
+def _section_and_level(stack: list[_Heading], h1s: int) -> tuple[str | None, str | None]:
     """The section a question sits in (its innermost heading that is neither the document's
-    title nor a difficulty name) and the difficulty a heading names ("## Advanced")."""
-    h1s = sum(1 for h in headings if h.level == 1)
+    title nor a difficulty name) and the difficulty a heading names ("## Advanced"); `h1s`:
+    how many level-1 headings the document has (a lone one is its title)."""
     difficulty = next((level_word(h.text) for h in reversed(stack) if level_word(h.text)), None)
     section = next((h.text for h in reversed(stack)
                     if not level_word(h.text) and not (h.level == 1 and h1s == 1)

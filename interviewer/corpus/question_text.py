@@ -7,7 +7,6 @@ documents are found by them and `interviewer grade` matches answers to questions
 """
 
 import re
-import unicodedata
 
 from markdown_it.token import Token
 
@@ -42,20 +41,15 @@ _EMOJI_LEVEL = {
 _STARS = re.compile(r"[⭐★🌟]")
 
 
-def _is_emoji(ch: str) -> bool:
-    if ch in "\u200d\ufe0f\ufe0e\u20e3":  # joiners and variation selectors
-        return True
-    code = ord(ch)
-    return (
-        0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
-        or 0x1F1E6 <= code <= 0x1F1FF or code in (0x2705, 0x2714, 0x2716, 0x274C, 0x2B50)
-        or unicodedata.category(ch) == "So"
-    )
+#: Emoji, pictographs, dingbats, flags, keycaps, joiners and variation selectors.
+_EMOJI = re.compile(
+    "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u200d\ufe0f\ufe0e\u20e3]"
+)
 
 
 def strip_emoji(text: str) -> str:
     """The text without emoji and pictographs (a difficulty scale, a decoration)."""
-    return "".join(ch for ch in text if not _is_emoji(ch))
+    return text if text.isascii() else _EMOJI.sub("", text)
 
 
 def difficulty_of(text: str) -> str | None:
