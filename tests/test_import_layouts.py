@@ -164,3 +164,31 @@ def test_a_deck_that_would_exceed_the_loader_limit_is_refused(tmp_path, capsys, 
     err = capsys.readouterr().err
     assert code == 2 and not out.exists()
     assert "over the 600-byte limit for a deck file" in err
+
+
+def test_bulleted_question_lists_without_answers_under_section_headings():
+    deck = import_documents([LAYOUTS / "question_lists.md"], "revision").deck
+    assert [q.question for q in deck.questions] == [
+        "What is conditional probability?", "Explain Bayes' rule with an example.",
+        "What is a prior? Give one for a coin.", "What is a saddle point?",
+        "Describe momentum in gradient descent."]
+    assert all(q.reference_answer == "" for q in deck.questions)   # blank, ready for drafting
+    assert deck.deck.topics == ["probability", "optimisation"]
+
+
+def test_bold_questions_on_consecutive_lines_with_solution_placeholders():
+    qas = parse("bold_runs.md").questions
+    assert [(q.number, q.question) for q in qas] == [
+        (1, "What is a tensor?"), (2, "What is broadcasting?"), (3, "Explain strides.")]
+    assert [q.placeholder for q in qas[:2]] == ["placeholder '*solution*'"] * 2
+    assert qas[2].answer.startswith("Strides say how many elements")
+
+
+def test_question_number_headings_are_not_topics_and_level_headings_set_difficulty():
+    qas = parse("numbered_label_sections.md").questions
+    assert [q.question for q in qas] == [
+        "What is a loss function?", "What is an epoch?", "What is label smoothing?"]
+    assert [q.section for q in qas] == [None, None, None]
+    assert [q.difficulty for q in qas] == ["easy", "easy", "hard"]
+    assert qas[1].placeholder == "placeholder '_[To be filled]_'"
+    assert qas[0].answer == "A function that scores how far predictions are from the targets."

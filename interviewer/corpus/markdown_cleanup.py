@@ -20,7 +20,7 @@ _ANSWER_MARKER = re.compile(
     re.IGNORECASE,
 )
 #: A list item that holds the answer: `- **Answer**: text` (nested under the question).
-_ANSWER_ITEM = re.compile(r"^([-*+][ \t]+)(?=(?:\*\*|__|\*|_)?[ \t]*(?:answers?|ans|solution|a(?=\W{0,3}:))\b)",
+_ANSWER_ITEM = re.compile(r"^([ \t]*[-*+][ \t]+)(?=(?:\*\*|__|\*|_)?[ \t]*(?:answers?|ans|solution|a(?=\W{0,3}:))\b)",
                           re.IGNORECASE)
 
 #: Tags that only format words: unwrapped in place, so `<strong>M</strong>ean` stays "Mean".

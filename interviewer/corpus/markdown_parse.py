@@ -16,6 +16,7 @@ there, numbered plain lines and plain lines ending in "?".
 """
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from interviewer.corpus.layout_detect import Layout, detect_layout
@@ -50,6 +51,10 @@ class ParsedQA:
     @property
     def blank(self) -> bool:
         return not self.answer.strip()
+
+
+#: A heading that only numbers a question ("## Question 3", "### Q12"): no topic in it.
+_LABEL_ONLY = re.compile(r"^\s*(?:q|question|problem|exercise|task)?\s*#?\d+\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -192,5 +197,5 @@ def _section_and_level(stack: list[_Heading], h1s: int) -> tuple[str | None, str
     difficulty = next((level_word(h.text) for h in reversed(stack) if level_word(h.text)), None)
     section = next((h.text for h in reversed(stack)
                     if not level_word(h.text) and not (h.level == 1 and h1s == 1)
-                    and has_text(h.text)), None)
+                    and has_text(h.text) and not _LABEL_ONLY.match(h.text)), None)
     return section, difficulty

@@ -44,7 +44,7 @@ _IMPERATIVES = frozenset(
 #: sentences inside an answer).
 WEIGHTS = {
     "heading": 3, "q-line": 3, "summary": 3, "numbered-bold": 3, "bold-number": 3,
-    "bold": 2, "bullet-bold": 2, "numbered-plain": 1, "plain": 0.5,
+    "bold": 2, "bullet-bold": 2, "numbered-plain": 1, "bullet-plain": 1, "plain": 0.5,
 }
 DESCRIPTIONS = {
     "heading": "level-{level} headings ('{hashes} What is X?')",
@@ -55,6 +55,7 @@ DESCRIPTIONS = {
     "bold": "bold question lines ('**What is X?**')",
     "bullet-bold": "bold bullets with the answer below ('- **What is X?**')",
     "numbered-plain": "numbered plain lines ('1. What is X?')",
+    "bullet-plain": "bulleted questions ('- What is X?')",
     "plain": "plain lines ending in '?'",
 }
 
@@ -78,13 +79,20 @@ class Candidate:
         """The pattern with its level or depth: `heading-3`, `bullet-bold-0`."""
         if self.pattern == "heading":
             return f"heading-{self.level}"
-        if self.pattern in ("bullet-bold", "numbered-bold", "numbered-plain", "bold"):
+        if self.pattern in ("bullet-bold", "numbered-bold", "numbered-plain", "bullet-plain", "bold"):
             return f"{self.pattern}-{self.depth}"
         return self.pattern
 
     @property
     def qmark(self) -> bool:
-        return self.question.rstrip(" *_)").endswith(("?", "？"))
+        """Ends in '?', or asks a question and then adds an instruction ("What is a
+        hyperparameter? Give one example.")."""
+        text = self.question.rstrip(" *_)")
+        if text.endswith(("?", "？")):
+            return True
+        first, mark, _rest = text.partition("? ")
+        words = re.findall(r"[\w']+", first.lower())
+        return bool(mark) and bool(words) and (words[0] in _WH_WORDS or words[0] in _IMPERATIVES)
 
     @property
     def asks(self) -> bool:
@@ -173,7 +181,13 @@ def _later_lines(block: Block, lines: list[str]) -> list[Candidate]:
             return out
         line_tokens, _ = first_line(rest)
         significant = [t for t in line_tokens if not (t.type == "text" and not t.content.strip())]
-        if not significant or significant[0].type != "strong_open":
+        if not significant:
+            continue
+        if significant[0].type != "strong_open":
+            at = block.start + offset
+            plain = _plain(at, clean_question(inline_words(line_tokens)), lines[at], block.list_depth)
+            if plain is not None:
+                out.append(plain)
             continue
         sub = Block("paragraph", block.start + offset, block.end, children=rest)
         found = _bold(sub, lines, line_tokens)
@@ -206,10 +220,20 @@ def _paragraph(block: Block, lines: list[str]) -> Candidate | None:
     if block.list_kind == "ordered" and block.first_in_item:
         return Candidate(block.start, block.start + 1, "numbered-plain", text, line.strip(),
                          number, depth=depth)
-    if (depth == 0 and block.end - block.start == 1 and len(text) < 300
-            and text.endswith(("?", "？"))):
-        return Candidate(block.start, block.end, "plain", text, line.strip())
-    return None
+    if block.list_kind == "bullet" and block.first_in_item:
+        candidate = Candidate(block.start, block.start + 1, "bullet-plain", text, line.strip(),
+                              depth=depth)
+        return candidate if candidate.asks else None
+    return _plain(block.start, text, line, depth)
+
+
+def _plain(start: int, text: str, line: str, depth: int) -> Candidate | None:
+    """A line on its own that asks: `What is X?`, `Explain X.` (used only when a document has
+    no stronger pattern)."""
+    if depth or len(text) >= 300:
+        return None
+    candidate = Candidate(start, start + 1, "plain", text, line.strip())
+    return candidate if candidate.asks else None
 
 
 def _bold(block: Block, lines: list[str], head) -> Candidate | None:
