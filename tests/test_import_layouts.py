@@ -3,6 +3,7 @@ placeholders taken as answers, `**1)** Task` layouts, bold questions before a di
 sub-headings and numbered steps cut out of answers, markup in question text, inline HTML,
 UTF-16 files, quadratic merging and shipped-deck shadowing (the last two in test_import_cli)."""
 
+import json
 from pathlib import Path
 
 from interviewer.cli.main import main
@@ -192,3 +193,22 @@ def test_question_number_headings_are_not_topics_and_level_headings_set_difficul
     assert [q.difficulty for q in qas] == ["easy", "easy", "hard"]
     assert qas[1].placeholder == "placeholder '_[To be filled]_'"
     assert qas[0].answer == "A function that scores how far predictions are from the targets."
+
+
+def test_gradient_boosting_is_not_guessed_as_autograd():
+    from interviewer.corpus.topic_guess import guess_topic
+
+    assert guess_topic("How does gradient boosting work?") != "autograd"
+    assert guess_topic("How are gradients computed in PyTorch?") == "autograd"
+
+
+def test_grade_finds_an_imported_question_by_its_clean_text(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path))
+    assert main(["corpus", "import", str(LAYOUTS / "bold_emoji_markup.md"), "--deck", "ml-notes"]) == 0
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("- question: Gradient boosting versus random forests?\n"
+                       "  answer: Boosting fits trees one after another on the residual errors.\n")
+    capsys.readouterr()
+    assert main(["grade", str(answers), "--deck", "ml-notes", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)["results"][0]
+    assert result["question_id"] == "gradient-boosting-versus-random-forests"

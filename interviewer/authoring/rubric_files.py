@@ -3,28 +3,13 @@ review makes (the rest of the file, the reviewer's edits and comments included, 
 
 import re
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from interviewer.corpus.catalog import load_rubric_file
+from interviewer.corpus.deck_writer import dump_for_review
 from interviewer.corpus.problems import Problem, errors
 from interviewer.domain import Rubric
 
 _STATUS = re.compile(r"^status:[ \t]*['\"]?draft['\"]?[ \t]*(#.*)?$", re.MULTILINE)
-
-
-class _Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
-        return super().increase_indent(flow, False)
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value,
-                                   style="|" if "\n" in value else None)
-
-
-_Dumper.add_representer(str, _str)
 
 
 def dump_rubric(rubric: Rubric, header: str = "") -> str:
@@ -33,7 +18,7 @@ def dump_rubric(rubric: Rubric, header: str = "") -> str:
     ordered = {k: data[k] for k in ("schema_version", "question_id", "version", "status")}
     ordered.update({k: v for k, v in data.items() if k not in ordered})
     ordered["model_answer"] = ordered["model_answer"].strip() + "\n"
-    body = yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    body = dump_for_review(ordered)
     comment = "".join(f"# {line}\n" for line in header.splitlines())
     return comment + body
 
