@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    corpus = subparsers.add_parser("corpus", help="list, lint and import question decks")
+    corpus = subparsers.add_parser(
+        "corpus", help="list, lint and import question decks; draft and review rubrics")
     sub = corpus.add_subparsers(dest="corpus_command", metavar="ACTION")
 
     p = sub.add_parser("list", help="list the questions of every deck (or one)")

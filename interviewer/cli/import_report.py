@@ -16,6 +16,8 @@ from interviewer.corpus.problems import CorpusError, Problem
 
 #: Show progress for imports of at least this many questions.
 PROGRESS_FROM = 1000
+#: Say that a document this large is being read (bytes).
+BIG_DOCUMENT = 2_000_000
 
 
 def import_and_write(args: argparse.Namespace) -> int:
@@ -46,6 +48,12 @@ def import_and_write(args: argparse.Namespace) -> int:
         while bar.done < done:
             bar.advance()
 
+    for path in args.files:
+        size = path.stat().st_size if path.is_file() else 0
+        if size >= BIG_DOCUMENT:
+            # parsing has no progress of its own: say what is happening (~5 s per MB measured by bench/import_scale.py)
+            print(f"reading {path.name} ({size / 1e6:.1f} MB, about {size / 1e6 * 5:.0f} s)",
+                  file=sys.stderr)
     try:
         result = import_documents(args.files, deck_name=args.deck, progress=progress)
     finally:
