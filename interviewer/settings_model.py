@@ -24,7 +24,8 @@ class Settings(BaseSettings):
     home: Path = Field(default_factory=default_home, description="Data folder (the store lives here).")
     data_dir: Path | None = Field(
         default=None,
-        description="Extra folder with `corpus/` and `rubrics/`; its decks add to the shipped ones.",
+        description="Folder with your own `corpus/` and `rubrics/` (default: the home folder); "
+        "its decks add to the shipped ones.",
     )
     backend: str = Field(default="offline", description="offline | openai | litellm | a plugin's name")
     model: str | None = None
@@ -56,6 +57,12 @@ class Settings(BaseSettings):
         if path.is_file():
             sources.append(YamlConfigSettingsSource(settings_cls, yaml_file=path))
         return tuple(sources)
+
+    @property
+    def user_data_dir(self) -> Path:
+        """Where the user's own decks and rubrics live (`corpus/`, `rubrics/`): `data_dir`
+        when set, else the home folder. `corpus import` writes there; every command reads it."""
+        return self.data_dir if self.data_dir is not None else self.home
 
     @property
     def db_path(self) -> Path:

@@ -72,7 +72,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
     settings = settings_from_args(args)
     items = read_answers(args.answers)
-    catalog = load_default_catalog(settings.data_dir)
+    catalog = load_default_catalog(settings.user_data_dir)
     catalog.raise_for_errors()
     deck_name = args.deck or _default_deck(catalog.decks)
     deck = catalog.deck(deck_name)

@@ -28,8 +28,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Start a session with these choices (the same as Home's). Opens the app, "
         "or runs line by line with --plain.")
     p.add_argument("--deck", default="pytorch", help="deck name (default: pytorch)")
-    p.add_argument("--topic", action="append", choices=TOPICS, metavar="TOPIC", dest="topics",
-                   help=f"only this topic (repeat for several): {', '.join(TOPICS)}")
+    p.add_argument("--topic", action="append", metavar="TOPIC", dest="topics",
+                   help="only this topic (repeat for several); the pytorch deck's: "
+                   f"{', '.join(TOPICS)}; an imported deck's are its section headings "
+                   "(`interviewer corpus stats`)")
     p.add_argument("--difficulty", action="append", choices=DIFFICULTIES, dest="difficulties",
                    help="only this difficulty (repeat for several)")
     p.add_argument("--count", type=_count, default=8, help="number of questions (default: 8)")
@@ -54,6 +56,8 @@ def cmd_practice(args: argparse.Namespace) -> int:
 
     settings = settings_from_args(args)
     config = None
+    if args.topics and args.resume is None:
+        _check_topics(settings, args.deck, args.topics)
     if args.resume is None:
         interview = args.mode == "interview"
         config = SessionConfig(
@@ -70,3 +74,21 @@ def cmd_practice(args: argparse.Namespace) -> int:
     from interviewer.cli.app_cmd import run_app
 
     return run_app(args, settings=settings, config=config, resume_id=args.resume)
+
+
+def _check_topics(settings, deck_name: str, topics: list[str]) -> None:
+    """Every --topic names a topic of the deck (decks may have their own topics)."""
+    from pathlib import Path
+
+    from interviewer.corpus.catalog import load_default_catalog
+    from interviewer.corpus.problems import CorpusError, Problem
+
+    catalog = load_default_catalog(settings.user_data_dir)
+    deck = catalog.decks.get(deck_name)
+    if deck is None:
+        return  # the session start reports an unknown deck, with the list of decks
+    known = list(dict.fromkeys(q.topic for q in deck.questions))
+    unknown = [t for t in topics if t not in known]
+    if unknown:
+        raise CorpusError([Problem(Path(f"--topic {t}"), f"is not a topic of deck {deck_name!r} "
+                                   f"(topics: {', '.join(known)})") for t in unknown])

@@ -135,7 +135,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if target.exists() and not args.force:
             err(f"error: {target} exists; pass --force to overwrite it")
             return 2
-    questions, rubrics = _lookups(session.config.deck, settings.data_dir)
+    questions, rubrics = _lookups(session.config.deck, settings.user_data_dir)
     text = _render(args.format, session, questions, rubrics)
     if target is None:
         sys.stdout.write(text)
@@ -220,7 +220,7 @@ def cmd_regrade(args: argparse.Namespace) -> int:
     with _store(settings) as store:
         before = store.load(args.id)
         deck = before.config.deck
-        questions, rubrics = _lookups(deck, settings.data_dir)
+        questions, rubrics = _lookups(deck, settings.user_data_dir)
         wanted = set(args.question or [])
         requests: dict[str, GradeRequest] = {}
         problems = 0

@@ -48,6 +48,10 @@ class Source(StrictModel):
     doc: NonEmptyText | None = Field(default=None, description="Source document file name.")
     number: int | None = Field(default=None, ge=1,
                                description="The question's number in that document.")
+    line: int | None = Field(default=None, ge=1, description="The question's line in that document.")
+    raw: str | None = Field(
+        default=None, description="The question as written there, markup and all, when the "
+        "deck's question text is a cleaned form of it.")
     url: NonEmptyText | None = Field(default=None, description="A page the answer rests on.")
     title: NonEmptyText | None = Field(default=None, description="That page's title.")
 
@@ -70,7 +74,8 @@ class Question(StrictModel):
         default="",
         description="A correct answer. Blank only in a freshly imported deck (lint reports it).",
     )
-    topic: Topic
+    topic: Slug = Field(description="A topic of the taxonomy (TOPICS), or of the deck's own "
+                        "`deck.topics` when it lists any.")
     difficulty: Difficulty = "medium"
     aliases: list[NonEmptyText] = Field(
         default_factory=list, description="Other phrasings of the same question."
@@ -94,6 +99,11 @@ class DeckMeta(StrictModel):
     title: NonEmptyText
     description: str = ""
     version: int = Field(default=1, ge=1)
+    topics: list[Slug] = Field(
+        default_factory=list,
+        description="The deck's own topics (an imported document's section headings); empty: "
+        "the PyTorch taxonomy (TOPICS).",
+    )
 
 
 class Deck(StrictModel):
@@ -114,6 +124,12 @@ class Deck(StrictModel):
                 lines.append(f"questions[{n}].id: duplicate question id {q.id!r} "
                              f"(first used by questions[{first[q.id]}])")
             first.setdefault(q.id, n)
+        allowed = self.deck.topics or TOPICS
+        for n, q in enumerate(self.questions):
+            if q.topic not in allowed:
+                where = "deck.topics" if self.deck.topics else "the taxonomy"
+                lines.append(f"questions[{n}].topic: {q.topic!r} is not a topic of {where} "
+                             f"({', '.join(allowed)})")
         if lines:
             raise ValueError("\n".join(lines))
         return self

@@ -12,7 +12,7 @@ from interviewer.settings import Settings
 
 def load_catalog_for(settings: Settings) -> Catalog:
     """The shipped decks plus the user's data folder; raises CorpusError on broken files."""
-    return load_default_catalog(settings.data_dir).raise_for_errors()
+    return load_default_catalog(settings.user_data_dir).raise_for_errors()
 
 
 def start_session(

@@ -26,7 +26,7 @@ from interviewer.grading.grading_prompt import (
     grading_schema,
     new_nonce,
 )
-from interviewer.grading.offline_grader import OfflineGrader, feedback, grade_with_rubric
+from interviewer.grading.offline_grader import OfflineGrader, feedback, grade_with_rubric, rubric_flags
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
 from interviewer.grading.protocols import GradeRequest
 from interviewer.grading.scoring import result_for, total_score
@@ -133,7 +133,7 @@ class LLMGrader:
                     correction=misconception.correction, penalty=misconception.penalty,
                     evidence=evidence))
         score = total_score(rubric, results, hits)
-        flags = list(checks.flags)
+        flags = [*checks.flags, *rubric_flags(rubric)]
         unverified = [r.id for r in results if not r.verified]
         if unverified:
             flags.append(Flag(code="unverified-evidence", detail=(

@@ -85,7 +85,7 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
         score=score,
         criteria=results,
         misconceptions=hits,
-        flags=flags + unreadable,
+        flags=[*flags, *unreadable, *rubric_flags(rubric)],
         feedback=feedback(rubric, results, hits, checks, measured, unreadable),
         confidence="low" if unreadable else "normal",
         backend="offline",
@@ -112,6 +112,14 @@ def _affirmed(matcher, view, n):
     return {} if len(denied) >= len(units) else units
 
 
+def rubric_flags(rubric: Rubric) -> list[Flag]:
+    """A `draft-rubric` flag when the rubric was drafted by a model and not yet reviewed."""
+    if rubric.status != "draft":
+        return []
+    return [Flag(code="draft-rubric",
+                 detail="draft rubric: written by a model, not yet reviewed by a person")]
+
+
 def blocked_grade(request: GradeRequest, compiled: CompiledRubric, checks: PrecheckResult) -> Grade:
     """Score 0, every criterion missed, with the pre-check flags saying why."""
     rubric = compiled.rubric
@@ -122,7 +130,7 @@ def blocked_grade(request: GradeRequest, compiled: CompiledRubric, checks: Prech
         question_id=request.question.id,
         score=total_score(rubric, results, []),
         criteria=results,
-        flags=list(checks.flags),
+        flags=[*checks.flags, *rubric_flags(rubric)],
         feedback=f"{reason} Score 0.\n"
         + _section("A strong answer:", [c.description for c in rubric.criteria]),
         backend="offline",

@@ -30,6 +30,7 @@ FLAG_TEXT = {
     "punctuation-only": "flagged: the answer has no words",
     "unverified-evidence": "some quoted evidence is not in your answer: those verdicts earn nothing",
     "reference-only": "no rubric for this question: graded against the reference answer only",
+    "draft-rubric": "read this grade with care",  # the detail says "draft rubric: ..."
     "unknown-question": "this question is no longer in the deck",
 }
 
