@@ -37,7 +37,8 @@ def test_json_output_has_the_documented_shape(tmp_path, capsys):
     assert {"question_id", "score", "criteria", "misconceptions", "flags", "feedback"} <= set(first)
     assert first["score"] > 50
     criterion = first["criteria"][0]
-    assert set(criterion) == {"id", "verdict", "points", "max_points", "evidence", "verified"}
+    assert set(criterion) == {"id", "verdict", "points", "max_points", "evidence", "verified",
+                              "unsure", "contradicted_by"}
     evidence = criterion["evidence"][0]
     assert STRONG[evidence["start"]:evidence["end"]] == evidence["quote"] and evidence["verified"]
     assert results[1]["score"] == 0

@@ -152,6 +152,7 @@ def grade_json(item: AnswerItem, grade: Grade) -> dict[str, Any]:
             {
                 "id": r.id, "verdict": r.verdict, "points": r.points, "max_points": r.max_points,
                 "evidence": [e.model_dump() for e in r.evidence], "verified": r.verified,
+                "unsure": r.unsure, "contradicted_by": r.contradicted_by,
             }
             for r in grade.criteria
         ],

@@ -34,8 +34,14 @@ def render_text(view: SessionView) -> str:
         if q.grade:
             out.append(f"  Score {fmt_score(q.grade.score)} / 100 ({q.grade.source})")
             for c in q.grade.criteria:
-                verdict = c.verdict + ("" if c.verified else " (unverified)")
+                verdict = c.verdict + ("" if c.verified else " (unverified)") \
+                    + (" (unsure)" if c.unsure else "")
                 out.append(f"    {verdict:<18} {c.points:>6g}/{c.max_points:<6g} {c.description}")
+                for quote, correction in c.contradicted_by:
+                    out += _indented(f"    wrong claim: “{quote}”; correct: {correction}")
+            for m in q.grade.misconceptions:
+                out.append(f"    {'misconception':<18} {-m.penalty:>6g}        {m.claim}")
+                out += _indented(f"    correct: {m.correction}")
         out.append("")
     for turn in view.other_turns:
         out.append(f"{turn.speaker} ({turn.kind}):")

@@ -62,8 +62,12 @@ def _question(q: QuestionView) -> list[str]:
             out += ["| Criterion | Verdict | Points | Evidence (candidate's words) |",
                     "|---|---|---:|---|"]
             for c in grade.criteria:
-                verdict = c.verdict + ("" if c.verified else " (unverified)")
+                verdict = c.verdict + ("" if c.verified else " (unverified)") \
+                    + (" (unsure)" if c.unsure else "")
                 evidence = "; ".join(f"“{_cell(_literal(e))}”" for e in c.evidence) or "—"
+                for quote, correction in c.contradicted_by:
+                    evidence += (f"<br>wrong claim: “{_cell(_literal(quote))}”; "
+                                 f"correct: {_cell(_inline(correction))}")
                 out.append(f"| {_cell(c.description)} | {verdict} | "
                            f"{c.points:g} / {c.max_points:g} | {evidence} |")
             out.append("")

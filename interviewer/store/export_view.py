@@ -31,6 +31,9 @@ class CriterionView:
     verified: bool
     evidence: list[str]
     rationale: str
+    #: the wrong claims that voided this criterion: (the candidate's words, the correction)
+    contradicted_by: list[tuple[str, str]] = field(default_factory=list)
+    unsure: bool = False
 
 
 @dataclass
@@ -216,13 +219,20 @@ def _grade_view(grade: Grade, rubric: Rubric | None) -> GradeView:
         criterion = rubric.criterion(criterion_id) if rubric else None
         return clean_text(criterion.description) if criterion else criterion_id
 
+    hits = {m.id: m for m in grade.misconceptions}
+
+    def wrong_claims(ids: list[str]) -> list[tuple[str, str]]:
+        return [(hits[i].evidence[0].quote if hits[i].evidence else hits[i].claim,
+                 hits[i].correction) for i in ids if i in hits]
+
     return GradeView(
         score=grade.score, backend=grade.backend, model=grade.model,
         rubric_version=grade.rubric_version, prompt_version=grade.prompt_version,
         graded_at=grade.graded_at, confidence=grade.confidence, feedback=grade.feedback,
         criteria=[
             CriterionView(c.id, describe(c.id), c.verdict, c.points, c.max_points, c.verified,
-                          [e.quote for e in c.evidence], c.rationale)
+                          [e.quote for e in c.evidence], c.rationale,
+                          wrong_claims(c.contradicted_by), c.unsure)
             for c in grade.criteria
         ],
         misconceptions=[

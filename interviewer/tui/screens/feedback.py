@@ -16,7 +16,7 @@ from interviewer.tui.widgets.evidence_answer import STYLES, EvidenceAnswer, loca
 from interviewer.tui.widgets.topic_chart import score_style
 
 VERDICT_MARK = {"met": ("✔ met", "green"), "partial": ("◐ partial", "yellow"),
-                "missed": ("✘ missed", "red")}
+                "missed": ("✘ missed", "red"), "contradicted": ("✘ wrong", "bold red")}
 #: Flags worth a marker of their own (others are listed with their detail).
 FLAG_TEXT = {
     "low-confidence": "low confidence: read this grade with care",
@@ -52,6 +52,7 @@ def markers(grade: Grade | None, status: str) -> list[Text]:
 def criterion_block(grade: Grade, rubric: Rubric | None, answer: str) -> list[Static]:
     """Each criterion: verdict, points, what it asks for, and the quoted evidence."""
     blocks: list[Static] = []
+    hits = {hit.id: hit for hit in grade.misconceptions}
     for result in grade.criteria:
         criterion = rubric.criterion(result.id) if rubric else None
         mark, colour = VERDICT_MARK[result.verdict]
@@ -72,6 +73,16 @@ def criterion_block(grade: Grade, rubric: Rubric | None, answer: str) -> list[St
         if not result.verified:
             body.append("\n    unverified: the quoted evidence is not in your answer, so no points",
                         style="bold red")
+        for hit in (hits[i] for i in result.contradicted_by if i in hits):
+            body.append("\n    contradicted by your claim “", style="bold red")
+            body.append(clean(hit.evidence[0].quote if hit.evidence else hit.claim),
+                        style=STYLES["misconception"])
+            body.append("”: no credit for this criterion", style="bold red")
+            body.append("\n    correct: ", style="bold green")
+            body.append(clean(hit.correction))
+        if result.unsure:
+            body.append("\n    unsure: the terms are there but not stated together as one claim; "
+                        "held at partial", style="yellow")
         if result.verdict != "met" and criterion is not None:
             level = criterion.levels.full
             body.append("\n    a full answer: ", style="dim")

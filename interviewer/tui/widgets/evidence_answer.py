@@ -14,6 +14,7 @@ STYLES = {
     "met": "bold black on #8fd694",
     "partial": "bold black on #f2d675",
     "missed": "bold black on #c9c9c9",
+    "contradicted": "bold white on #c0392b",
     "misconception": "bold white on #c0392b",
 }
 
