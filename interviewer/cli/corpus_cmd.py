@@ -76,7 +76,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             "topic": q.topic,
             "difficulty": q.difficulty,
             "reference_answer": q.reference_answer,
-            "sources": [s.model_dump() for s in q.sources],
+            "sources": [s.model_dump(exclude_none=True) for s in q.sources],
             "aliases": q.aliases,
             "has_rubric": catalog.rubric(deck, q.id) is not None,
         }

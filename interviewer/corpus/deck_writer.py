@@ -55,7 +55,8 @@ def deck_to_data(deck: Deck) -> dict[str, Any]:
             # the trailing newline gives a plain `|` (the loader strips it again)
             entry["reference_answer"] = _Block(entry["reference_answer"] + "\n")
         if "sources" in entry:
-            entry["sources"] = [_Flow(s) for s in entry["sources"]]
+            entry["sources"] = [_Flow(s.model_dump(mode="json", exclude_none=True))
+                                for s in question.sources]
         questions.append(entry)
     return {
         "schema_version": deck.schema_version,
