@@ -1,0 +1,140 @@
+"""Regression tests for the content fixes of the core PyTorch deck questions (issue 14,
+item 1; issue 10, item 9): each test would fail if an outdated or imprecise item came back.
+They load the shipped deck and rubrics through load_default_catalog()."""
+
+import re
+from functools import lru_cache
+
+import pytest
+
+from interviewer.corpus.catalog import Catalog, load_default_catalog
+from interviewer.domain import Grade, Rubric
+from interviewer.grading.offline_grader import OfflineGrader
+from interviewer.grading.protocols import GradeRequest
+
+DECK = "pytorch"
+
+#: The questions this file covers.
+CORE = (
+    "what-is-pytorch pytorch-vs-tensorflow tensors autograd torch-nn-and-nn-module "
+    "nn-module-vs-sequential dataloader loss-function gradient torch-cuda backpropagation "
+    "optimizers autograd-function dataset-class modulelist pytorch-vs-keras conv1d-conv2d-conv3d "
+    "cnn dnn-vs-cnn pytorch-advantages activation-functions pytorch-building-blocks sigmoid-use "
+    "tensor-attributes feed-forward anaconda-vs-miniconda abstraction-levels"
+).split()
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    return load_default_catalog()
+
+
+def rubric(question_id: str) -> Rubric:
+    found = catalog().rubric(DECK, question_id)
+    assert found is not None, question_id
+    return found
+
+
+def reference(question_id: str) -> str:
+    question = catalog().question(DECK, question_id)
+    assert question is not None, question_id
+    return question.reference_answer
+
+
+def grade(question_id: str, answer: str) -> Grade:
+    request = GradeRequest(question=catalog().question(DECK, question_id),
+                           rubric=rubric(question_id), answer=answer)
+    return OfflineGrader().grade_sync(request)
+
+
+def hits(question_id: str, answer: str) -> set[str]:
+    """Misconception ids, and criteria contradicted by a stated opposite."""
+    result = grade(question_id, answer)
+    return {m.id for m in result.misconceptions} | {
+        c.id for c in result.criteria if c.verdict == "contradicted"}
+
+
+def verdicts(question_id: str, answer: str) -> dict[str, str]:
+    return {c.id: c.verdict for c in grade(question_id, answer).criteria}
+
+
+def aliases(r: Rubric) -> list[str]:
+    return [a.lower() for c in r.criteria for k in c.concepts for a in k.aliases]
+
+
+def texts(question_id: str) -> str:
+    """Everything a candidate is shown as right: the reference and model answers, the
+    criteria's descriptions and levels, and the corrections."""
+    r = rubric(question_id)
+    parts = [reference(question_id), r.model_answer]
+    for c in r.criteria:
+        parts += [c.description, c.levels.full]
+    parts += [m.correction for m in r.misconceptions]
+    return "\n".join(parts)
+
+
+# -- the upgraded form: opposites and at least five misconceptions, each contradicting ------
+
+@pytest.mark.parametrize("question_id", CORE)
+def test_each_rubric_has_five_misconceptions_that_void_a_criterion(question_id):
+    r = rubric(question_id)
+    assert len(r.misconceptions) >= 5
+    for m in r.misconceptions:
+        assert m.contradicts, m.id
+    assert r.version >= 2
+
+
+@pytest.mark.parametrize("question_id", CORE)
+def test_every_essential_criterion_has_an_opposite(question_id):
+    for c in rubric(question_id).criteria:
+        if c.essential:
+            assert any(k.opposites for k in c.concepts), c.id
+
+
+@pytest.mark.parametrize("question_id", CORE)
+def test_reference_and_model_answer_agree(question_id):
+    assert reference(question_id).strip() == rubric(question_id).model_answer.strip()
+
+
+# -- TorchServe, TorchScript, static TensorFlow ------------------------------------------
+
+@pytest.mark.parametrize("question_id", CORE)
+def test_no_rubric_gives_credit_for_torchserve_or_torchscript(question_id):
+    for alias in aliases(rubric(question_id)):
+        assert "torchserve" not in alias and "torchscript" not in alias, alias
+        assert "torch.jit" not in alias and "torch jit" not in alias, alias
+
+
+@pytest.mark.parametrize("question_id", ["pytorch-vs-tensorflow", "pytorch-advantages"])
+def test_torchserve_and_torchscript_earn_nothing(question_id):
+    answer = "PyTorch models are deployed with TorchServe and TorchScript."
+    quoted = [e.quote.lower() for c in grade(question_id, answer).criteria for e in c.evidence]
+    assert not [q for q in quoted if "torchserve" in q or "torchscript" in q]
+    assert "met" not in verdicts(question_id, "TorchServe and TorchScript.").values()
+
+
+@pytest.mark.parametrize("question_id", CORE)
+def test_no_answer_recommends_torchserve_or_torchscript(question_id):
+    for line in reference(question_id).splitlines():
+        if re.search(r"torchserve|torchscript|torch\.jit", line, re.I):
+            assert re.search(r"deprecat|archiv|legacy|maintenance", line, re.I), line
+
+
+@pytest.mark.parametrize("answer", [
+    "The static graph describes TensorFlow 1; TensorFlow 2 is eager by default.",
+    "TensorFlow 2 builds a static graph inside tf.function.",
+    "TensorFlow builds a static graph only inside tf.function, otherwise it runs eagerly.",
+    "TensorFlow used static graphs in version 1 with sessions.",
+    "Keras 3 is multi-backend: it can run on top of PyTorch, JAX or TensorFlow.",
+])
+def test_the_tf1_rebuttal_and_keras_3_are_not_marked_down(answer):
+    assert hits("pytorch-vs-tensorflow", answer) == set()
+    assert hits("pytorch-advantages", answer) == set()
+
+
+def test_the_static_tensorflow_claim_is_still_charged():
+    for answer in ("PyTorch is a dynamic computational graph framework while TensorFlow is a "
+                   "static computational graph framework.",
+                   "TensorFlow is more static and provides better scalability."):
+        assert "tensorflow-static" in hits("pytorch-vs-tensorflow", answer)
+        assert verdicts("pytorch-vs-tensorflow", answer)["tf2-is-eager"] == "contradicted"
