@@ -138,3 +138,46 @@ def test_the_static_tensorflow_claim_is_still_charged():
                    "TensorFlow is more static and provides better scalability."):
         assert "tensorflow-static" in hits("pytorch-vs-tensorflow", answer)
         assert verdicts("pytorch-vs-tensorflow", answer)["tf2-is-eager"] == "contradicted"
+
+
+# -- cnn: rotation invariance, the bare "invariant" alias ---------------------------------
+
+@pytest.mark.parametrize("answer", [
+    "Rotation invariance has to come from augmentation.",
+    "Rotation and scale invariance have to come from data augmentation, not from the convolution.",
+    "CNNs are not rotation invariant.",
+])
+def test_the_cnn_augmentation_rebuttal_is_not_charged(answer):
+    assert hits("cnn", answer) == set()
+
+
+def test_rotation_invariance_earns_no_translation_credit():
+    assert "rotation-scale-invariant" in hits("cnn", "CNNs are rotation invariant.")
+    for answer in ("The network is rotation invariant.", "It is invariant."):
+        assert verdicts("cnn", answer)["translation"] in ("missed", "contradicted")
+    assert "invariant" not in aliases(rubric("cnn"))
+    assert verdicts("cnn", "Convolutions are translation equivariant.")["translation"] == "met"
+
+
+# -- sigmoid-use: the BCEWithLogitsLoss rebuttal, the seeds' false premise -----------------
+
+@pytest.mark.parametrize("answer", [
+    "Sigmoid before BCEWithLogitsLoss is a bug.",
+    "Applying a sigmoid before BCEWithLogitsLoss is wrong: the loss already applies it.",
+    "Putting torch.sigmoid before nn.BCEWithLogitsLoss applies the sigmoid twice.",
+    "Don't apply sigmoid before BCEWithLogitsLoss; it applies the sigmoid internally.",
+])
+def test_the_bcewithlogits_rebuttal_is_not_charged(answer):
+    assert hits("sigmoid-use", answer) == set()
+
+
+def test_sigmoid_before_bcewithlogits_is_still_charged():
+    for answer in ("Apply sigmoid to the outputs before passing them to nn.BCEWithLogitsLoss.",
+                   "I apply torch.sigmoid and then BCEWithLogitsLoss."):
+        assert "sigmoid-before-bcewithlogits" in hits("sigmoid-use", answer)
+
+
+def test_the_sigmoid_use_aliases_do_not_keep_the_seeds_wording():
+    question = catalog().question(DECK, "sigmoid-use")
+    for text in (question.question, *question.aliases):
+        assert not re.search(r"\bwhy do we prefer\b|\bprefer(red)? the sigmoid\b", text, re.I), text
