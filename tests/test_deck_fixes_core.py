@@ -181,3 +181,38 @@ def test_the_sigmoid_use_aliases_do_not_keep_the_seeds_wording():
     question = catalog().question(DECK, "sigmoid-use")
     for text in (question.question, *question.aliases):
         assert not re.search(r"\bwhy do we prefer\b|\bprefer(red)? the sigmoid\b", text, re.I), text
+
+
+# -- autograd-function: custom operators, apply, ctx --------------------------------------
+
+def test_the_autograd_function_model_answer_names_torch_library_custom_op():
+    for text in (reference("autograd-function"), rubric("autograd-function").model_answer):
+        for name in ("torch.library.custom_op", "register_autograd", "opcheck", "torch.compile"):
+            assert name in text, name
+    assert verdicts("autograd-function", "For a Triton kernel use torch.library.custom_op with "
+                    "register_autograd, so it works with torch.compile.")["custom-op-route"] == "met"
+
+
+def test_wrapping_a_kernel_in_an_autograd_function_is_not_recommended():
+    for line in reference("autograd-function").split("\n\n"):
+        if re.search(r"cuda|triton|numpy", line, re.I):
+            assert "custom_op" in line, line
+    assert "function-for-opaque-kernels" in hits(
+        "autograd-function", "Wrap your CUDA kernel in an autograd.Function.")
+
+
+def test_calling_forward_directly_earns_no_apply_credit():
+    r = rubric("autograd-function")
+    apply = r.criterion("apply")
+    assert not re.search(r"forward directly", apply.levels.partial, re.I)
+    for answer in ("Instantiate the Function and call forward directly.",
+                   "You just call forward directly."):
+        assert verdicts("autograd-function", answer)["apply"] in ("missed", "contradicted")
+    assert hits("autograd-function", "Calling forward directly is wrong: use MyFn.apply(x).") == set()
+
+
+def test_a_bare_ctx_does_not_meet_the_saved_tensors_criterion():
+    assert verdicts("autograd-function", "I store things on ctx in forward.")["ctx-saved-tensors"] == "missed"
+    assert "ctx" not in aliases(rubric("autograd-function"))
+    assert verdicts("autograd-function", "Save x with ctx.save_for_backward(x).")[
+        "ctx-saved-tensors"] == "met"
