@@ -216,3 +216,29 @@ def test_a_bare_ctx_does_not_meet_the_saved_tensors_criterion():
     assert "ctx" not in aliases(rubric("autograd-function"))
     assert verdicts("autograd-function", "Save x with ctx.save_for_backward(x).")[
         "ctx-saved-tensors"] == "met"
+
+
+# -- torch-cuda: set_device's caveat -------------------------------------------------------
+
+def test_set_device_is_never_listed_without_the_documentation_caveat():
+    for text in (reference("torch-cuda"), rubric("torch-cuda").model_answer):
+        for sentence in re.split(r"(?<=[.;])\s", text):
+            if "set_device" in sentence:
+                assert re.search(r"discourag", sentence), sentence
+        assert "CUDA_VISIBLE_DEVICES" in text and "torch.device" in text
+    assert "set-device-recommended" in hits(
+        "torch-cuda", "You should use torch.cuda.set_device to pick the GPU.")
+    assert hits("torch-cuda", "set_device() is discouraged; use torch.device or "
+                "CUDA_VISIBLE_DEVICES.") == set()
+
+
+# -- loss-function: reduction="mean" averages over all elements ----------------------------
+
+def test_mean_reduction_is_not_described_as_an_average_over_the_batch():
+    for text in (reference("loss-function"), texts("loss-function")):
+        assert not re.search(r"(average|mean)\w* over the batch\b(?! dimension)", text, re.I)
+        assert "all elements" in text
+    assert "mean-over-batch-only" in hits("loss-function",
+                                          'MSELoss with reduction="mean" divides by the batch size.')
+    assert verdicts("loss-function", 'reduction="mean" averages over every element.')[
+        "reduction"] == "met"
