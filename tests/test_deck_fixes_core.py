@@ -242,3 +242,13 @@ def test_mean_reduction_is_not_described_as_an_average_over_the_batch():
                                           'MSELoss with reduction="mean" divides by the batch size.')
     assert verdicts("loss-function", 'reduction="mean" averages over every element.')[
         "reduction"] == "met"
+
+
+# -- dnn-vs-cnn agrees with cnn: no "CNNs end with a few dense layers" ---------------------
+
+def test_cnns_are_not_said_to_end_with_dense_layers():
+    for question_id in ("dnn-vs-cnn", "cnn"):
+        text = texts(question_id)
+        assert not re.search(r"end(s)? with (a few|several|some) (dense|fully[- ]connected)", text, re.I)
+        assert "global average pooling" in reference(question_id)
+    assert "fully convolutional" in reference("dnn-vs-cnn")
