@@ -70,7 +70,7 @@ def texts(question_id: str) -> str:
     for c in r.criteria:
         parts += [c.description, c.levels.full]
     parts += [m.correction for m in r.misconceptions]
-    return "\n".join(parts)
+    return " ".join(" ".join(parts).split())
 
 
 # -- the upgraded form: opposites and at least five misconceptions, each contradicting ------
@@ -235,7 +235,7 @@ def test_set_device_is_never_listed_without_the_documentation_caveat():
 # -- loss-function: reduction="mean" averages over all elements ----------------------------
 
 def test_mean_reduction_is_not_described_as_an_average_over_the_batch():
-    for text in (reference("loss-function"), texts("loss-function")):
+    for text in (" ".join(reference("loss-function").split()), texts("loss-function")):
         assert not re.search(r"(average|mean)\w* over the batch\b(?! dimension)", text, re.I)
         assert "all elements" in text
     assert "mean-over-batch-only" in hits("loss-function",
