@@ -252,3 +252,29 @@ def test_cnns_are_not_said_to_end_with_dense_layers():
         assert not re.search(r"end(s)? with (a few|several|some) (dense|fully[- ]connected)", text, re.I)
         assert "global average pooling" in " ".join(reference(question_id).split())
     assert "fully convolutional" in " ".join(reference("dnn-vs-cnn").split())
+
+
+# -- tensor-attributes: .to() semantics, is_contiguous(), memory format --------------------
+
+def test_to_is_not_described_as_always_returning_a_moved_copy():
+    for question_id in ("tensor-attributes", "tensors"):
+        assert not re.search(r"returns a moved copy|always (returns|makes) a (new )?copy",
+                             texts(question_id), re.I)
+    assert re.search(r"tensor itself if it is already there", texts("tensor-attributes"))
+    assert "to-always-copies" in hits("tensor-attributes", "t.to(device) returns a moved copy.")
+    assert "to-in-place" in hits("tensor-attributes", "t.to(device) moves the tensor in place.")
+
+
+def test_is_contiguous_is_called_a_method_not_an_attribute():
+    text = " ".join(reference("tensor-attributes").split())
+    assert "`is_contiguous()` method" in text
+    assert not re.search(r"attributes[^.]*is_contiguous", text)
+
+
+def test_layout_is_told_apart_from_channels_last_memory_format():
+    r = rubric("tensor-attributes")
+    assert r.criterion("memory-format") is not None
+    assert "channels-last-layout" in hits("tensor-attributes", "channels_last is a layout like strided.")
+    assert hits("tensor-attributes", "channels_last is not a layout but a memory format.") == set()
+    assert verdicts("tensor-attributes", "channels_last is a memory format: the shape stays "
+                    "NCHW, only the strides change.")["memory-format"] == "met"
