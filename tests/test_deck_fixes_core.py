@@ -278,3 +278,51 @@ def test_layout_is_told_apart_from_channels_last_memory_format():
     assert hits("tensor-attributes", "channels_last is not a layout but a memory format.") == set()
     assert verdicts("tensor-attributes", "channels_last is a memory format: the shape stays "
                     "NCHW, only the strides change.")["memory-format"] == "met"
+
+
+# -- dataloader: pin_memory needs non_blocking; shuffling happens every epoch --------------
+
+def test_pin_memory_is_paired_with_non_blocking():
+    for text in (" ".join(reference("dataloader").split()), texts("dataloader")):
+        for sentence in re.split(r"(?<=[.;])\s", text):
+            if "pin_memory" in sentence and re.search(r"overlap|speed|faster|async", sentence):
+                assert "non_blocking" in sentence, sentence
+    assert "pin-memory-moves-to-gpu" in hits("dataloader", "pin_memory=True moves the batches to the GPU.")
+
+
+def test_the_per_epoch_reshuffle_is_its_own_concept_and_once_at_creation_contradicts_it():
+    criterion = rubric("dataloader").criterion("shuffling-sampling")
+    epoch = next(k for k in criterion.concepts if "every epoch" in k.aliases)
+    assert epoch.name == "every epoch" and epoch.opposites
+    assert not any("sampler" in a.lower() for a in epoch.aliases)
+    answer = "shuffle=True shuffles the data once at creation time, so every epoch sees the same order."
+    assert verdicts("dataloader", answer)["shuffling-sampling"] == "contradicted"
+    assert verdicts("dataloader", "shuffle=True reshuffles the data at the start of each epoch.")[
+        "shuffling-sampling"] == "met"
+
+
+# -- dataset-class: IterableDataset workers, __len__, batches ------------------------------
+
+def test_iterable_dataset_worker_duplicates_and_their_fix_are_covered():
+    text = " ".join(reference("dataset-class").split())
+    assert "get_worker_info" in text and "duplicates" in text
+    assert verdicts("dataset-class", "With 4 workers each worker gets a copy and yields duplicates, "
+                    "so shard the stream with get_worker_info().")["iterable-worker-sharding"] == "met"
+    assert "iterable-auto-split" in hits(
+        "dataset-class", "The DataLoader automatically splits an IterableDataset across workers.")
+
+
+def test_len_is_not_called_mandatory():
+    for text in (" ".join(reference("dataset-class").split()), texts("dataset-class")):
+        assert not re.search(r"(must|have to|need to) implement (both )?`?__len__", text, re.I)
+        assert not re.search(r"implement `?__len__`? \(number of samples\) and `?__getitem__", text)
+    assert "optional" in reference("dataset-class")
+
+
+@pytest.mark.parametrize("answer", [
+    "__getitem__ returns a batch only if you set batch_size=None.",
+    "The dataset returns batches when automatic batching is disabled.",
+    "__getitems__ returns a list of samples for a whole batch.",
+])
+def test_returning_batches_with_automatic_batching_off_is_not_charged(answer):
+    assert hits("dataset-class", answer) == set()
