@@ -326,3 +326,27 @@ def test_len_is_not_called_mandatory():
 ])
 def test_returning_batches_with_automatic_batching_off_is_not_charged(answer):
     assert hits("dataset-class", answer) == set()
+
+
+# -- optimizers: AdamW, either place for zero_grad() ---------------------------------------
+
+def test_adam_versus_adamw_weight_decay_is_covered():
+    assert "decoupled weight decay" in " ".join(reference("optimizers").split())
+    assert verdicts("optimizers", "AdamW decouples weight decay from the adaptive gradient step.")[
+        "adam-vs-adamw"] == "met"
+    assert "adam-weight-decay-is-adamw" in hits("optimizers", "AdamW is just Adam with L2 regularization.")
+    assert hits("optimizers", "AdamW is Adam with decoupled weight decay.") == set()
+
+
+@pytest.mark.parametrize("answer", [
+    "optimizer.zero_grad() first, then loss.backward(), then optimizer.step().",
+    "loss.backward(); optimizer.step(); optimizer.zero_grad() at the end of each iteration.",
+])
+def test_zero_grad_first_or_last_both_meet_the_step_api(answer):
+    assert verdicts("optimizers", answer)["step-api"] == "met"
+    assert hits("optimizers", answer) == set()
+
+
+def test_zero_grad_between_backward_and_step_is_charged():
+    answer = "loss.backward(), then optimizer.zero_grad(), then optimizer.step()."
+    assert verdicts("optimizers", answer)["step-api"] == "contradicted"
