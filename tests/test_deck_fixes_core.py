@@ -350,3 +350,27 @@ def test_zero_grad_first_or_last_both_meet_the_step_api(answer):
 def test_zero_grad_between_backward_and_step_is_charged():
     answer = "loss.backward(), then optimizer.zero_grad(), then optimizer.step()."
     assert verdicts("optimizers", answer)["step-api"] == "contradicted"
+
+
+# -- eval() versus no_grad()/inference_mode() ----------------------------------------------
+
+@pytest.mark.parametrize("question_id, criterion", [
+    ("autograd", "control-recording"), ("torch-nn-and-nn-module", "eval-vs-no-grad")])
+def test_eval_versus_no_grad_is_covered(question_id, criterion):
+    text = " ".join(reference(question_id).split())
+    assert "model.eval()" in text and "torch.no_grad()" in text and "inference_mode" in text
+    assert "does not stop" in text
+    assert "eval-disables-grad" in hits(question_id, "model.eval() turns off gradient computation.")
+    assert "no-grad-switches-dropout" in hits(question_id, "torch.no_grad() also disables dropout.")
+    assert criterion in {c for c, v in verdicts(
+        question_id, "model.eval() turns off gradient computation.").items() if v == "contradicted"}
+    assert verdicts("torch-nn-and-nn-module", "Call model.eval() to switch dropout off and wrap "
+                    "inference in torch.no_grad() to stop recording.")["eval-vs-no-grad"] == "met"
+
+
+def test_the_call_forward_directly_correction_does_not_trigger_its_own_pattern():
+    for question_id in ("torch-nn-and-nn-module", "autograd-function"):
+        misconception = next(m for m in rubric(question_id).misconceptions
+                             if m.id == "call-forward-directly")
+        assert "call-forward-directly" not in hits(question_id, misconception.correction)
+        assert "call-forward-directly" in hits(question_id, misconception.claim)
