@@ -374,3 +374,11 @@ def test_the_call_forward_directly_correction_does_not_trigger_its_own_pattern()
                              if m.id == "call-forward-directly")
         assert "call-forward-directly" not in hits(question_id, misconception.correction)
         assert "call-forward-directly" in hits(question_id, misconception.claim)
+
+
+# -- activation-functions: not every activation is element-wise ---------------------------
+
+def test_activations_are_not_all_called_element_wise():
+    text = " ".join(reference("activation-functions").split())
+    assert "softmax" in text and "GLU" in text and "combine several units" in text
+    assert not re.search(r"an activation function is (an )?(applied )?element-wise", text, re.I)
