@@ -68,7 +68,10 @@ def test_a_misconception_costs_its_penalty_and_cites_the_claim():
     without = grade("autograd", answer.rsplit(" It computes", 1)[0])
     result = grade("autograd", answer)
     hit = {m.id: m for m in result.misconceptions}["numerical-differentiation"]
-    assert result.score == pytest.approx(without.score - hit.penalty, abs=0.1)
+    # the wrong claim also voids the criterion it contradicts (the chain rule it states)
+    voided = sum(c.points for c in without.criteria if c.id in hit.contradicts)
+    assert voided > 0
+    assert result.score == pytest.approx(without.score - voided - hit.penalty, abs=0.1)
     assert hit.evidence[0].quote in answer and hit.evidence[0].verified
     assert hit.correction in result.feedback
 
