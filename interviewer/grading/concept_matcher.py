@@ -75,6 +75,7 @@ class AnswerView:
     lowered: str | None = None   # the text lower-cased, when it is ASCII (regex prefilters)
     denied_by: list[int] = field(default_factory=list)  # contrast/denial scope
     muted: list[bool] = field(default_factory=list)  # in a claim that states nothing (`stance`)
+    denied_subject: list[bool] = field(default_factory=list)  # "X" of "X is not used"
     negated: list[bool] = field(init=False)
     denies: bool = field(init=False)   # has a verbal negation ("not", "n't", "never") at all
 
@@ -186,11 +187,12 @@ class ConceptMatcher:
                 for joined in (a + b, a + b[:-1] if b.endswith("s") else ""):
                     if joined in self._single:
                         split.setdefault(joined, []).append(i)
+        subjects = [False] * len(text.tokens)
         return AnswerView(
             text, stems, positions, negation_cues(text.tokens), typo,
             [t.start for t in text.tokens], split, joined_at,
             text.text.lower() if text.text.isascii() else None,
-            denial_cues(text.tokens), muted_tokens(text.text, text.tokens),
+            denial_cues(text.tokens), muted_tokens(text.text, text.tokens, subjects), subjects,
         )
 
     # -- matching -------------------------------------------------------------------------
@@ -314,7 +316,8 @@ class ConceptMatcher:
                 picked.append(min(near, key=lambda p: abs(p - a)))
             else:
                 lo, hi = min(picked), max(picked)
-                if hi - lo >= window or view.negated[lo] != want or any(view.muted[lo:hi + 1]):
+                if hi - lo >= window or view.negated[lo] != want or any(view.muted[lo:hi + 1]) \
+                        or any(view.denied_subject[lo:hi + 1]):
                     continue
                 if any(-1 < view.denied_by[k] < lo and not _not_only(view, view.denied_by[k])
                        for k in range(lo, hi + 1)):
@@ -340,6 +343,9 @@ def _stands(view: AnswerView, lo: int, hi: int, want: bool, claim: bool,
     muted = view.muted
     tokens = view.text.tokens
     if muted and any(muted[lo:hi + 1]):
+        return False
+    # "X is not used" states no X; a wrong claim that spells the negation out still stands
+    if view.denied_subject and any(view.denied_subject[lo:hi + 1]) and not (claim and owned):
         return False
     if want:
         return view.negated[lo]

@@ -62,7 +62,7 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
     results = []
     on_units: set[int] = set()
     for criterion, (lo, hi) in zip(rubric.criteria, compiled.criterion_slices, strict=True):
-        stated = Stated({n - lo: _affirmed(matcher, view, n) for n in range(lo, hi)})
+        stated = Stated({n - lo: matcher.find_each(view, n) for n in range(lo, hi)})
         for units in stated.units.values():
             on_units.update(units)
         results.append(criterion_result(rubric, criterion, stated, matcher.names[lo:hi],
@@ -92,24 +92,6 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
         rubric_version=rubric.version,
         rubric_hash=compiled.rubric_hash,
     )
-
-
-def _affirmed(matcher, view, n):
-    """The claims stating concept n, unless the answer denies it more often than it states it
-    ("you don't need zero_grad"): a candidate who mostly denies an idea has not stated it."""
-    units = matcher.find_each(view, n)
-    if not units or not view.denies:
-        return units
-    tokens = view.text.tokens
-    stated = [(m.start, m.end) for m in units.values()]
-    denied = {tokens[view.token_at(m.start)].sentence for m in matcher.matches(view, n, negated=True)
-              # only a verbal denial ("don't need X", "is not X"), not "without X" or "none for X"
-              if tokens[view.negated_by[view.token_at(m.start)]].norm in ("not", "t", "never")
-              # a negation the concept itself states ("errors do not cancel") is no denial, nor
-              # is a synonym negated in a claim that states the concept in other words
-              and not any(s <= m.start < e for s, e in stated)
-              and units.get(tokens[view.token_at(m.start)].sentence, m).alias == m.alias}
-    return {} if len(denied) >= len(units) else units
 
 
 def rubric_flags(rubric: Rubric) -> list[Flag]:

@@ -77,8 +77,12 @@ _CLAUSE_RULE_WORDS = (_REPORT_VERBS | frozenset(run[0] for run in _ASSOCIATION)
                       | _DENIAL_WORDS)
 
 
-def muted_tokens(text: str, tokens: Sequence[Token]) -> list[bool]:
-    """For each token: does it sit in a claim that states nothing (see module docstring)?"""
+def muted_tokens(text: str, tokens: Sequence[Token],
+                 subjects: list[bool] | None = None) -> list[bool]:
+    """For each token: does it sit in a claim that states nothing (see module docstring)?
+    `subjects`, if given, is filled with the subjects of negated empty predicates ("X is not
+    used"): they state no concept, though a wrong claim that spells out that negation ("X is
+    not possible with DDP") still stands."""
     n = len(tokens)
     muted = [False] * n
     if not n:
@@ -109,7 +113,7 @@ def muted_tokens(text: str, tokens: Sequence[Token]) -> list[bool]:
             _mute(muted, lo, hi)
             continue
         if not wset.isdisjoint(_CLAUSE_RULE_WORDS):
-            _clause_rules(tokens, all_words, lo, hi, muted)
+            _clause_rules(tokens, all_words, lo, hi, muted, subjects)
         first_clause = [t.norm for t in tokens[lo:hi] if t.clause == tokens[lo].clause]
         if _backward_denial(words) is not None or (
                 len(first_clause) < len(words) and _backward_denial(first_clause) is not None):
@@ -213,7 +217,7 @@ def _backward_denial(words: list[str]) -> int | None:
 
 
 def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
-                  muted: list[bool]) -> None:
+                  muted: list[bool], subjects: list[bool] | None = None) -> None:
     """Reported speech, bare association and denial after the claim, within one sentence."""
     clauses = _spans(tokens[lo:hi], "clause")
     clauses = [(lo + a, lo + b) for a, b in clauses]
@@ -233,8 +237,8 @@ def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
         if _has_run(cw, _ASSOCIATION):
             _mute(muted, a, b)
         subject_end = _denied_subject(cw)
-        if subject_end is not None:
-            _mute(muted, a, a + subject_end)
+        if subject_end is not None and subjects is not None:
+            _mute(subjects, a, a + subject_end)
         # "..., but that's a myth" / "but it doesn't really" / "which is wrong" / "..., no,
         # ...": the clauses before, in this sentence, are denied.
         if c and cw and cw[0] in ("but", "which", "and", "though", "although", "however"):
@@ -289,7 +293,9 @@ def _denies_before(rest: list[str]) -> bool:
         return False
     if rest[0] in ("no", "nope", "wrong") and len(rest) <= 2:
         return True
-    if rest[0] in ("not",) and len(rest) <= 3 and all(w in _EMPTY_COMPLEMENT for w in rest[1:]):
+    # "..., not really." / "..., not true." ("X, not Y" is a contrast that denies Y only)
+    if rest[0] == "not" and rest[1:] in (["really"], ["true"], ["correct"], ["right"],
+                                         ["quite"], ["exactly"]):
         return True
     if rest[0] in ("that", "this", "which", "it", "they", "is", "s") and len(rest) <= 7:
         if any(w in _DENIAL_WORDS for w in rest):
