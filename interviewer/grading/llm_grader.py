@@ -26,6 +26,7 @@ from interviewer.grading.grading_prompt import (
     grading_schema,
     new_nonce,
 )
+from interviewer.grading.contradictions import void_contradicted
 from interviewer.grading.offline_grader import OfflineGrader, feedback, grade_with_rubric, rubric_flags
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
 from interviewer.grading.protocols import GradeRequest
@@ -131,7 +132,9 @@ class LLMGrader:
                 hits.append(MisconceptionHit(
                     id=misconception.id, claim=misconception.claim,
                     correction=misconception.correction, penalty=misconception.penalty,
-                    evidence=evidence))
+                    evidence=evidence, contradicts=list(misconception.contradicts)))
+        # contradiction beats mention, whoever judged the verdicts
+        results = void_contradicted(rubric, results, hits)
         score = total_score(rubric, results, hits)
         flags = [*checks.flags, *rubric_flags(rubric)]
         unverified = [r.id for r in results if not r.verified]

@@ -16,12 +16,24 @@ def criterion_points(rubric: Rubric, criterion: Criterion, verdict: Verdict, ver
     return round(rubric.max_points(criterion) * VERDICT_SHARE[verdict], 2)
 
 
+#: Each wrong claim (misconception or stated opposite) halves the most the answer can earn: a
+#: human grader stops trusting the rest of an answer that gets the key facts wrong.
+WRONG_CLAIM_FACTOR = 0.5
+
+
+def wrong_claims_cap(misconceptions: list[MisconceptionHit]) -> float:
+    """The highest total an answer with these wrong claims can reach (100 with none)."""
+    return 100.0 * WRONG_CLAIM_FACTOR ** len(misconceptions)
+
+
 def total_score(
     rubric: Rubric, results: list[CriterionResult], misconceptions: list[MisconceptionHit],
     cap: float = 100.0,
 ) -> float:
     """Sum of criterion points, minus misconception penalties, capped when an essential
-    criterion earned nothing and at `cap` (the precision cap), clamped to 0..100."""
+    criterion earned nothing, at `cap` (the precision cap) and by the wrong claims (each
+    halves the cap), clamped to 0..100."""
+    cap = min(cap, wrong_claims_cap(misconceptions))
     by_id = {r.id: r for r in results}
     total = sum(r.points for r in results)
     total -= sum(m.penalty for m in misconceptions)
