@@ -370,7 +370,7 @@ class InterviewSession:
         return FollowUpRequest(
             question=self.question, rubric=self.rubric, answer_so_far=self.answer_so_far(),
             targets=plan.targets, probe=plan.probe, mode=self.config.mode,
-            transcript=self.current_turns(),
+            transcript=self.current_turns(), mentioned=plan.mentioned,
         )
 
     def _record_follow_up(self, text: str, plan: FollowUpPlan) -> None:

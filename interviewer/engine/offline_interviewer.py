@@ -19,7 +19,12 @@ class OfflineInterviewer:
 
     async def follow_up(self, request: FollowUpRequest) -> AsyncIterator[str]:
         if request.probe is not None:
-            yield request.probe.question
+            if request.mentioned:
+                # rubric names, not the candidate's words: nothing they typed is echoed
+                names = " and ".join(_as_markdown(n) for n in request.mentioned[:2])
+                yield f"You mentioned {names}. {request.probe.question}"
+            else:
+                yield request.probe.question
         elif request.targets:
             yield f"Could you say more about this: {request.targets[0].description.rstrip('.')}?"
 

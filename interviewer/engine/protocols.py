@@ -20,6 +20,7 @@ class FollowUpRequest:
     probe: FollowUp | None         # the rubric's own probe for those targets, if any
     mode: Mode = "practice"
     transcript: list[Turn] = field(default_factory=list)
+    mentioned: tuple[str, ...] = ()  # rubric names of ideas stated but not connected (unsure)
 
 
 class Interviewer(Protocol):
