@@ -36,6 +36,7 @@ _REPORT_VERBS = frozenset(
 #: involved", "shuffling doesn't happen", "momentum isn't used".
 _EMPTY_PREDICATES = frozenset(
     "used needed required involved done happen happens happening exist exists true case thing "
+    "something what "
     "important relevant present applied performed supported possible necessary there real "
     "correct right".split())
 #: Subjects of reported speech: "people say", "some claim", "they think", "you'd think".

@@ -52,7 +52,8 @@ _SUBWORD = re.compile(r"[^\W_]+")
 # Between two tokens: a sentence ends at . ! ? followed by space/end, at ; or a line break
 # (hard wraps inside a paragraph were turned into spaces before tokenising).
 _SENTENCE_GAP = re.compile(r"[.!?]\s|[;\n\u3002]")
-_CLAUSE_GAP = re.compile(r"[,:()\[\]{}\"|\u2014\u2013]|\s[-\u2013\u2014]\s")
+# Square brackets are not clause breaks: "does [not] copy" says "not".
+_CLAUSE_GAP = re.compile(r"[,:(){}\"|\u2014\u2013]|\s[-\u2013\u2014]\s")
 #: Abbreviations whose full stop does not end a sentence ("e.g." tokenises as "e", "g").
 _ABBREVIATIONS = frozenset(("eg", "ie", "etc", "vs", "cf", "approx", "resp", "fig", "eq"))
 
