@@ -40,11 +40,15 @@ _TARGET = (r"(?:full\s+(?:marks?|credit|points?|score)|(?:a\s+)?perfect\s+(?:sco
 _IMPERATIVE = (r"(?:award|give|assign|grant|record|mark|rate|score|grade|output|return|set|treat|"
                r"consider|count|accept|pass|put|enter|report)")
 
+# Trigger substrings (of the lower-cased text): one of each group must be present for a pattern
+# to be tried. Short words carry their spaces so "ai" does not fire on "train".
 _GRADER_WORDS = ("grader", "evaluat", "examiner", "assessor", "reviewer", "marker", "scorer",
-                 "judge", "proctor", "grading", "scoring", "marking", "assessment", "review", "ai",
-                 "llm", "gpt", "claude", "gemini", "assistant", "language model")
-_TARGET_WORDS = ("full", "perfect", "maximum", "max", "top", "highest", "score", "grade", "mark",
-                 "100", "10/10", "5/5", "criteri", "criterion", "pass", "correct", "met")
+                 "judge", "proctor", "grading", "scoring", "marking", "assessment", "review",
+                 " ai ", " ai,", " ai:", "(ai", "the ai", "llm", "gpt", "claude", "gemini",
+                 "assistant", "language model")
+_TARGET_WORDS = ("full", "perfect", "maximum", " max ", "top mark", "highest", "score of",
+                 "grade of", "mark of", "100", "10/10", "5/5", "criteri", " pass", "as correct",
+                 "as met")
 _IMPERATIVE_WORDS = ("award", "give", "assign", "grant", "record", "mark", "rate", "score",
                      "grade", "output", "return", "set", "treat", "consider", "count", "accept",
                      "pass", "put", "enter", "report")
@@ -78,7 +82,7 @@ _PATTERNS: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = (
      (("note", "message", "instruction", "memo", "reminder", "hint"), _GRADER_WORDS)),
     ("address-grader",
      r"(?:^|[.!?]\s+)(?:dear|hey|hi|hello|attention|psst|ok|okay)\s*,?\s+(?:the\s+)?" + _GRADER + r"\b",
-     (("dear", "hey", "hi", "hello", "attention", "psst", "ok"), _GRADER_WORDS)),
+     (("dear", "hey", " hi ", "hi,", "hello", "attention", "psst", " ok ", "ok,", "okay"), _GRADER_WORDS)),
     ("address-grader", r"(?:^|[.!?]\s+|\n)\s*(?:to\s+)?(?:the\s+)?" + _GRADER
      + r"\s*(?:note|notes|instructions?)?\s*[:,]",
      (_GRADER_WORDS, (":", ","))),
@@ -176,7 +180,7 @@ class Detection:
 def detect(visible: str) -> list[Detection]:
     """Every piece of `visible` (already folded, invisible characters dropped) addressed to
     the grader, in order."""
-    lowered = visible.lower()
+    lowered = " " + visible.lower().replace("\n", " ") + " "   # word triggers at the ends too
     found = []
     present: dict[tuple[str, ...], bool] = {}   # trigger groups shared by several patterns
     for kind, pattern, triggers in _COMPILED:
