@@ -38,7 +38,7 @@ TARGETS = {"spearman": 0.85, "wrong_mean": 20.0, "ordered_share": 0.90, "gaming_
 
 
 def grade_all(calibration, catalog):
-    grader = OfflineGrader()
+    grader = OfflineGrader(catalog)
     scores, unreadable, grades = {}, set(), {}
     for answer in calibration.answers:
         question = catalog.question(DECK, answer.question_id)

@@ -31,7 +31,7 @@ WRONG_MEAN_CEILING = 34.0    # measured 29.4
 def held_out():
     calibration = load_calibration(CALIBRATION)
     answers = calibration.half("held_out")
-    grader = OfflineGrader()
+    grader = OfflineGrader(catalog())
     scores, unreadable = {}, set()
     for answer in answers:
         question = catalog().question("pytorch", answer.question_id)

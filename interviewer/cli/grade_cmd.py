@@ -89,7 +89,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
             continue
         jobs.append((item, question))
 
-    grader = make_grader(settings)
+    grader = make_grader(settings, catalog)
     grades = asyncio.run(_grade_all(grader, catalog, deck_name, jobs, settings.concurrency))
 
     if args.json:

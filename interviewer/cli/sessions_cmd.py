@@ -65,6 +65,17 @@ def _store(settings=None):
     return SessionStore.open(settings or load_settings())
 
 
+_LOADED_DECKS: dict = {}
+
+
+def _deck_catalog(deck: str, rubrics: dict):
+    """The one deck `_lookups` read, as a catalog (for the grader's topicality check)."""
+    from interviewer.corpus.catalog import Catalog
+
+    found = _LOADED_DECKS.get(deck)
+    return Catalog(decks={deck: found}, rubrics={deck: rubrics}) if found is not None else None
+
+
 def _lookups(deck: str, data_dir) -> tuple[dict, dict]:
     """Question and rubric lookups for one deck (empty when the deck is gone). Only that
     deck's files are read (a later root overrides, as in the catalog), and a broken file
@@ -79,6 +90,7 @@ def _lookups(deck: str, data_dir) -> tuple[dict, dict]:
             found, problems = load_deck_file(path)
             if found is not None and not errors(problems):
                 questions, rubrics = {q.id: q for q in found.questions}, {}
+                _LOADED_DECKS[deck] = found
         for path in sorted((root / "rubrics" / deck).glob("*.y*ml")):
             rubric, problems = load_rubric_file(path)
             if rubric is not None and not errors(problems) and rubric.question_id in questions:
@@ -246,7 +258,7 @@ def cmd_regrade(args: argparse.Namespace) -> int:
         if not requests:
             err(f"session {before.id} has no graded questions to re-grade")
             return 1 if problems else 0
-        grader = make_grader(settings)
+        grader = make_grader(settings, _deck_catalog(deck, rubrics))
         err(f"re-grading {len(requests)} question(s) of {before.id} with {settings.backend}"
             + (f" {settings.model}" if settings.model else ""))
         failures = asyncio.run(_regrade_all(store, before.id, grader, requests, settings.concurrency))

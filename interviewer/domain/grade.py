@@ -71,7 +71,7 @@ class Flag(StrictModel):
 
     code: str = Field(
         description="empty | punctuation-only | too-short | parroting | injection | "
-        "keyword-salad | low-precision | unreadable | reference-only | draft-rubric | "
+        "keyword-salad | low-precision | off-topic | unreadable | reference-only | draft-rubric | "
         "low-confidence | fallback | truncated | unknown-question"
     )
     detail: str = ""

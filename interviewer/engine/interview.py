@@ -59,7 +59,7 @@ class InterviewSession:
         self.grader = grader
         self.interviewer = interviewer
         self.store = store
-        self._offline = OfflineGrader()
+        self._offline = OfflineGrader(catalog)
         self._fallback_interviewer = OfflineInterviewer()
 
     # ------------------------------------------------------------------ creation

@@ -26,7 +26,7 @@ def start_session(
         topic_scores = read_topic_scores(store)
     config = config.model_copy(update={"backend": settings.backend, "model": settings.model})
     return InterviewSession.start(
-        config, catalog, make_grader(settings), make_interviewer(settings), store, topic_scores
+        config, catalog, make_grader(settings, catalog), make_interviewer(settings), store, topic_scores
     )
 
 
@@ -36,5 +36,5 @@ def resume_session(
     catalog = catalog or load_catalog_for(settings)
     session = store.load(session_id)
     return InterviewSession.resume(
-        session, catalog, make_grader(settings), make_interviewer(settings), store
+        session, catalog, make_grader(settings, catalog), make_interviewer(settings), store
     )

@@ -76,7 +76,8 @@ class LLMGrader:
             # comparison with the reference answer is the grade.
             return self.offline.grade_sync(request)
         checks = run_prechecks(request.question, request.answer, reference=rubric.model_answer)
-        offline = grade_with_rubric(rubric, request, checks)
+        offline = grade_with_rubric(rubric, request, checks,
+                                    index=self.offline.index_for(request.question))
         if checks.blocked or checks.text is None:
             return offline.model_copy(update={"offline_score": offline.score})
         nonce = new_nonce()

@@ -10,12 +10,19 @@ is the exact span of the answer that stated each concept. Points and the total c
 `interviewer.grading.scoring` only.
 """
 
-from interviewer.domain import CriterionResult, Flag, Grade, MisconceptionHit, Rubric
+from interviewer.domain import CriterionResult, Flag, Grade, MisconceptionHit, Question, Rubric
 from interviewer.grading.claim_verdicts import Stated, criterion_result
 from interviewer.grading.contradictions import void_contradicted, wrong_claims
 from interviewer.grading.precision import Precision, precision, precision_note
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
 from interviewer.grading.protocols import GradeRequest
+from interviewer.grading.topicality import (
+    OFF_TOPIC_CAP,
+    DeckIndex,
+    OffTopic,
+    deck_index,
+    off_topic_parts,
+)
 from interviewer.grading.readability import readability_flags, unreadable_note
 from interviewer.grading.rubric_compiler import CompiledRubric, compile_rubric
 from interviewer.grading.scoring import result_for, total_score
@@ -30,10 +37,33 @@ _BLOCK_REASONS = {
 }
 
 
+_INDEXES: dict[int, tuple] = {}
+
+
 class OfflineGrader:
-    """Grades against the rubric's concepts (or, without a rubric, the reference answer)."""
+    """Grades against the rubric's concepts (or, without a rubric, the reference answer).
+
+    Given the catalog, it also checks that an answer answers its own question rather than
+    another of the deck (`topicality`)."""
 
     name = "offline"
+
+    def __init__(self, catalog=None) -> None:
+        self._catalog = catalog
+
+    def index_for(self, question: Question) -> DeckIndex | None:
+        """The index of the deck that holds this question (built once per deck object)."""
+        if self._catalog is None:
+            return None
+        for name, deck in sorted(self._catalog.decks.items()):
+            found = deck.get(question.id)
+            if found is not None and found.question == question.question:
+                cached = _INDEXES.get(id(deck))
+                if cached is None or cached[0] is not deck:
+                    cached = (deck, deck_index(deck.questions, self._catalog.rubrics.get(name, {})))
+                    _INDEXES[id(deck)] = cached   # the deck is kept alive with it: ids stay unique
+                return cached[1]
+        return None
 
     async def grade(self, request: GradeRequest) -> Grade:
         """Same as `grade_sync`: the work is CPU-only and takes well under a millisecond."""
@@ -45,11 +75,11 @@ class OfflineGrader:
             from interviewer.grading.reference_only import grade_reference_only
 
             return grade_reference_only(request)
-        return grade_with_rubric(request.rubric, request)
+        return grade_with_rubric(request.rubric, request, index=self.index_for(request.question))
 
 
 def grade_with_rubric(rubric: Rubric, request: GradeRequest,
-                      checks: PrecheckResult | None = None) -> Grade:
+                      checks: PrecheckResult | None = None, index: DeckIndex | None = None) -> Grade:
     """Grade `request.answer` against `rubric` (`checks`: pre-checks already run on it, so a
     caller that needs them too, such as the LLM grader, does not run them twice)."""
     compiled = compile_rubric(rubric, request.question)
@@ -72,13 +102,30 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
         on_units.update(checks.text.tokens[view.token_at(e.start)].sentence
                         for e in hit.evidence if e.start is not None)
     results = void_contradicted(rubric, results, hits)
+    elsewhere = None
+    if index is not None:
+        elsewhere = index.off_topic(request.question.id, checks.text.tokens)
+        if elsewhere is None:
+            # parts of the answer that answer other questions: off the rubric, and when they
+            # are most of the answer, the answer as a whole is off topic
+            off_units, off_share, biggest = off_topic_parts(
+                index, request.question.id, checks.text.text, checks.text.tokens)
+            on_units -= off_units
+            if off_share >= 0.5:
+                elsewhere = biggest
     measured = precision(checks.text.tokens, view.muted, on_units)
     flags = list(checks.flags)
     if measured.limited:
         flags.append(Flag(code="low-precision", detail=(
             f"{measured.on_rubric} of {measured.total} content words are on the rubric: "
             f"capped at {measured.cap:g}")))
-    score = total_score(rubric, results, hits, cap=measured.cap)
+    cap = measured.cap
+    if elsewhere is not None:
+        cap = min(cap, OFF_TOPIC_CAP)
+        flags.append(Flag(code="off-topic", detail=(
+            f"reads as an answer to another question ({elsewhere.question_id}): "
+            f"capped at {OFF_TOPIC_CAP:g}")))
+    score = total_score(rubric, results, hits, cap=cap)
     unreadable = readability_flags(checks.text, score)
     return Grade(
         question_id=request.question.id,
@@ -86,7 +133,7 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
         criteria=results,
         misconceptions=hits,
         flags=[*flags, *unreadable, *rubric_flags(rubric)],
-        feedback=feedback(rubric, results, hits, checks, measured, unreadable),
+        feedback=feedback(rubric, results, hits, checks, measured, unreadable, elsewhere),
         confidence="low" if unreadable else "normal",
         backend="offline",
         rubric_version=rubric.version,
@@ -123,7 +170,7 @@ def blocked_grade(request: GradeRequest, compiled: CompiledRubric, checks: Prech
 
 def feedback(rubric: Rubric, results: list[CriterionResult], hits: list[MisconceptionHit],
              checks: PrecheckResult, measured: Precision | None = None,
-             unreadable: list[Flag] = ()) -> str:
+             unreadable: list[Flag] = (), elsewhere: OffTopic | None = None) -> str:
     """Short feedback, one item per line (rubric texts often hold ';' themselves): what was
     covered, what a full answer adds where the answer was partial or silent (the criterion's
     full level), and each wrong claim with its correction."""
@@ -154,6 +201,9 @@ def feedback(rubric: Rubric, results: list[CriterionResult], hits: list[Misconce
     if measured is not None and measured.limited:
         notes.append(precision_note(measured))
     notes += [unreadable_note(f.detail) for f in unreadable]
+    if elsewhere is not None:
+        notes.append(f"This reads more like an answer to another question (“{elsewhere.question}”) "
+                     f"than to this one: the score is capped at {OFF_TOPIC_CAP:g}.")
     if any(r.unsure for r in results):
         notes.append("Some key terms were there but not connected in one claim: say how they "
                      "relate (those criteria are held at partial).")

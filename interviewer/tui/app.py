@@ -309,8 +309,9 @@ def _warm_up_grader(catalog: Catalog) -> None:
     for deck, question in catalog.questions():
         rubric = catalog.rubric(deck, question.id)
         if rubric is not None:
-            OfflineGrader().grade_sync(GradeRequest(question=question, rubric=rubric,
-                                                    answer="warming up"))
+            # with the catalog: the deck's topicality index is built here too
+            OfflineGrader(catalog).grade_sync(GradeRequest(question=question, rubric=rubric,
+                                                           answer="warming up"))
             return
 
 

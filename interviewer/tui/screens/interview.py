@@ -316,7 +316,7 @@ class InterviewScreen(Screen):
         from interviewer.engine.backends import make_interviewer
         from interviewer.grading.factory import make_grader
 
-        self.engine.grader = make_grader(settings)
+        self.engine.grader = make_grader(settings, self.engine.catalog)
         self.engine.interviewer = make_interviewer(settings)
         self.refresh_bindings()
         if not self.busy:
