@@ -103,7 +103,9 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
                         for e in hit.evidence if e.start is not None)
     results = void_contradicted(rubric, results, hits)
     elsewhere = None
-    if index is not None:
+    # Topicality can only lower a score above its cap: answers already at or below it (most
+    # wrong, vague and gaming answers) skip the work.
+    if index is not None and total_score(rubric, results, hits) > OFF_TOPIC_CAP:
         elsewhere = index.off_topic(request.question.id, checks.text.tokens)
         if elsewhere is None:
             # parts of the answer that answer other questions: off the rubric, and when they

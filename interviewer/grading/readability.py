@@ -52,6 +52,8 @@ def language_problem(text: NormalisedText) -> str | None:
         if latin < 0.5 * len(letters):
             return "most of it is in a non-Latin script"
     english = sum(t.norm in STOPWORDS for t in prose)
+    if english * 4 >= len(prose):
+        return None                 # a quarter of it is English function words: English prose
     foreign = sum(t.norm in _FOREIGN for t in prose)
     if foreign >= 3 and foreign > english:
         return "it reads as another language than English"

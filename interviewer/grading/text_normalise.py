@@ -329,7 +329,8 @@ def _code_units(tokens: list[Token], code: list[tuple[int, int]]) -> list[Token]
         elif tok.clause != last_clause:
             clause += 1
             last_clause = tok.clause
-        out.append(tok._replace(sentence=sentence, clause=clause, code=in_code))
+        out.append(_new_token(Token, (tok.norm, tok.stem, tok.start, tok.end, clause, sentence,
+                                      tok.glued, in_code)))
     return out
 
 

@@ -27,6 +27,7 @@ from interviewer.grading.word_lists import STOPWORDS
 OFF_TOPIC_RATIO = 1.35
 OFF_TOPIC_MIN = 0.3
 OFF_TOPIC_CAP = 20.0
+_COMMON_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,14 @@ class DeckIndex:
         self._idf = {term: math.log((1 + n) / (1 + k)) + 1 for term, k in df.items()}
         self._unseen = math.log(1 + n) + 1
         self._vectors = {qid: self._vector(c) for qid, c in counts.items()}
+        # Terms in more than a quarter of the deck's questions tell questions apart little and
+        # have the longest lists: they are left out of the dot products (speed).
+        common = {term for term, k in df.items() if k > max(2, _COMMON_SHARE * n)}
         self._postings: dict[str, list[tuple[str, float]]] = {}
         for qid, vector in self._vectors.items():
             for term, weight in vector.items():
-                self._postings.setdefault(term, []).append((qid, weight))
+                if term not in common:
+                    self._postings.setdefault(term, []).append((qid, weight))
 
     def _vector(self, counts: Counter) -> dict[str, float]:
         vector = {t: (1 + math.log(k)) * self._idf.get(t, self._unseen) for t, k in counts.items()}
@@ -69,9 +74,13 @@ class DeckIndex:
     def similarities(self, tokens: Iterable[Token]) -> dict[str, float]:
         """Cosine of the text (its tokens) to every question of the deck that shares a term."""
         out: dict[str, float] = {}
+        get = out.get
+        postings = self._postings
         for term, weight in self._vector(_terms(tokens)).items():
-            for qid, other in self._postings.get(term, ()):
-                out[qid] = out.get(qid, 0.0) + weight * other
+            found = postings.get(term)
+            if found:
+                for qid, other in found:
+                    out[qid] = get(qid, 0.0) + weight * other
         return out
 
     def off_topic(self, question_id: str, tokens: Iterable[Token]) -> OffTopic | None:
@@ -109,12 +118,14 @@ def off_topic_parts(index: DeckIndex, question_id: str, text: str,
         elif not parts:
             parts.append([])
         parts[-1].append(tok)
-    total = sum(_content(p) for p in parts) or 1
+    sizes = [_content(p) for p in parts]
+    if sum(1 for n in sizes if n >= _MIN_PART_WORDS) < 2:
+        return set(), 0.0, None     # one part to judge: the whole-answer check already did
+    total = sum(sizes) or 1
     off_units: set[int] = set()
     off_words = 0
     biggest: tuple[int, OffTopic] | None = None
-    for part in parts:
-        words = _content(part)
+    for part, words in zip(parts, sizes, strict=True):
         if words < _MIN_PART_WORDS:
             continue
         found = index.off_topic(question_id, part)
