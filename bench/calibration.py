@@ -97,6 +97,15 @@ def main() -> int:
         answers = calibration.half(half)
         report(title, figures(answers, scores, unreadable), figures(answers, base, set()))
         print()
+    if not args.tuning_only and calibration.new_questions:
+        print("HELD-OUT half, original 30 questions vs issue 14's new PyTorch 2.x questions:")
+        for subset in ("original", "new"):
+            answers = calibration.half("held_out", questions=subset)
+            g = figures(answers, scores, unreadable)
+            print(f"  {subset:<9} {g.n:>3} answers  spearman {g.spearman:.3f}  wrong {g.wrong_mean:5.1f}  "
+                  f"ordered {g.ordered_share:4.0%}  gaming {g.gaming_share:4.0%}  "
+                  f"unusual {g.unusual_share:4.0%}")
+        print()
     if args.details:
         held = set(calibration.held_out)
         for a in calibration.half("tuning"):

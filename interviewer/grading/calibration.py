@@ -47,13 +47,21 @@ class CalibrationSet:
     tuning: tuple[str, ...]
     held_out: tuple[str, ...]
     answers: tuple[CalibrationAnswer, ...]
+    new_questions: tuple[str, ...] = ()   # added with issue 14's PyTorch 2.x questions
 
-    def half(self, name: str) -> list[CalibrationAnswer]:
-        """The answers of one half: "tuning", "held_out", or "all"."""
-        if name == "all":
-            return list(self.answers)
-        ids = set(self.tuning if name == "tuning" else self.held_out)
-        return [a for a in self.answers if a.question_id in ids]
+    def half(self, name: str, *, questions: str = "all") -> list[CalibrationAnswer]:
+        """The answers of one half: "tuning", "held_out", or "all"; `questions`: "all",
+        "original" (the first 30) or "new" (issue 14's)."""
+        answers = list(self.answers)
+        if name != "all":
+            ids = set(self.tuning if name == "tuning" else self.held_out)
+            answers = [a for a in answers if a.question_id in ids]
+        new = set(self.new_questions)
+        if questions == "new":
+            answers = [a for a in answers if a.question_id in new]
+        elif questions == "original":
+            answers = [a for a in answers if a.question_id not in new]
+        return answers
 
 
 def load_calibration(folder: Path) -> CalibrationSet:
@@ -69,7 +77,8 @@ def load_calibration(folder: Path) -> CalibrationSet:
                 voice=item.get("voice", ""), attack=item.get("attack", ""),
                 cap=item.get("cap"), floor=item.get("floor"),
             ))
-    return CalibrationSet(tuple(split["tuning"]), tuple(split["held_out"]), tuple(answers))
+    return CalibrationSet(tuple(split["tuning"]), tuple(split["held_out"]), tuple(answers),
+                          tuple(split.get("new_questions", ())))
 
 
 @dataclass
