@@ -161,3 +161,17 @@ def test_another_language_is_flagged_not_silently_failed():
     assert result.has_flag("unreadable") and result.confidence == "low"
     assert "model backend" in result.feedback
     assert not grade(STRONG).has_flag("unreadable")
+
+
+@pytest.mark.parametrize("denied", [
+    "The 'reshuffles every epoch' thing is a myth too.",
+    "Reshuffling every epoch is just something people made up.",
+])
+def test_a_subject_whose_predicate_only_denies_it_states_nothing(denied):
+    assert verdicts(STRONG.replace("It reshuffles them every epoch.", denied))["shuffling"] != "met"
+
+
+def test_an_object_said_to_be_wrong_is_still_a_claim():
+    # "the workers are wrong" would claim something about workers; it does not deny them
+    assert verdicts("It groups samples into mini-batches. Worker processes load them; "
+                    "the old threads were wrong.")["workers"] == "met"

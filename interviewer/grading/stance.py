@@ -74,7 +74,8 @@ _FILLER_SHARE = 0.42
 
 #: Words one of which a sentence needs for any clause rule to apply (a cheap skip).
 _CLAUSE_RULE_WORDS = (_REPORT_VERBS | frozenset(run[0] for run in _ASSOCIATION)
-                      | frozenset(("not", "t", "never", "no", "nope", "wrong", "but", "which"))
+                      | frozenset(("not", "t", "never", "no", "nope", "wrong", "but", "which",
+                                   "made", "fiction", "story", "tale"))
                       | _DENIAL_WORDS)
 
 
@@ -240,6 +241,11 @@ def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
         subject_end = _denied_subject(cw)
         if subject_end is not None and subjects is not None:
             _mute(subjects, a, a + subject_end)
+        # "the same-filter-everywhere thing is a myth too", "X is just something people made
+        # up": what stands before the verb is denied
+        denied_end = _denied_by_predicate(cw)
+        if denied_end is not None:
+            _mute(muted, lo if c <= 1 else a, a + denied_end)   # the subject may be quoted
         # "..., but that's a myth" / "but it doesn't really" / "which is wrong" / "..., no,
         # ...": the clauses before, in this sentence, are denied.
         if c and cw and cw[0] in ("but", "which", "and", "though", "although", "however"):
@@ -284,6 +290,25 @@ def _denied_subject(words: list[str]) -> int | None:
                                                        "at", "all", "always", "even")]
         if rest and rest[0] in _EMPTY_PREDICATES and len(rest) <= 3:
             return aux
+        return None
+    return None
+
+
+_MYTH_WORDS = frozenset("myth myths misconception nonsense bogus rubbish fiction".split())
+_MADE_UP = (("made", "up"), ("just", "a", "story"), ("a", "fairy", "tale"), ("fiction",),
+            ("nonsense",), ("not", "true"), ("not", "the", "case"), ("untrue",))
+
+
+def _denied_by_predicate(words: list[str]) -> int | None:
+    """"X is a myth (too)", "X is wrong", "X is just something people made up": where X ends
+    (the verb), when the clause's predicate only denies its subject."""
+    for i, w in enumerate(words):
+        if i == 0 or w not in ("is", "are", "was", "were", "s"):
+            continue
+        rest = words[i + 1:i + 9]
+        # not "wrong"/"false": "the gradients are wrong" claims something about gradients
+        if rest and (any(x in _MYTH_WORDS for x in rest[:3]) or _has_run(rest, _MADE_UP)):
+            return i
         return None
     return None
 
