@@ -128,7 +128,8 @@ def test_importer_agrees_with_the_reviewed_shipped_deck():
 
     shipped, problems = load_deck_file(SHIPPED)
     assert not problems
-    entry_of = {(s.doc, s.number): q.id for q in shipped.questions for s in q.sources}
+    # seed sources only: the PyTorch 2.x questions cite documentation pages instead
+    entry_of = {(s.doc, s.number): q.id for q in shipped.questions for s in q.sources if s.doc}
     result = import_documents([SEED_A, SEED_B], deck_name="seeds")
     found = {(s.doc, s.number) for q in result.deck.questions for s in q.sources}
     assert found == set(entry_of)
