@@ -125,6 +125,7 @@ CORRECT_STATEMENTS: dict[str, list[str]] = {
         "The other ranks do not continue without the missing rank.",
     ],
     "compile-recompilation": [
+        "Raising the recompile limit does not fix it; remove the cause instead.",
         "Raising the recompile limit does not fix it.",
         "It is a myth that graph breaks cause recompiles.",
         "torch.compile does not compile once for all inputs.",
@@ -135,6 +136,7 @@ CORRECT_STATEMENTS: dict[str, list[str]] = {
         "Graph breaks do not give wrong results.",
     ],
     "memory-grows-every-step": [
+        "It is not fragmentation: the tensors are still referenced.",
         "torch.cuda.empty_cache() does not fix the leak.",
         "Calling .item() fixes it.",
         "It is not caused by fragmentation.",
@@ -150,6 +152,7 @@ CORRECT_STATEMENTS: dict[str, list[str]] = {
         "nvidia-smi does not show which tensors use the memory.",
     ],
     "timing-gpu-code": [
+        "The layer is not really that fast; the timing misses the GPU work.",
         "The problem is not the timer's resolution but asynchronous execution.",
         "Do not use CUDA_LAUNCH_BLOCKING=1 to benchmark.",
         "The layer is not really that fast.",
@@ -166,6 +169,7 @@ CORRECT_STATEMENTS: dict[str, list[str]] = {
         "Don't call .cuda() on every tensor.",
     ],
     "cudnn-benchmark": [
+        "It does not make results reproducible; turn it off for reproducibility.",
         "Enabling benchmark does not make results reproducible.",
         "It does not speed up matrix multiplications.",
         "It is not faster for every model.",
@@ -196,11 +200,13 @@ CORRECT_STATEMENTS: dict[str, list[str]] = {
         "The profiler is not free, so don't leave it on for the whole run.",
     ],
     "activation-checkpointing": [
+        "Checkpointing makes training possible on a smaller GPU.",
         "It does not save model weights to disk.",
         "It does not make training faster; each step gets slower.",
         "Dropout does not get a different mask in the recomputation.",
     ],
     "custom-operators": [
+        "torch.compile does not trace inside the custom op; it keeps it as one node.",
         "You don't need a C++ extension.",
         "opcheck does not check that the gradients are correct; use gradcheck.",
         "torch.compile does not trace inside the custom op.",
@@ -216,6 +222,8 @@ CORRECT_STATEMENTS: dict[str, list[str]] = {
         "It is not caused by the workers having the same seed.",
     ],
     "gpu-starved-by-dataloader": [
+        "Use as many workers as you have CPU cores per GPU, then measure.",
+        "With pin_memory=True the DataLoader starts a background thread that pins batches.",
         "pin_memory=True by itself does not overlap the copy; you also need non_blocking=True.",
         "Increasing the batch size will not fix a data-bound pipeline.",
         "num_workers does not start threads; it starts processes.",
@@ -389,3 +397,83 @@ def test_set_a_rubrics_have_no_lint_problems():
             if any(f"/{i}.yaml" in str(p.path) for i in IDS)
             or any(f"({i})" in str(p) for i in IDS)]
     assert not ours, "\n".join(ours)
+
+
+#: Wrong answers found while reviewing the set (issue 14 item 4): each must be caught by the
+#: misconception it states, so a pattern narrowed later cannot silently let it through.
+WRONG_STATEMENTS: dict[str, list[tuple[str, str]]] = {
+    "compile-recompilation": [
+        ("Just increase torch._dynamo.config.cache_size_limit to 64 and it will be fixed.",
+         "raise-limit-fixes")],
+    "custom-operators": [
+        ("torch.compile will trace inside the custom op.", "compile-traces-inside")],
+    "autocast-nan-loss": [
+        ("The GradScaler should have caught this, so it must be misconfigured.",
+         "scaler-prevents-nan"),
+        ("fp16 has lower precision, which causes the NaN.", "precision-not-range")],
+    "autocast-and-gradscaler": [
+        ("GradScaler prevents gradient overflow.", "scaler-for-overflow")],
+    "ddp-hang-first-allreduce": [
+        ("Just increase the timeout in init_process_group so it finishes.", "timeout-fixes")],
+    "fsdp-vs-ddp": [
+        ("FSDP splits the layers across different GPUs.", "layers-on-different-gpus"),
+        ("It only shards the optimizer state.", "optimizer-only")],
+    "iterable-dataset-workers": [
+        ("The workers all have the same random seed, so they produce the same lines.",
+         "same-seed-cause")],
+    "gpu-starved-by-dataloader": [
+        ("num_workers sets the number of threads.", "workers-are-threads")],
+    "memory-grows-every-step": [
+        ("Just call torch.cuda.empty_cache() every iteration.", "empty-cache-fixes"),
+        ("It's fragmentation.", "fragmentation")],
+    "torch-profiler": [
+        ("Just profile the first iteration, it's representative.", "first-iteration")],
+    "timing-gpu-code": [
+        ("The layer is really that fast on a GPU.", "really-that-fast"),
+        ("Set CUDA_LAUNCH_BLOCKING=1 to get correct timings.", "launch-blocking-benchmark")],
+    "cudnn-benchmark": [
+        ("It makes results reproducible.", "helps-reproducibility"),
+        ("It speeds up all operations.", "affects-matmuls")],
+}
+
+
+@pytest.mark.parametrize("question_id, statement, misconception",
+                         [(q, s, m) for q, pairs in sorted(WRONG_STATEMENTS.items())
+                          for s, m in pairs])
+def test_wrong_statements_found_in_review_are_charged(question_id, statement, misconception):
+    assert question_id in SET_A
+    result = _grade(question_id, statement + " " + NEUTRAL_TAIL)
+    assert misconception in {h.id for h in result.misconceptions}
+
+
+#: Points the review settled against the documentation (issue 14 item 4): the reference
+#: answer must keep saying the first pattern of each pair and must not say the second.
+SETTLED: dict[str, list[tuple[str | None, str | None]]] = {
+    # Since 1.9 the worker loop seeds NumPy (PR 56488); the docs still warn about others.
+    "dataloader-worker-seeding": [(r"since PyTorch 1\.9", None)],
+    # CUDA graphs record one graph per input shape: not a hard static-shape requirement.
+    "torch-compile-modes": [(r"one graph per distinct\s+input shape", r"needs static shapes")],
+    # Current docs name the allocator variable PYTORCH_ALLOC_CONF.
+    "cuda-oom-debugging": [(r"PYTORCH_ALLOC_CONF=expandable_segments", None),
+                           (r"torch\.cuda\.OutOfMemoryError", None)],
+    "memory-allocated-vs-reserved": [(r"PYTORCH_ALLOC_CONF=expandable_segments", None)],
+    # table() maps a cuda_* sort key to the device_* columns; both must be named.
+    "torch-profiler": [(r"device_time_total", None)],
+    # Whether dynamo=True is the default depends on the release: pass it explicitly.
+    "torch-export-deployment": [(r"dynamo=True", r"dynamo=True.{0,40}is the default")],
+    # is_bf16_supported() counts emulated support by default.
+    "float16-vs-bfloat16": [(r"including_emulation=False", None)],
+}
+
+
+@pytest.mark.parametrize("question_id", sorted(SETTLED))
+def test_settled_points_stay_settled(question_id):
+    import re
+
+    q = question(question_id)
+    text = q.question + "\n" + q.reference_answer
+    for must, must_not in SETTLED[question_id]:
+        if must:
+            assert re.search(must, text, re.S), (question_id, must)
+        if must_not:
+            assert not re.search(must_not, text, re.S | re.I), (question_id, must_not)

@@ -187,3 +187,90 @@ def test_two_misconceptions_together_score_nothing(question_id):
     r = rubric(question_id)
     wrong = grade(question_id, " ".join(m.claim for m in r.misconceptions[:2]))
     assert wrong.score == 0
+
+
+#: Wrong answers found while reviewing this half (issue 14 item 4): each must be caught by the
+#: misconception it states.
+WRONG_STATEMENTS: dict[str, list[tuple[str, str]]] = {
+    "hook-memory-growth": [
+        ("Call torch.cuda.empty_cache() every step.", "empty-cache-fixes")],
+    "module-hooks": [
+        ("Hooks are saved in the state_dict.", "hooks-in-state-dict"),
+        ("A backward hook can modify grad_output in place.", "backward-hook-in-place")],
+    "checkpoint-resume": [
+        ("Just torch.save(model) at the end of each epoch.", "pickle-whole-model"),
+        ("The optimizer state can be recreated.", "optimizer-state-recomputed")],
+    "torch-load-weights-only": [
+        ("weights_only=True only loads the weights and drops the optimizer state.",
+         "weights-only-faster")],
+    "state-dict-key-mismatch": [
+        ("strict=False is fine, it just ignores the prefix.", "strict-false-fixes")],
+    "broadcasting-rules": [
+        ("The smaller tensor is copied to match.", "broadcasting-copies")],
+    "broadcasting-loss-bug": [
+        ("MSE loss would raise an error if the shapes were wrong.", "mse-raises")],
+    "inplace-autograd-error": [
+        ("You can't do any in-place operation when requires_grad is set.",
+         "inplace-never-allowed")],
+    "lstm-gru": [
+        ("LSTMs solve both vanishing and exploding gradients.", "no-clipping-needed"),
+        ("batch_first=True also makes h_n batch-first.", "batch-first-hidden")],
+    "packed-sequences": [
+        ("Set padding_idx in the embedding so the padding is ignored.", "padding-idx-fixes")],
+    "clip-with-gradscaler": [
+        ("Just set max_norm to 65536.", "raise-max-norm"),
+        ("On inf the optimizer step is still applied.", "step-applied-on-inf")],
+    "adam-vs-adamw": [
+        ("Yes, it is the same thing.", "same-thing"),
+        ("L2 regularization and weight decay are always equivalent.", "l2-equals-wd-adaptive")],
+    "views-and-contiguous": [("view() always copies the data.", "view-copies")],
+    "channels-last-memory-format": [("It is a kind of layout, like sparse.", "is-a-layout")],
+}
+
+#: Correct claims close to those patterns; none may be charged.
+CORRECT_STATEMENTS: dict[str, list[str]] = {
+    "hook-memory-growth": ["Registering it again does not replace the previous hook."],
+    "module-hooks": [
+        "Hooks are not saved in the state_dict.",
+        "A backward hook must not modify grad_output in place; it returns a new grad_input."],
+    "broadcasting-loss-bug": [
+        "MSELoss only warns about the mismatch; BCEWithLogitsLoss raises an error."],
+    "clip-with-gradscaler": ["On a step with inf gradients, scaler.step skips the optimizer step."],
+    "state-dict-key-mismatch": ["Strip the prefix with consume_prefix_in_state_dict_if_present."],
+    "eval-no-grad-inference-mode": ["model.eval() does not disable gradient computation."],
+}
+
+
+@pytest.mark.parametrize("question_id, statement, misconception",
+                         [(q, s, m) for q, pairs in sorted(WRONG_STATEMENTS.items())
+                          for s, m in pairs])
+def test_wrong_statements_found_in_review_are_charged(question_id, statement, misconception):
+    assert question_id in QUESTIONS
+    assert misconception in {h.id for h in grade(question_id, statement).misconceptions}
+
+
+@pytest.mark.parametrize("question_id, statement",
+                         [(q, s) for q, stmts in sorted(CORRECT_STATEMENTS.items()) for s in stmts])
+def test_correct_statements_are_not_charged(question_id, statement):
+    result = grade(question_id, statement)
+    assert not result.misconceptions, [(h.id, h.evidence[0].quote) for h in result.misconceptions]
+
+
+def test_fully_masked_rows_are_described_as_true_either_way():
+    """The docs' reference implementation gives NaN for a fully masked row, while SDPA kernels
+    return zeros since 2.5 (a safe softmax): the answer may claim neither alone, and the
+    rubric must credit either."""
+    answer = question("attention-mask-convention").reference_answer
+    assert "NaN" in answer and "zeros" in answer
+    concept = next(c for c in rubric("attention-mask-convention").criteria
+                   if c.id == "fully-masked-row").concepts[0]
+    assert {"nan", "zeros"} <= set(concept.aliases)
+
+
+def test_flash_attention_limits_match_sdp_utils():
+    """CUDA FlashAttention: fp16/bf16, same q/k/v head dim <= 256, no arbitrary mask; the CPU
+    has its own fused flash kernel, so 'no fused kernel on CPU' must not come back."""
+    answer = question("sdpa-memory-flash").reference_answer
+    assert "at most 256" in answer
+    assert "fused CUDA kernels do not exist" not in answer
+    assert re.search(r"CPU, SDPA has\s+its own fused flash kernel", answer)
