@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     max_retries: int = Field(default=2, ge=0, le=10)
     concurrency: int = Field(default=4, ge=1, le=256)
     follow_up_budget: int = Field(default=2, ge=0, le=5)
+    hint_cost: float = Field(
+        default=0, ge=0, le=50,
+        description="Practice mode: points each hint costs (0: hints are free). Home can turn "
+        "it on for a session.",
+    )
     keys: dict[str, str] = Field(
         default_factory=dict, description="Key binding overrides: binding id -> keys."
     )
