@@ -10,7 +10,8 @@ from schedule_helpers import DAY1, DECK, FakeClock, answer, start
 
 from interviewer.domain import Flag, Grade
 from interviewer.engine.selection import NothingDue
-from interviewer.engine.spaced_repetition import comes_back, rating_for
+from interviewer.engine.spaced_repetition import rating_for
+from interviewer.local_days import comes_back
 from interviewer.settings import load_settings
 from interviewer.store.session_store import SessionStore
 

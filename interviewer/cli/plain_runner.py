@@ -13,7 +13,7 @@ from typing import TextIO
 
 from interviewer.domain import Grade, SessionConfig
 from interviewer.engine.interview import FollowUpFellBack, InterviewSession, NoMoreHints
-from interviewer.engine.spaced_repetition import comes_back
+from interviewer.local_days import comes_back
 from interviewer.settings import Settings
 from interviewer.text_safety import plain
 

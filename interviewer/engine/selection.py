@@ -13,7 +13,7 @@ from pathlib import Path
 
 from interviewer.corpus.problems import CorpusError, Problem
 from interviewer.domain import Deck, Question, SessionConfig
-from interviewer.engine.spaced_repetition import comes_back, is_due
+from interviewer.local_days import comes_back, is_due
 
 
 class NothingDue(Exception):

@@ -23,11 +23,12 @@ the local date its interval ends, at any time of that day.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import datetime
 
 from fsrs import Card, Rating, Scheduler
 
 from interviewer.domain import Grade
+from interviewer.local_days import end_of_day
 from interviewer.store.schedule_store import CardRow, ReviewRow, ScheduleStore
 
 #: (lowest score, rating), highest first: the report's bands (engine.report.BANDS).
@@ -64,36 +65,6 @@ def replay(deck: str, question_id: str, reviews: list[ReviewRow]) -> CardRow:
     last = reviews[-1]
     return CardRow(deck=deck, question_id=question_id, card=card.to_dict(), due=card.due,
                    last_review=last.reviewed_at, reviews=len(reviews), last_rating=last.rating)
-
-
-def end_of_day(now: datetime) -> datetime:
-    """The last moment of `now`'s local day (what "due today" counts up to)."""
-    local = now.astimezone()
-    return datetime.combine(local.date(), time.max, tzinfo=local.tzinfo)
-
-
-def is_due(due: datetime, now: datetime) -> bool:
-    """Due today or earlier (local days)."""
-    return due <= end_of_day(now)
-
-
-def days_until(due: datetime, now: datetime) -> int:
-    """Whole local days from today to the due date (0: today, negative: overdue)."""
-    return (due.astimezone().date() - now.astimezone().date()).days
-
-
-def comes_back(due: datetime | None, now: datetime) -> str:
-    """'today', 'tomorrow', 'in 3 days', 'on 12 Dec' — when a question is asked again."""
-    if due is None:
-        return "—"
-    days = days_until(due, now)
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days < 14:
-        return f"in {days} days"
-    return "on " + due.astimezone().strftime("%d %b %Y").lstrip("0")
 
 
 class SpacedRepetition:
