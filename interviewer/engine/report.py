@@ -51,6 +51,7 @@ class QuestionReport(BaseModel):
     attempts: list[float | None] = []
     #: When the spaced-repetition schedule asks this question again (None: not scheduled).
     comes_back: datetime | None = None
+    #: Every disputed verdict of the question, any attempt.
     disputes: list[Dispute] = []
 
 
@@ -109,7 +110,7 @@ def build_report(session: Session, catalog: Catalog,
             hints=[t.text for t in turns if t.kind == "hint"],
             attempts=_attempt_scores(record.grades, record.attempts),
             comes_back=(due or {}).get(record.question_id),
-            disputes=session.disputes_for(record.question_id, attempt),
+            disputes=session.disputes_for(record.question_id),
         ))
     by_topic: dict[str, list[QuestionReport]] = defaultdict(list)
     for qr in questions:

@@ -165,7 +165,7 @@ class FeedbackScreen(Screen[str]):
             if grade is not None:
                 yield Label("Criteria" + ("  (d: dispute a verdict)" if self.session else ""),
                             classes="section-title")
-                yield from criterion_block(grade, self.rubric, q.answer, q.disputes)
+                yield from criterion_block(grade, self.rubric, q.answer, self._disputes())
                 if grade.misconceptions:
                     yield Label("Misconceptions", classes="section-title")
                     for hit in grade.misconceptions:
@@ -231,8 +231,12 @@ class FeedbackScreen(Screen[str]):
         grade = self.question.grade
         if self.session is None or grade is None:
             return
-        self.app.push_screen(DisputeScreen(grade, self.rubric, self.question.disputes),
-                             self._disputed)
+        self.app.push_screen(DisputeScreen(grade, self.rubric, self._disputes()), self._disputed)
+
+    def _disputes(self) -> list[Dispute]:
+        """The disputes of the attempt this feedback is about."""
+        grade = self.question.grade
+        return [d for d in self.question.disputes if grade and d.attempt == grade.attempt]
 
     def _disputed(self, result: tuple[str, str] | None) -> None:
         from interviewer.engine.disputes import dispute_verdict, withdraw_dispute
@@ -247,20 +251,19 @@ class FeedbackScreen(Screen[str]):
                 self.notify("Dispute saved beside the grade (the score is unchanged). "
                             "`interviewer disputes` lists them.", timeout=6)
             else:
-                old = next(d for d in self.question.disputes if d.criterion_id == criterion_id)
+                old = next(d for d in self._disputes() if d.criterion_id == criterion_id)
                 withdraw_dispute(self.app.store, session, old)
                 self.notify("Dispute withdrawn.")
         except Exception as exc:  # a full disk: say so, keep the screen
             self.notify(f"The dispute could not be saved: {exc}", severity="error", timeout=10)
             return
         self.question = self.question.model_copy(update={
-            "disputes": session.disputes_for(grade.question_id, grade.attempt)})
+            "disputes": session.disputes_for(grade.question_id)})
         self._show_disputes()
 
     def _show_disputes(self) -> None:
         """Redraw the criteria with the disputes as they are now."""
         grade = self.question.grade
-        for block in criterion_block(grade, self.rubric, self.question.answer,
-                                     self.question.disputes):
+        for block in criterion_block(grade, self.rubric, self.question.answer, self._disputes()):
             old = self.query_one(f"#{block.id}", Static)
             old.update(block.content)

@@ -147,9 +147,7 @@ class ReportScreen(Screen):
         listing = self.query_one("#questions", OptionList)
         now = datetime.now(UTC)
         for n, q in enumerate(self.report.questions, start=1):
-            record = next((r for r in self.session.records if r.question_id == q.question_id), None)
-            attempt = record.grade.attempt if record and record.grade else None
-            q.disputes = self.session.disputes_for(q.question_id, attempt)
+            q.disputes = self.session.disputes_for(q.question_id)
             listing.replace_option_prompt_at_index(n - 1, question_row(n, q, now))
         self._show_disputes()
 
@@ -158,8 +156,10 @@ class ReportScreen(Screen):
         self.query_one("#disputes-title").display = bool(disputed)
         view = self.query_one("#disputes", Static)
         view.display = bool(disputed)
-        view.update(bullet_list([f"{q.question_id} · {d.criterion_id}: {d.verdict} — “{d.reason}”"
-                                 for q, d in disputed], "⚑", "bold yellow", ""))
+        view.update(bullet_list(
+            [f"{q.question_id} · {d.criterion_id}"
+             + (f" (attempt {d.attempt})" if len(q.attempts) > 1 else "")
+             + f": {d.verdict} — “{d.reason}”" for q, d in disputed], "⚑", "bold yellow", ""))
 
     def action_export(self) -> None:
         from interviewer.tui.exporting import export_path
