@@ -1,6 +1,8 @@
 """Dispute a verdict: choose the criterion, say why the verdict is wrong. The dispute is kept
 beside the grade (the score stays the grader's) and listed by `interviewer disputes`."""
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +22,7 @@ class DisputeScreen(ModalScreen[tuple[str, str] | None]):
     or None when cancelled."""
 
     BINDINGS = bindings.DISPUTE
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (30, "-tall")]
 
     def __init__(self, grade: Grade, rubric: Rubric | None, disputes: list[Dispute]) -> None:
         super().__init__()

@@ -33,20 +33,38 @@ def bullet_list(items: list[str], mark: str, style: str, empty: str) -> Text:
     return text
 
 
-def question_row(n: int, q: QuestionReport, now: datetime) -> Text:
+def question_row(n: int, q: QuestionReport, now: datetime, columns: dict[str, int]) -> Text:
     """One line of the question list: score (and the attempts' trend), a flag when a verdict
-    is disputed, topic, when it comes back, the question."""
+    is disputed, topic, when it comes back, the question (cut to `columns["question"]`).
+    The trend and "back" columns are there only when some question has one."""
     from interviewer.local_days import comes_back
 
     status = "skipped" if q.status == "skipped" and q.grade is None else f"{q.score:>3.0f}"
-    trend = ""
-    if len(q.attempts) > 1:
-        trend = "→".join("—" if s is None else f"{s:.0f}" for s in q.attempts)
+    trend = "→".join("—" if s is None else f"{s:.0f}" for s in q.attempts) \
+        if len(q.attempts) > 1 else ""
     back = f"back {comes_back(q.comes_back, now)}" if q.comes_back else ""
-    return Text.assemble(
-        (f"{n:>2}. ", "dim"), (f"{status:>7} ", f"bold {score_style(q.score)}"),
-        ("⚑ " if q.disputes else "  ", "bold yellow"), (f"{trend:<8}", "dim"),
-        (f"{q.topic:<13} ", "dim"), (f"{back:<17} ", "dim"), one_line(q.question, 60))
+    text = Text.assemble((f"{n:>2}. ", "dim"), (f"{status:>7} ", f"bold {score_style(q.score)}"),
+                         ("⚑ " if q.disputes else "  ", "bold yellow"))
+    if columns["trend"]:
+        text.append(f"{trend:<{columns['trend']}} ", style="dim")
+    text.append(f"{q.topic:<13} ", style="dim")
+    if columns["back"]:
+        text.append(f"{back:<{columns['back']}} ", style="dim")
+    text.append(one_line(q.question, columns["question"]))
+    return text
+
+
+def row_columns(report: Report, now: datetime, width: int) -> dict[str, int]:
+    """Widths of the optional columns, and what is left for the question on one line."""
+    from interviewer.local_days import comes_back
+
+    trend = max((len("→".join("—" if s is None else f"{s:.0f}" for s in q.attempts))
+                 for q in report.questions if len(q.attempts) > 1), default=0)
+    back = max((len(f"back {comes_back(q.comes_back, now)}")
+                for q in report.questions if q.comes_back), default=0)
+    used = 4 + 8 + 2 + (trend + 1 if trend else 0) + 14 + (back + 1 if back else 0)
+    # the list's border, scrollbar and padding take about 8 columns
+    return {"trend": trend, "back": back, "question": max(20, width - 8 - used)}
 
 
 class ReportScreen(Screen):
@@ -78,7 +96,8 @@ class ReportScreen(Screen):
             yield TopicChart([(t.topic, t.score, t.questions) for t in report.topics], id="topic-chart")
             yield Label("Questions  (tab, then enter: feedback with your quoted answer)",
                         classes="section-title")
-            options = [Option(question_row(n, q, now), id=q.question_id)
+            self._columns = row_columns(report, now, self.app.size.width)
+            options = [Option(question_row(n, q, now, self._columns), id=q.question_id)
                        for n, q in enumerate(report.questions, start=1)]
             yield OptionList(*options, id="questions")
             with Horizontal(id="strengths-gaps"):
@@ -148,7 +167,7 @@ class ReportScreen(Screen):
         now = datetime.now(UTC)
         for n, q in enumerate(self.report.questions, start=1):
             q.disputes = self.session.disputes_for(q.question_id)
-            listing.replace_option_prompt_at_index(n - 1, question_row(n, q, now))
+            listing.replace_option_prompt_at_index(n - 1, question_row(n, q, now, self._columns))
         self._show_disputes()
 
     def _show_disputes(self) -> None:
