@@ -7,6 +7,8 @@ import re
 #: (so `loss.backward()` and `e.g. SGD` stay whole), at a blank line, or before a list item.
 #: A single line break is not an end: YAML model answers are wrapped mid-sentence.
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(\[`])|\n\s*\n\s*|\n(?=\s*(?:[-*+]|\d+[.)])\s)")
+#: A list item's marker ("- ", "* ", "2. "), not part of the sentence it starts.
+_LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 #: Longest sentence quoted whole; a longer one is cut around the span.
 MAX_CHARS = 220
 
@@ -29,7 +31,7 @@ def sentence_around(text: str, start: int, end: int | None = None) -> str:
         b = min(offset + len(sentence), max(end, a) + MAX_CHARS * 2 // 3)
         sentence = ("…" if a > offset else "") + text[a:b].strip() \
             + ("…" if b < offset + len(sentence) else "")
-    return " ".join(sentence.split())
+    return _LIST_MARKER.sub("", " ".join(sentence.split()))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -248,8 +248,8 @@ class FeedbackScreen(Screen[str]):
         try:
             if reason:
                 dispute_verdict(self.app.store, session, grade, criterion_id, reason)
-                self.notify("Dispute saved beside the grade (the score is unchanged). "
-                            "`interviewer disputes` lists them.", timeout=6)
+                self.notify("Dispute saved beside the grade (the score is unchanged); "
+                            "the command interviewer disputes lists them all.", timeout=6)
             else:
                 old = next(d for d in self._disputes() if d.criterion_id == criterion_id)
                 withdraw_dispute(self.app.store, session, old)
