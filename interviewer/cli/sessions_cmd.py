@@ -322,6 +322,7 @@ def _print_diff(before, after, requests: dict) -> None:
 def _print_disputes(after, requests: dict) -> None:
     """For each disputed verdict among the re-graded questions: does the new grade agree?"""
     from interviewer.engine.disputes import agreement, verdict_now
+    from interviewer.text_safety import one_line
 
     records = {r.question_id: r for r in after.records}
     for dispute in after.disputes:
@@ -329,14 +330,7 @@ def _print_disputes(after, requests: dict) -> None:
             continue
         new = verdict_now(dispute, records[dispute.question_id].grade)
         print(f"disputed {dispute.question_id} {dispute.criterion_id} (was {dispute.verdict}; "
-              f"\"{_one_line(dispute.reason)}\"): {agreement(dispute, new)}")
-
-
-def _one_line(text: str, width: int = 60) -> str:
-    from interviewer.text_safety import plain
-
-    text = " ".join(plain(text).split())
-    return text if len(text) <= width else text[:width - 1] + "…"
+              f"\"{one_line(dispute.reason, 60)}\"): {agreement(dispute, new)}")
 
 
 def _version(version: int | None) -> str:

@@ -4,13 +4,13 @@ quoting it back, and gives the hint ladder's steps as they are."""
 from collections.abc import AsyncIterator
 
 from interviewer.engine.protocols import FollowUpRequest
-from interviewer.engine.text_spans import markdown_literal
+from interviewer.engine.text_spans import quoted_markdown
 
 
 def challenge_text(quote: str) -> str:
     """A follow-up that makes the candidate reconsider a claim without saying what is wrong
     with it (the feedback says that). The quote is their words, shown literally."""
-    quoted = f"“{markdown_literal(quote)}”" + ("" if quote.rstrip()[-1:] in ".!?" else ".")
+    quoted = f"“{quoted_markdown(quote)}”" + ("" if quote.rstrip()[-1:] in ".!?" else ".")
     return f"You said: {quoted} Is that right? Walk me through what actually happens there."
 
 

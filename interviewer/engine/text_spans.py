@@ -3,6 +3,8 @@ quotes back to the candidate when it challenges a wrong claim."""
 
 import re
 
+from interviewer.text_safety import markdown_literal
+
 #: A sentence ends at . ! or ? followed by white space and a capital, a quote or a bracket
 #: (so `loss.backward()` and `e.g. SGD` stay whole), at a blank line, or before a list item.
 #: A single line break is not an end: YAML model answers are wrapped mid-sentence.
@@ -47,9 +49,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!~>|<-])")
-
-
-def markdown_literal(text: str) -> str:
-    """Untrusted text inside a Markdown turn, shown as typed (no emphasis, links or code)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+def quoted_markdown(text: str) -> str:
+    """Untrusted text quoted inside a Markdown turn: on one line, shown as typed."""
+    return markdown_literal(" ".join(text.split()))

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from interviewer.domain import Question, Rubric, Session
 from interviewer.store.export_view import QuestionView, SessionView, build_view, fmt_score, fmt_time
 from interviewer.store.sanitize import Redactor
+from interviewer.text_safety import markdown_literal
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
@@ -120,13 +121,8 @@ def _quote(text: str) -> list[str]:
     return lines
 
 
-#: Characters that would make a Markdown renderer format (or link) text instead of showing it.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!~>-])")
-
-
-def _literal(text: str) -> str:
-    """Untrusted text that a renderer shows as typed (`__init__` stays `__init__`)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+#: Untrusted text that a renderer shows as typed (`__init__` stays `__init__`).
+_literal = markdown_literal
 
 
 def _inline(text: str) -> str:
