@@ -8,6 +8,7 @@ is ready. Then, in threads, the validated settings (Start works from then on), t
 full catalog (which refreshes the deck list and its cache) and the backend plugins."""
 
 import asyncio
+import functools
 from datetime import UTC, datetime
 from typing import ClassVar
 
@@ -15,6 +16,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import (
     Button, Checkbox, Footer, Input, Label, OptionList, Select, SelectionList, Static,
@@ -28,6 +30,20 @@ from interviewer.tui.screens.home_form import (  # noqa: F401 - DIFFICULTIES: Ho
     DIFFICULTIES, backend_names, deck_label, deck_preview, deck_row, first_backend, hint_points,
     later_rows, remembered,
 )
+
+
+def while_on_screen(method):
+    """For Home's loading workers: when the app closes while one is still loading (a quick
+    quit, a test ending), the widgets it would fill are gone; it stops quietly then, and
+    only then."""
+    @functools.wraps(method)
+    async def guarded(self, *args, **kwargs):
+        try:
+            return await method(self, *args, **kwargs)
+        except NoMatches:
+            if self.is_attached and self.is_running:  # still on show: a real bug
+                raise
+    return guarded
 
 
 def session_options(listing) -> list[Option]:
@@ -151,6 +167,7 @@ class HomeScreen(Screen):
             self._list_raw_decks()
 
     @work(group="home-raw-decks")
+    @while_on_screen
     async def _list_raw_decks(self) -> None:
         """The deck list from the deck files as plain YAML, before the validated catalog."""
         from interviewer.corpus.deck_listing import raw_summaries
@@ -162,6 +179,7 @@ class HomeScreen(Screen):
             self.listed = self.query_one("#unfinished", OptionList).option_count > 0
 
     @work(group="home-load")
+    @while_on_screen
     async def _after_paint(self) -> None:
         try:
             settings = await self.app.ready_settings()
@@ -238,6 +256,9 @@ class HomeScreen(Screen):
         """The deck choice (with what is due today); the chosen deck stays chosen."""
         self._decks = decks
         select = self.query_one("#deck", Select)
+        if not select.children:  # just mounted, its drop-down not yet: once it is
+            self.call_after_refresh(self._show_decks, decks)
+            return
         current = select.value if isinstance(select.value, str) else None
         select.prompt = "Choose a deck"
         select.set_options(self._deck_options())
@@ -262,6 +283,7 @@ class HomeScreen(Screen):
         topics.add_options([(f"{t} ({n})", t, t in ticked) for t, n in deck.topics.items()])
 
     @work(exclusive=True, group="home-unfinished")
+    @while_on_screen
     async def refresh_unfinished(self) -> None:
         await self._refresh_unfinished()
 
