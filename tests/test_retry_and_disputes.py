@@ -137,3 +137,20 @@ async def test_disputes_survive_export_and_import(store, tmp_path, capsys):
         copy = again.load(new_id)
     assert [d.reason for d in copy.disputes] == ["The rubric is too strict."]
     assert copy.records[0].attempts == 2 and copy.config.deck == DECK
+
+
+def test_a_version_1_export_still_imports(tmp_path, capsys):
+    """Exports from before attempts and disputes (schema_version 1) import unchanged."""
+    from store_factories import make_session
+
+    doc = json.loads(export_json(make_session("20260301-093000-abc123")))
+    doc["schema_version"] = 1
+    for turn in doc["session"]["turns"]:
+        del turn["attempt"]
+    del doc["session"]["disputes"]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["sessions", "import", str(path)]) == 0
+    with SessionStore.open(load_settings()) as store:
+        session = store.load("20260301-093000-abc123")
+    assert session.disputes == [] and {t.attempt for t in session.turns} == {1}
