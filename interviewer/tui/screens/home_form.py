@@ -96,9 +96,7 @@ def deck_preview(options: list[tuple[str, str]], value: str | None) -> Horizonta
     drop-down will look. The drop-down itself (~30 ms of widgets) replaces it right after
     the paint, before anything else."""
     label = next((text for text, name in options if name == value), "Loading decks…")
-    return row("Deck", Horizontal(Static(label, classes="preview-label", markup=False),
-                                  Static("▼", classes="preview-arrow"), id="deck-preview"),
-               row_id="deck-row")
+    return row("Deck", Static(label, id="deck-preview", markup=False), row_id="deck-row")
 
 
 def later_rows(provisional: dict[str, Any]) -> list:
