@@ -3,9 +3,9 @@
 pydantic-settings takes ~100 ms to import, and the app's first paint does not wait for it."""
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -14,6 +14,27 @@ from pydantic_settings import (
 )
 
 from interviewer.settings import config_path, default_home
+
+
+class HomeState(BaseModel):
+    """Home's last choices, written by the app to the config file's `state:` section when a
+    session starts, and restored on Home next time. Not flags: flags and INTERVIEWER_*
+    variables still win. Delete the section to forget them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    deck: str | None = None
+    topics: list[str] = Field(default_factory=list)
+    difficulty: str | None = None
+    count: int | None = Field(default=None, ge=1, le=100)
+    mode: Literal["practice", "interview"] | None = None
+    time_limit_s: int | None = Field(default=None, ge=0)
+    favour_weak: bool | None = None
+    pick: Literal["random", "due", "all"] | None = None
+    hints_cost: bool | None = Field(default=None, description="Whether hints cost points.")
+    backend: str | None = None
+    model: str | None = None
+    base_url: str | None = None
 
 
 class Settings(BaseSettings):
@@ -38,10 +59,18 @@ class Settings(BaseSettings):
     max_retries: int = Field(default=2, ge=0, le=10)
     concurrency: int = Field(default=4, ge=1, le=256)
     follow_up_budget: int = Field(default=2, ge=0, le=5)
+    hint_cost: float = Field(
+        default=0, ge=0, le=50,
+        description="Practice mode: points each hint costs (0: hints are free). Home can turn "
+        "it on for a session.",
+    )
     keys: dict[str, str] = Field(
         default_factory=dict, description="Key binding overrides: binding id -> keys."
     )
     theme: str | None = None
+    state: HomeState = Field(
+        default_factory=HomeState, description="Home's last choices (written by the app)."
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -15,3 +15,19 @@ def plain(text: str) -> str:
     bidi overrides; Windows and old-Mac line breaks become \\n."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _BIDI.sub("", _CONTROL.sub("", _ANSI.sub("", text)))
+
+
+#: Characters that would make a Markdown renderer format (or link) text instead of showing it.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!~>-])")
+
+
+def markdown_literal(text: str) -> str:
+    """Untrusted text inside Markdown, backslash-escaped so a renderer shows it as typed
+    (`__init__` stays `__init__`; no emphasis, links or code of the writer's)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def one_line(text: str, limit: int = 80) -> str:
+    """A single-line preview of `text` (cleaned, whitespace collapsed, shortened)."""
+    line = " ".join(plain(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"

@@ -156,7 +156,7 @@ async def test_interview_mode_moves_on_and_refuses_hints(catalog):
 async def test_practice_hint_is_recorded(catalog):
     engine = start(catalog, count=1, topics=["tensors"])
     hint = "".join([c async for c in engine.stream_hint()])
-    assert hint.startswith("Think about")
+    assert hint.startswith("**What your answer has not shown yet:**")
     assert engine.record.hints_used == 1
     assert engine.current_turns()[-1].kind == "hint"
 

@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "interviewer.cli.corpus_cmd",
     "interviewer.cli.grade_cmd",
     "interviewer.cli.sessions_cmd",
+    "interviewer.cli.disputes_cmd",
     "interviewer.cli.doctor_cmd",
     "interviewer.cli.practice_cmd",
 )
@@ -89,6 +90,7 @@ def report_error(exc: Exception) -> int | None:
     code; None for anything else. The error classes are imported here, when a command has
     failed, not before every command."""
     from interviewer.corpus.problems import CorpusError
+    from interviewer.engine.selection import NothingDue
     from interviewer.llm.errors import LLMError
     from interviewer.settings import ConfigError
     from interviewer.store.db import StoreError
@@ -96,6 +98,9 @@ def report_error(exc: Exception) -> int | None:
     if isinstance(exc, CorpusError):
         for problem in exc.problems:
             print(problem, file=sys.stderr)
+        return 2
+    if isinstance(exc, NothingDue):  # the message says when and how to practise anyway
+        print(exc, file=sys.stderr)
         return 2
     if isinstance(exc, ConfigError | StoreError):
         print(f"error: {exc}", file=sys.stderr)

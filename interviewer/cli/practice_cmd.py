@@ -15,6 +15,13 @@ def _count(value: str) -> int:
     return number
 
 
+def _points(value: str) -> float:
+    number = float(value)
+    if not 0 <= number <= 50:
+        raise argparse.ArgumentTypeError("must be between 0 and 50")
+    return number
+
+
 def _seconds(value: str) -> int:
     number = int(value)
     if number < 10:
@@ -43,6 +50,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, help="seed for question selection (repeatable sessions)")
     p.add_argument("--favour-weak", action="store_true",
                    help="draw more questions from topics you scored low on")
+    p.add_argument("--pick", choices=("random", "due", "all"), default="random",
+                   help="random (default): leave out questions not due for review yet; due: "
+                   "the questions due for review first, then new ones; all: ignore the "
+                   "review schedule")
+    p.add_argument("--due", action="store_const", const="due", dest="pick",
+                   help="same as --pick due: review what is due today first, then new questions")
+    p.add_argument("--hint-cost", type=_points, metavar="POINTS",
+                   help="practice mode: points each hint costs (default: 0, or the config "
+                   "file's hint_cost)")
     p.add_argument("--resume", metavar="ID", help="resume a stored session (an id or its prefix)")
     p.add_argument("--plain", action="store_true",
                    help="line-mode session on stdin/stdout instead of the full-screen app")
@@ -63,6 +79,9 @@ def cmd_practice(args: argparse.Namespace) -> int:
         config = SessionConfig(
             deck=args.deck, topics=args.topics or [], difficulties=args.difficulties or [],
             count=args.count, mode=args.mode, seed=args.seed, favour_weak=args.favour_weak,
+            pick=args.pick,
+            hint_penalty=0 if interview else (
+                args.hint_cost if args.hint_cost is not None else settings.hint_cost),
             time_limit_s=(args.time_limit or 180) if interview else None,
             follow_up_budget=settings.follow_up_budget,
             backend=settings.backend, model=settings.model,

@@ -95,6 +95,12 @@ class Grade(StrictModel):
     offline_score: float | None = Field(
         default=None, description="The offline grader's score, kept beside an LLM grade."
     )
+    attempt: int = Field(default=1, ge=1, description="The attempt at the question this grades.")
+    hint_penalty: float = Field(
+        default=0, ge=0, le=100,
+        description="Points taken for hints used (practice mode, when hints cost points); "
+        "`score` already has them taken off.",
+    )
     graded_at: datetime = Field(default_factory=utcnow)
 
     def has_flag(self, code: str) -> bool:

@@ -1,11 +1,16 @@
-"""Build a ready InterviewSession from settings: catalog, grader, interviewer, store.
+"""Build a ready InterviewSession from settings: catalog, grader, interviewer, store and the
+spaced-repetition schedule kept in the store.
 
 Shared by the TUI and the plain line-mode runner, so both start sessions the same way."""
+
+from collections.abc import Callable
+from datetime import datetime
 
 from interviewer.corpus.catalog import Catalog, load_default_catalog
 from interviewer.domain import SessionConfig
 from interviewer.engine.backends import make_interviewer
-from interviewer.engine.interview import InterviewSession
+from interviewer.engine.interview import InterviewSession, utcnow
+from interviewer.engine.spaced_repetition import SpacedRepetition
 from interviewer.grading.factory import make_grader
 from interviewer.settings import Settings
 
@@ -15,8 +20,14 @@ def load_catalog_for(settings: Settings) -> Catalog:
     return load_default_catalog(settings.user_data_dir).raise_for_errors()
 
 
+def repetition_for(store, clock: Callable[[], datetime] | None = None) -> SpacedRepetition | None:
+    """The schedule in `store` (None without a store)."""
+    return SpacedRepetition(store.schedule, clock or utcnow) if store is not None else None
+
+
 def start_session(
-    settings: Settings, config: SessionConfig, store=None, catalog: Catalog | None = None
+    settings: Settings, config: SessionConfig, store=None, catalog: Catalog | None = None,
+    clock: Callable[[], datetime] | None = None,
 ) -> InterviewSession:
     catalog = catalog or load_catalog_for(settings)
     topic_scores = None
@@ -26,15 +37,18 @@ def start_session(
         topic_scores = read_topic_scores(store)
     config = config.model_copy(update={"backend": settings.backend, "model": settings.model})
     return InterviewSession.start(
-        config, catalog, make_grader(settings, catalog), make_interviewer(settings), store, topic_scores
+        config, catalog, make_grader(settings, catalog), make_interviewer(settings), store, topic_scores,
+        clock=clock, repetition=repetition_for(store, clock),
     )
 
 
 def resume_session(
-    settings: Settings, session_id: str, store, catalog: Catalog | None = None
+    settings: Settings, session_id: str, store, catalog: Catalog | None = None,
+    clock: Callable[[], datetime] | None = None,
 ) -> InterviewSession:
     catalog = catalog or load_catalog_for(settings)
     session = store.load(session_id)
     return InterviewSession.resume(
-        session, catalog, make_grader(settings, catalog), make_interviewer(settings), store
+        session, catalog, make_grader(settings, catalog), make_interviewer(settings), store,
+        clock=clock, repetition=repetition_for(store, clock),
     )

@@ -24,7 +24,10 @@ from interviewer.domain.base import StrictModel
 from interviewer.store.db import StoreError
 from interviewer.store.sanitize import Redactor
 
-SCHEMA_VERSION = 1
+#: 2: attempts (a retry), disputes, hint penalties and the schedule's pick. A version-1 file
+#: imports unchanged (every new field has a default); an older interviewer refuses a version-2
+#: file with "upgrade" instead of a list of unknown keys.
+SCHEMA_VERSION = 2
 KIND = "interviewer-session"
 
 _UNESCAPED_CONTROLS = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
@@ -42,7 +45,7 @@ class ExportedQuestion(StrictModel):
 class SessionExport(StrictModel):
     """The JSON export file."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1, 2] = SCHEMA_VERSION
     kind: Literal["interviewer-session"] = KIND
     exported_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     app_version: str = __version__
@@ -93,7 +96,7 @@ def read_export(path: Path) -> Session:
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise CorpusError([Problem(
             path, f"exported by a newer interviewer (schema_version {version}; this version "
-            f"reads {SCHEMA_VERSION}); upgrade interviewer to import it", where="schema_version")])
+            f"reads up to {SCHEMA_VERSION}); upgrade interviewer to import it", where="schema_version")])
     doc, problems = _validate(path, text, data)
     if doc is None:
         raise CorpusError(problems)

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from interviewer.domain import Question, Rubric, Session
 from interviewer.store.export_view import QuestionView, SessionView, build_view, fmt_score, fmt_time
 from interviewer.store.sanitize import Redactor
+from interviewer.text_safety import markdown_literal
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
@@ -30,8 +31,7 @@ def render_markdown(view: SessionView) -> str:
         f"- **Deck:** {_inline(view.deck)} · **Mode:** {view.mode} · **Status:** {view.status}",
         f"- **Started:** {fmt_time(view.created_at)} · **Last activity:** {fmt_time(view.updated_at)}",
         f"- **Backend:** {_inline(view.backend + model)}",
-        f"- **Overall score:** {fmt_score(view.overall)} / 100"
-        + (f" over {view.counted} of {view.total} questions" if view.total else ""),
+        f"- **Overall score:** {fmt_score(view.overall)} / 100 {view.counted_text}",
         "",
     ]
     if view.topics:
@@ -55,6 +55,8 @@ def _question(q: QuestionView) -> list[str]:
     meta = [q.topic] + ([q.difficulty] if q.difficulty else []) + [q.status]
     if q.grade:
         meta.append(f"score {fmt_score(q.grade.score)} / 100 ({_inline(q.grade.source)})")
+    if q.trend:
+        meta.append(f"attempts {q.trend}")
     out += [f"*{' · '.join(_inline(m) for m in meta)}*", ""]
     grade = q.grade
     if grade:
@@ -76,6 +78,8 @@ def _question(q: QuestionView) -> list[str]:
             out += [f"- {_inline(m.claim)} — in fact: {_inline(m.correction)} (−{m.penalty:g})"
                     for m in grade.misconceptions]
             out.append("")
+        if grade.hint_penalty:
+            out += [f"**Hints:** {q.hints_used} used, −{grade.hint_penalty:g} points", ""]
         if grade.flags:
             out += [f"**Flags:** {_inline('; '.join(grade.flags))}", ""]
         if grade.feedback:
@@ -85,6 +89,14 @@ def _question(q: QuestionView) -> list[str]:
                    f"{fmt_time(old.graded_at)})")
     if q.earlier:
         out.append("")
+    for d in q.disputes:
+        now = f"; graded again: {d.now}" if d.now else ""
+        out += [f"**Disputed** (attempt {d.attempt}): {_inline(d.description)} — graded "
+                f"{d.verdict} by {_inline(d.source)}{now}", "", *_quote(_literal(d.reason)), ""]
+    for earlier in q.earlier_attempts:
+        score = fmt_score(earlier.grade.score) if earlier.grade else "not graded"
+        out += [f"**Attempt {earlier.number}** (score {score}):", "",
+                *_quote(_literal(earlier.answer) or "(no answer)"), ""]
     if q.model_answer:
         out += ["**Model answer:**", "", *_quote(q.model_answer), ""]
     if q.turns:
@@ -92,7 +104,8 @@ def _question(q: QuestionView) -> list[str]:
         for turn in q.turns:
             # the candidate's words are shown exactly as typed: no Markdown of theirs applies
             text = _literal(turn.text) if turn.role == "candidate" else turn.text
-            out += [f"**{turn.speaker} ({turn.kind}):**", "", *_quote(text), ""]
+            attempt = f", attempt {turn.attempt}" if q.earlier_attempts else ""
+            out += [f"**{turn.speaker} ({turn.kind}{attempt}):**", "", *_quote(text), ""]
     return out
 
 
@@ -108,13 +121,8 @@ def _quote(text: str) -> list[str]:
     return lines
 
 
-#: Characters that would make a Markdown renderer format (or link) text instead of showing it.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!~>-])")
-
-
-def _literal(text: str) -> str:
-    """Untrusted text that a renderer shows as typed (`__init__` stays `__init__`)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+#: Untrusted text that a renderer shows as typed (`__init__` stays `__init__`).
+_literal = markdown_literal
 
 
 def _inline(text: str) -> str:

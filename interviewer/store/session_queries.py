@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from interviewer.store.session_rows import dt
+from interviewer.store.timestamps import dt
 
 
 @dataclass(frozen=True)

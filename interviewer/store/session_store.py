@@ -10,6 +10,7 @@ reach the file (see sanitize.py).
 """
 
 import os
+import re
 import secrets
 import sqlite3
 import threading
@@ -17,10 +18,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from interviewer.domain import Grade, Session, Turn
+from interviewer.domain import Dispute, Grade, Session, Turn
 from interviewer.store import session_rows as rows
 from interviewer.store.db import StoreError, configure, connect, translate_errors
 from interviewer.store.migrations import check_version, migrate
@@ -33,6 +35,9 @@ from interviewer.store.session_queries import (
     score_row,
     summary_from_row,
 )
+
+if TYPE_CHECKING:
+    from interviewer.store.schedule_store import ScheduleStore
 
 __all__ = ["ScoreRow", "SessionStore", "SessionSummary", "new_session_id"]
 
@@ -73,6 +78,13 @@ class SessionStore:
         if getattr(settings, "api_key_env", None):
             extra.append(os.environ.get(settings.api_key_env, ""))
         return cls(settings.db_path, Redactor.from_environment(extra, data_dirs=[home]))
+
+    @property
+    def schedule(self) -> "ScheduleStore":
+        """The spaced-repetition reviews and cards (same file, same connection)."""
+        from interviewer.store.schedule_store import ScheduleStore
+
+        return ScheduleStore(self)
 
     def close(self) -> None:
         with self._lock:
@@ -135,6 +147,12 @@ class SessionStore:
             for record in session.records:
                 for grade in record.grades:
                     self._insert_grade(conn, session.id, record.question_id, grade)
+            try:
+                conn.executemany(rows.UPSERT_DISPUTE, [
+                    rows.dispute_row(session.id, d, self._redact) for d in session.disputes])
+            except sqlite3.IntegrityError:
+                raise StoreError(f"session {session.id} disputes a question it does not "
+                                 "have") from None
 
     def append_turn(self, session_id: str, turn: Turn) -> None:
         """Add one turn; committed (and fsync'd) before this returns. Appending the very same
@@ -189,6 +207,23 @@ class SessionStore:
                 (rows.ts(datetime.now(UTC)), session_id),
             )
 
+    def save_dispute(self, session_id: str, dispute: Dispute) -> None:
+        """Store a dispute (one per criterion of an attempt: a second one replaces the first).
+        The grade it disputes is left exactly as it was."""
+        with self._write() as conn:
+            try:
+                conn.execute(rows.UPSERT_DISPUTE, rows.dispute_row(session_id, dispute, self._redact))
+            except sqlite3.IntegrityError:
+                raise StoreError(f"cannot store a dispute for {dispute.question_id!r}: session "
+                                 f"{session_id!r} has no such question") from None
+
+    def withdraw_dispute(self, session_id: str, question_id: str, attempt: int,
+                         criterion_id: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "DELETE FROM disputes WHERE session_id = ? AND question_id = ? AND attempt = ?"
+                " AND criterion_id = ?", (session_id, question_id, attempt, criterion_id))
+
     def save_draft(self, session_id: str, question_id: str, text: str) -> None:
         """Keep the unsent text of the answer box (so typing in progress survives a crash)."""
         with self._write() as conn:
@@ -227,16 +262,22 @@ class SessionStore:
 
     # ------------------------------------------------------------------ reads
     def resolve_id(self, prefix: str) -> str:
-        """The full id for an id or a unique prefix of one."""
+        """The full id for an id, a unique prefix of one, or a unique end of one (History
+        shows the last six characters, the id's random part: `a3f9c1`)."""
         prefix = prefix.strip()
         if not prefix:
             raise StoreError("no session id given")
         with self._lock, translate_errors(self.path):
-            rows = self._conn.execute(
+            ids = [r[0] for r in self._conn.execute(
                 "SELECT id FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
                 (prefix, prefix + "\U0010ffff"),
-            ).fetchall()
-        ids = [r[0] for r in rows]
+            ).fetchall()]
+            if not ids:
+                pattern = "%" + re.sub(r"([\\%_])", r"\\\1", prefix)
+                ids = [r[0] for r in self._conn.execute(
+                    "SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6",
+                    (pattern,),
+                ).fetchall()]
         if prefix in ids:
             return prefix
         if not ids:
@@ -266,7 +307,8 @@ class SessionStore:
             data = rows.session_data(
                 row,
                 *(conn.execute(sql, (full_id,)).fetchall() for sql in (
-                    rows.SELECT_RECORDS, rows.SELECT_GRADES, rows.SELECT_CRITERIA, rows.SELECT_TURNS)),
+                    rows.SELECT_RECORDS, rows.SELECT_GRADES, rows.SELECT_CRITERIA, rows.SELECT_TURNS,
+                    rows.SELECT_DISPUTES)),
             )
         try:
             return Session.model_validate(data)

@@ -13,7 +13,7 @@ import re
 
 from rich.text import Text
 
-from interviewer.text_safety import plain
+from interviewer.text_safety import one_line, plain  # noqa: F401 - one_line: the screens use it from here
 
 # An escape sequence that may still be incomplete at the end of a stream chunk:
 # ESC, or ESC [ params..., or ESC ] text... without its terminator yet.
@@ -56,7 +56,3 @@ class StreamCleaner:
         return clean(held)
 
 
-def one_line(text: str, limit: int = 80) -> str:
-    """A single-line preview of `text` (cleaned, whitespace collapsed, shortened)."""
-    line = " ".join(clean(text).split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
