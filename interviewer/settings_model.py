@@ -4,9 +4,19 @@ pydantic-settings takes ~100 ms to import, and the app's first paint does not wa
 
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, SecretStr, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -43,6 +53,38 @@ Url = Annotated[str, StringConstraints(max_length=2000, pattern=r"^[^\s\x00-\x1f
 ShortKey = Annotated[str, StringConstraints(max_length=200), AfterValidator(_printable)]
 
 
+class HomeState(BaseModel):
+    """Home's last choices, written by the app to the config file's `state:` section when a
+    session starts, and restored on Home next time. Not flags: flags and INTERVIEWER_*
+    variables still win. Delete the section to forget them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    deck: PrintableName | None = None
+    topics: list[ShortKey] = Field(default_factory=list, max_length=500)
+    difficulty: ShortKey | None = None
+    count: int | None = Field(default=None, ge=1, le=100)
+    mode: Literal["practice", "interview"] | None = None
+    time_limit_s: int | None = Field(default=None, ge=0)
+    favour_weak: bool | None = None
+    pick: Literal["random", "due", "all"] | None = None
+    hints_cost: bool | None = Field(default=None, description="Whether hints cost points.")
+    backend: BackendName | None = None
+    model: PrintableName | None = None
+    base_url: Url | None = None
+
+    @field_validator("*", mode="wrap")
+    @classmethod
+    def _forget_invalid(cls, value: Any, handler, info: ValidationInfo) -> Any:
+        """A remembered choice that is not valid (edited by hand, or from another version)
+        is forgotten rather than refused: Home must still open. Checked like the settings
+        themselves, so nothing unprintable is shown or used."""
+        try:
+            return handler(value)
+        except ValidationError:
+            return cls.model_fields[info.field_name].get_default(call_default_factory=True)
+
+
 class Settings(BaseSettings):
     """Everything a user can configure."""
 
@@ -51,7 +93,8 @@ class Settings(BaseSettings):
     home: Path = Field(default_factory=default_home, description="Data folder (the store lives here).")
     data_dir: Path | None = Field(
         default=None,
-        description="Extra folder with `corpus/` and `rubrics/`; its decks add to the shipped ones.",
+        description="Folder with your own `corpus/` and `rubrics/` (default: the home folder); "
+        "its decks add to the shipped ones.",
     )
     backend: BackendName = Field(default="offline",
                                  description="offline | openai | litellm | a plugin's name")
@@ -65,11 +108,19 @@ class Settings(BaseSettings):
     max_retries: int = Field(default=2, ge=0, le=10)
     concurrency: int = Field(default=4, ge=1, le=256)
     follow_up_budget: int = Field(default=2, ge=0, le=5)
+    hint_cost: float = Field(
+        default=0, ge=0, le=50,
+        description="Practice mode: points each hint costs (0: hints are free). Home can turn "
+        "it on for a session.",
+    )
     keys: dict[ShortKey, ShortKey] = Field(
         default_factory=dict, max_length=500,
         description="Key binding overrides: binding id -> keys.",
     )
     theme: PrintableName | None = None
+    state: HomeState = Field(
+        default_factory=HomeState, description="Home's last choices (written by the app)."
+    )
 
     @classmethod
     def settings_customise_sources(
@@ -85,6 +136,12 @@ class Settings(BaseSettings):
         if path.is_file():
             sources.append(YamlConfigSettingsSource(settings_cls, yaml_file=path))
         return tuple(sources)
+
+    @property
+    def user_data_dir(self) -> Path:
+        """Where the user's own decks and rubrics live (`corpus/`, `rubrics/`): `data_dir`
+        when set, else the home folder. `corpus import` writes there; every command reads it."""
+        return self.data_dir if self.data_dir is not None else self.home
 
     @property
     def db_path(self) -> Path:

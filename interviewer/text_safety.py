@@ -42,6 +42,21 @@ def one_line(text: str, limit: int = 80) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+#: Characters a Markdown renderer would read as formatting, links, images or HTML.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!~<>|-])")
+#: What GitHub-flavoured Markdown turns into a link by itself: `http://…`, `www.…`, `a@b.c`.
+_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<=\bwww)(\.)|(@)", re.IGNORECASE)
+
+
+def markdown_text(text: str) -> str:
+    """Untrusted text for a Markdown document (an export, or a turn the app renders as
+    Markdown), shown exactly as written: cleaned like terminal text, then every character that
+    could format, link, embed an image or open an HTML tag is backslash-escaped, and bare URLs
+    are kept from becoming links (`__init__` stays `__init__`)."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", plain(text))
+    return _AUTOLINK.sub(lambda m: "\\" + m.group(), escaped)
+
+
 def valid_unicode_tree(data, where: tuple = ()) -> tuple[object, list[tuple]]:
     """JSON-like `data` with lone surrogates replaced in every string (keys included), and the
     locations (tuples of keys and indexes) where that happened, so the caller can name them."""

@@ -1,5 +1,7 @@
 """The offline grader on real deck questions: verdicts, evidence, misconceptions, scores."""
 
+import re
+
 import pytest
 
 from grader_helpers import flags, grade, question, quotes, rubric, verdicts
@@ -66,7 +68,10 @@ def test_a_misconception_costs_its_penalty_and_cites_the_claim():
     without = grade("autograd", answer.rsplit(" It computes", 1)[0])
     result = grade("autograd", answer)
     hit = {m.id: m for m in result.misconceptions}["numerical-differentiation"]
-    assert result.score == pytest.approx(without.score - hit.penalty, abs=0.1)
+    # the wrong claim also voids the criterion it contradicts (the chain rule it states)
+    voided = sum(c.points for c in without.criteria if c.id in hit.contradicts)
+    assert voided > 0
+    assert result.score == pytest.approx(without.score - voided - hit.penalty, abs=0.1)
     assert hit.evidence[0].quote in answer and hit.evidence[0].verified
     assert hit.correction in result.feedback
 
@@ -136,21 +141,21 @@ def test_feedback_puts_each_point_on_its_own_line():
     assert f"- {hit.claim} In fact: {hit.correction}" in lines
 
 
-def test_rationale_counts_the_key_ideas_stated_against_those_needed():
-    # records-graph needs 2 of its 3 concepts; reverse-chain-rule needs both of its 2
-    strong = {c.id: c.rationale for c in grade("autograd", STRONG_AUTOGRAD).criteria}
-    assert strong["records-graph"] == ("stated all 3 key ideas: 'computational graph', "
-                                       "'requires_grad' and 'forward pass'")
-    assert strong["reverse-chain-rule"] == "stated both key ideas: 'backward' and 'chain rule'"
-    some = {c.id: c.rationale for c in grade(
-        "autograd", "Autograd keeps a computational graph; backward() computes gradients. "
-                    "Wrap inference in torch.no_grad().").criteria}
-    assert some["control-recording"] == "stated 1 of its 2 key ideas (1 needed): 'no_grad'"
-    assert some["records-graph"] == ("stated 'computational graph' (1 of the 2 key ideas needed); "
-                                     "still needs 'requires_grad' or 'forward pass'")
-    assert some["reverse-chain-rule"] == ("stated 'backward' (1 of the 2 key ideas needed); "
-                                          "still needs 'chain rule'")
-    assert some["grad-accumulates"] == ("no key idea stated; it needs 2 of 'grad attribute', "
+def test_rationale_quotes_the_answer_and_names_what_is_still_needed():
+    # records-graph needs 2 of its 3 concepts; reverse-chain-rule needs both of its 2.
+    # What was stated is quoted in the answer's own words, never in the rubric's.
+    strong = grade("autograd", STRONG_AUTOGRAD)
+    for result in strong.criteria:
+        for quoted in re.findall(r"“([^”]+)”", result.rationale):
+            assert quoted in STRONG_AUTOGRAD
+    some_answer = ("Autograd keeps a computational graph; backward() computes gradients. "
+                   "Wrap inference in torch.no_grad().")
+    some = {c.id: c.rationale for c in grade("autograd", some_answer).criteria}
+    assert some["control-recording"] == "stated “no_grad”"
+    assert some["records-graph"] == ("stated “computational graph”; still needs "
+                                     "'requires_grad' or 'forward pass'")
+    assert some["reverse-chain-rule"] == "stated “backward”; still needs 'chain rule'"
+    assert some["grad-accumulates"] == ("no claim states it; it needs 2 of 'grad attribute', "
                                         "'leaf' and 'accumulate'")
 
 
@@ -170,8 +175,9 @@ def test_a_one_megabyte_answer_completes_and_is_flagged_truncated():
     answer = (STRONG_AUTOGRAD + " ") * (1_000_000 // len(STRONG_AUTOGRAD) + 1)
     result = grade("autograd", answer)
     assert "truncated" in flags(result)
-    assert result.score == 100
     assert "Only the start" in result.feedback
+    # the same answer pasted over and over says it once: the repeats are noise
+    assert "low-precision" in flags(result) and result.score < 20
 
 
 def test_a_one_megabyte_wall_of_one_character_is_handled():

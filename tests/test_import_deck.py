@@ -52,7 +52,8 @@ def test_written_yaml_is_readable(tmp_path):
     assert "    reference_answer: |\n      Gradients accumulate in `.grad`" in text
     assert "      ```python\n      optimizer.zero_grad()\n" in text
     # a source is one line
-    assert "      - {doc: heading_numbered.md, number: 2}\n" in text
+    assert "      - {doc: heading_numbered.md, number: 2, line: 10}\n" in text
+    assert "raw:" not in text  # only kept when the question's text was cleaned of markup
     # a blank answer stays visible, and its note says so
     blank = next(q for q in data["questions"] if q["question"] == "What is batch normalisation?")
     assert blank["reference_answer"] == ""

@@ -68,7 +68,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
     settings = settings_from_args(args)
     with open_answers(args.answers) as answers:
-        catalog = load_default_catalog(settings.data_dir)
+        catalog = load_default_catalog(settings.user_data_dir)
         catalog.raise_for_errors()
         deck_name = args.deck or _default_deck(catalog.decks)
         deck = catalog.deck(deck_name)
@@ -134,7 +134,7 @@ def _run(args, settings, catalog, deck_name: str, deck: Deck,
 
     summary = BatchSummary(answers=answers.count)
     output = _make_output(args, deck)
-    grader = make_grader(settings)
+    grader = make_grader(settings, catalog)
     jobs = ((item, resolve_question(deck, item)) for item in answers.items())
     try:
         asyncio.run(grade_jobs(grader, catalog, deck_name, jobs, output, summary,

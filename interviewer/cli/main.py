@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "interviewer.cli.corpus_cmd",
     "interviewer.cli.grade_cmd",
     "interviewer.cli.sessions_cmd",
+    "interviewer.cli.disputes_cmd",
     "interviewer.cli.doctor_cmd",
     "interviewer.cli.practice_cmd",
 )
@@ -93,6 +94,7 @@ def report_error(exc: Exception) -> int | None:
     from interviewer.cli import exit_codes
     from interviewer.cli.common import err
     from interviewer.corpus.problems import CorpusError
+    from interviewer.engine.selection import NothingDue
     from interviewer.llm.errors import LLMError
     from interviewer.settings import ConfigError
     from interviewer.store.db import StoreError, StoreUnusable
@@ -104,6 +106,9 @@ def report_error(exc: Exception) -> int | None:
     if isinstance(exc, StoreUnusable):  # disk full, not writable, locked, not a store, newer
         err(f"error: {exc}")
         return exit_codes.STORAGE
+    if isinstance(exc, NothingDue):  # the message says when and how to practise anyway
+        err(str(exc))
+        return exit_codes.USAGE
     if isinstance(exc, ConfigError | StoreError):
         err(f"error: {exc}")
         return exit_codes.USAGE

@@ -20,7 +20,8 @@ from typing import TextIO
 from interviewer.cli import exit_codes
 from interviewer.cli.line_input import LineInput
 from interviewer.domain import Grade, SessionConfig
-from interviewer.engine.interview import FollowUpFellBack, InterviewSession
+from interviewer.engine.interview import FollowUpFellBack, InterviewSession, NoMoreHints
+from interviewer.local_days import comes_back
 from interviewer.settings import Settings
 from interviewer.store.session_locks import HEARTBEAT_S, SessionInUse, SessionTakenOver
 from interviewer.text_safety import plain
@@ -78,6 +79,8 @@ def _open(settings, config, resume_id, store, reader: LineInput, say) -> Intervi
     if not resume_id:
         engine = start_session(settings, config or SessionConfig(), store)
         say(f"Session {engine.session.id}")
+        if engine.selection_note:
+            say(engine.selection_note)
         return engine
     try:
         engine = resume_session(settings, resume_id, store)
@@ -146,17 +149,26 @@ async def _interview(engine: InterviewSession, reader: LineInput, say, typed: _T
             if engine.config.mode != "practice":
                 say("Hints are only available in practice mode.")
                 continue
-            say("Hint: " + "".join([c async for c in engine.stream_hint()]))
+            try:
+                hint = "".join([c async for c in engine.stream_hint()])
+                say("Hint: " + hint.replace("**", ""))  # no Markdown in line mode
+            except NoMoreHints as none:
+                say(str(none))
             continue
         plan = engine.submit_answer("\n".join(lines))
         await _after_answer(engine, plan, say)
     say("\nSession finished.")
     from interviewer.engine.report import build_report
 
-    report = build_report(engine.session, engine.catalog)
-    say(f"Overall: {report.overall:.0f}/100 — {report.band}")
+    due = engine.repetition.due_dates(engine.config.deck) if engine.repetition else None
+    report = build_report(engine.session, engine.catalog, due)
+    say(f"Overall: {report.overall:.1f}/100 {report.counted} — {report.band}")
     for t in report.topics:
-        say(f"  {t.topic:<14} {t.score:5.0f}")
+        say(f"  {t.topic:<14} {t.score:5.1f}")
+    now = engine.clock()
+    for q in report.questions:
+        if q.comes_back is not None:
+            say(f"  {q.question_id} comes back {comes_back(q.comes_back, now)}")
     for item in report.study_next:
         say(f"  study: {item}")
     return exit_codes.OK

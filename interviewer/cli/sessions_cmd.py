@@ -72,6 +72,17 @@ def _store(settings=None, *, reading: bool = False):
     return store
 
 
+_LOADED_DECKS: dict = {}
+
+
+def _deck_catalog(deck: str, rubrics: dict):
+    """The one deck `_lookups` read, as a catalog (for the grader's topicality check)."""
+    from interviewer.corpus.catalog import Catalog
+
+    found = _LOADED_DECKS.get(deck)
+    return Catalog(decks={deck: found}, rubrics={deck: rubrics}) if found is not None else None
+
+
 def _lookups(deck: str, data_dir) -> tuple[dict, dict]:
     """Question and rubric lookups for one deck (empty when the deck is gone). Only that
     deck's files are read (a later root overrides, as in the catalog), and a broken file
@@ -86,6 +97,7 @@ def _lookups(deck: str, data_dir) -> tuple[dict, dict]:
             found, problems = load_deck_file(path)
             if found is not None and not errors(problems):
                 questions, rubrics = {q.id: q for q in found.questions}, {}
+                _LOADED_DECKS[deck] = found
         for path in sorted((root / "rubrics" / deck).glob("*.y*ml")):
             rubric, problems = load_rubric_file(path)
             if rubric is not None and not errors(problems) and rubric.question_id in questions:
@@ -152,7 +164,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if target.exists() and not args.force:
             err(f"error: {target} exists; pass --force to overwrite it")
             return exit_codes.USAGE
-    questions, rubrics = _lookups(session.config.deck, settings.data_dir)
+    questions, rubrics = _lookups(session.config.deck, settings.user_data_dir)
     text = _render(args.format, session, questions, rubrics)
     if target is None:
         sys.stdout.write(text)
@@ -243,7 +255,7 @@ def cmd_regrade(args: argparse.Namespace) -> int:
     with _store(settings) as store:
         before = store.load(args.id)
         deck = before.config.deck
-        questions, rubrics = _lookups(deck, settings.data_dir)
+        questions, rubrics = _lookups(deck, settings.user_data_dir)
         wanted = set(args.question or [])
         requests: dict[str, GradeRequest] = {}
         problems = 0
@@ -257,10 +269,11 @@ def cmd_regrade(args: argparse.Namespace) -> int:
                 err(f"{record.question_id}: not in deck {deck!r} any more; not re-graded")
                 problems += 1
                 continue
+            attempt = record.grade.attempt  # the graded attempt (the retry, if any)
             requests[record.question_id] = GradeRequest(
                 question=question, rubric=rubrics.get(record.question_id),
-                answer=before.answer_text(record.question_id),
-                transcript=before.turns_for(record.question_id),
+                answer=before.answer_text(record.question_id, attempt),
+                transcript=before.turns_for(record.question_id, attempt),
             )
         unknown = wanted - {r.question_id for r in before.records}
         if unknown:
@@ -269,22 +282,29 @@ def cmd_regrade(args: argparse.Namespace) -> int:
         if not requests:
             err(f"session {before.id} has no graded questions to re-grade")
             return exit_codes.PROBLEMS if problems else exit_codes.OK
-        grader = make_grader(settings)
+        grader = make_grader(settings, _deck_catalog(deck, rubrics))
         err(f"re-grading {len(requests)} question(s) of {before.id} with {settings.backend}"
             + (f" {settings.model}" if settings.model else ""))
-        failures = asyncio.run(_regrade_all(store, before.id, grader, requests, settings.concurrency))
+        failures = asyncio.run(_regrade_all(store, before, grader, requests, settings.concurrency))
         after = store.load(before.id)
     _print_diff(before, after, requests)
+    _print_disputes(after, requests)
     old, new = build_view(before).overall, build_view(after).overall
     if old is not None and new is not None:
         out(f"overall: {old:.1f} -> {new:.1f} ({_signed(new - old)})")
     return exit_codes.PROBLEMS if failures or problems else exit_codes.OK
 
 
-async def _regrade_all(store, session_id: str, grader, requests: dict, concurrency: int) -> int:
+async def _regrade_all(store, session, grader, requests: dict, concurrency: int) -> int:
     """Grade concurrently (bounded); each grade is stored as soon as it arrives, so a
-    provider failure half-way keeps the grades already made."""
+    provider failure half-way keeps the grades already made. A new grade belongs to the same
+    attempt as the old one and costs the same points for hints."""
     import asyncio
+
+    from interviewer.engine.hint_ladder import apply_hint_penalty
+
+    session_id = session.id
+    records = {r.question_id: r for r in session.records}
 
     limit = asyncio.Semaphore(max(1, concurrency))
     failures = 0
@@ -298,6 +318,10 @@ async def _regrade_all(store, session_id: str, grader, requests: dict, concurren
                 err(f"{question_id}: not re-graded: {exc}")
                 failures += 1
                 return
+        attempt = records[question_id].grade.attempt
+        hints = sum(1 for t in session.turns_for(question_id, attempt) if t.kind == "hint")
+        grade = apply_hint_penalty(grade.model_copy(update={"attempt": attempt}), hints,
+                                   session.config.hint_penalty)
         store.add_grade(session_id, question_id, grade)
 
     await asyncio.gather(*(one(qid, req) for qid, req in requests.items()))
@@ -328,6 +352,20 @@ def _print_diff(before, after, requests: dict) -> None:
         for c in new.criteria:
             if c.id in old_verdicts and old_verdicts[c.id] != c.verdict:
                 out(f"{'':<{width}}    {c.id}: {old_verdicts[c.id]} -> {c.verdict}")
+
+
+def _print_disputes(after, requests: dict) -> None:
+    """For each disputed verdict among the re-graded questions: does the new grade agree?"""
+    from interviewer.engine.disputes import agreement, verdict_now
+    from interviewer.text_safety import one_line
+
+    records = {r.question_id: r for r in after.records}
+    for dispute in after.disputes:
+        if dispute.question_id not in requests:
+            continue
+        new = verdict_now(dispute, records[dispute.question_id].grade)
+        out(f"disputed {dispute.question_id} {dispute.criterion_id} (was {dispute.verdict}; "
+            f"\"{one_line(dispute.reason, 60)}\"): {agreement(dispute, new)}")
 
 
 def _version(version: int | None) -> str:

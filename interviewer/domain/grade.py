@@ -74,7 +74,7 @@ class Flag(StrictModel):
 
     code: Name = Field(
         description="empty | punctuation-only | too-short | parroting | injection | "
-        "keyword-salad | low-precision | unreadable | reference-only | draft-rubric | "
+        "keyword-salad | low-precision | off-topic | unreadable | reference-only | draft-rubric | "
         "low-confidence | fallback | truncated | unknown-question"
     )
     detail: LongText = ""
@@ -97,6 +97,12 @@ class Grade(StrictModel):
     rubric_hash: Name | None = None
     offline_score: float | None = Field(
         default=None, description="The offline grader's score, kept beside an LLM grade."
+    )
+    attempt: int = Field(default=1, ge=1, description="The attempt at the question this grades.")
+    hint_penalty: float = Field(
+        default=0, ge=0, le=100,
+        description="Points taken for hints used (practice mode, when hints cost points); "
+        "`score` already has them taken off.",
     )
     graded_at: datetime = Field(default_factory=utcnow)
 

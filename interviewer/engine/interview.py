@@ -6,45 +6,40 @@ turn is written to the store before any backend is called, so a crash loses noth
 """
 
 import logging
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 from interviewer.corpus.catalog import Catalog
 from interviewer.domain import Flag, Grade, Question, QuestionRecord, Rubric, Session, SessionConfig, Turn
 from interviewer.domain.session import Role, TurnKind
-from interviewer.engine.follow_up_policy import FollowUpPlan, plan_follow_up
+from interviewer.engine.follow_up_actions import FollowUpActions, FollowUpFellBack
+from interviewer.engine.follow_up_policy import FollowUpPlan
+from interviewer.engine.hint_ladder import apply_hint_penalty
+from interviewer.engine.practice_actions import InterviewError, NoMoreHints, PracticeActions
 from interviewer.grading.offline_grader import OfflineGrader
 from interviewer.engine.offline_interviewer import OfflineInterviewer
-from interviewer.engine.protocols import FollowUpRequest, Interviewer
+from interviewer.engine.protocols import Interviewer
 from interviewer.grading.protocols import Grader, GradeRequest
-from interviewer.engine.selection import select_questions
+from interviewer.engine.selection import select_questions, shortfall
 from interviewer.engine.session_drafts import SessionDrafts
+from interviewer.engine.spaced_repetition import SpacedRepetition
 from interviewer.store.session_store import new_session_id
 
 log = logging.getLogger(__name__)
 
+# Raised by the methods of this class (defined beside the mixins that raise them).
+__all__ = ["FollowUpFellBack", "InterviewError", "InterviewSession", "NoMoreHints"]
 
-class InterviewError(Exception):
-    """An action that the interview's current state does not allow."""
 
-
-class FollowUpFellBack(Exception):
-    """The interviewer backend failed while wording a follow-up.
-
-    The engine has already recorded what it did instead: `text` is the rubric probe it asked
-    (None if there was none and it moved on to grading)."""
-
-    def __init__(self, text: str | None, error: BaseException):
-        self.text = text
-        self.error = error
-        super().__init__(str(error))
+def utcnow() -> datetime:
+    return datetime.now(UTC)
 
 
 def _clock(seconds: float) -> str:
     return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
-class InterviewSession(SessionDrafts):
+class InterviewSession(SessionDrafts, FollowUpActions, PracticeActions):
     """Drives one session over the engine seams (grader, interviewer) and the store."""
 
     def __init__(
@@ -54,13 +49,22 @@ class InterviewSession(SessionDrafts):
         grader: Grader,
         interviewer: Interviewer,
         store=None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        repetition: SpacedRepetition | None = None,
     ):
         self.session = session
         self.catalog = catalog
         self.grader = grader
         self.interviewer = interviewer
         self.store = store
-        self._offline = OfflineGrader()
+        #: Where "now" comes from (a fake clock in tests: no sleeping).
+        self.clock = clock or utcnow
+        #: The spaced-repetition cards (None: no schedule, e.g. without a store).
+        self.repetition = repetition
+        #: Why the session has fewer questions than asked for ("" when it has them all).
+        self.selection_note = ""
+        self._offline = OfflineGrader(catalog)
         self._fallback_interviewer = OfflineInterviewer()
 
     # ------------------------------------------------------------------ creation
@@ -73,16 +77,26 @@ class InterviewSession(SessionDrafts):
         interviewer: Interviewer,
         store=None,
         topic_scores: Mapping[str, float] | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        repetition: SpacedRepetition | None = None,
     ) -> "InterviewSession":
-        """Select the questions, persist the new session and ask the first question."""
+        """Select the questions (the schedule's due ones first with `pick="due"`; none inside
+        its interval unless `pick="all"`), persist the new session and ask the first one."""
         deck = catalog.deck(config.deck)
-        questions = select_questions(deck, config, topic_scores)
+        now = (clock or utcnow)()
+        due = repetition.due_dates(config.deck) if repetition is not None else None
+        questions = select_questions(deck, config, topic_scores, due, now)
         session = Session(
             id=new_session_id(),
+            created_at=now,
+            updated_at=now,
             config=config,
             records=[QuestionRecord(question_id=q.id, topic=q.topic) for q in questions],
         )
-        engine = cls(session, catalog, grader, interviewer, store)
+        engine = cls(session, catalog, grader, interviewer, store, clock=clock,
+                     repetition=repetition)
+        engine.selection_note = shortfall(deck, config, questions, due, now)
         if store is not None:
             store.create(session)
             acquire = getattr(store, "acquire", None)  # a store that can be shared locks it
@@ -93,12 +107,21 @@ class InterviewSession(SessionDrafts):
 
     @classmethod
     def resume(
-        cls, session: Session, catalog: Catalog, grader: Grader, interviewer: Interviewer, store=None
+        cls, session: Session, catalog: Catalog, grader: Grader, interviewer: Interviewer,
+        store=None, *, clock: Callable[[], datetime] | None = None,
+        repetition: SpacedRepetition | None = None,
     ) -> "InterviewSession":
         """Continue a stored session at the exact turn it stopped."""
-        engine = cls(session, catalog, grader, interviewer, store)
-        if session.status == "active" and engine.record is not None and engine.record.status == "pending":
-            engine._ask_current()
+        engine = cls(session, catalog, grader, interviewer, store, clock=clock,
+                     repetition=repetition)
+        record = engine.record
+        if session.status == "active" and record is not None:
+            if record.status == "pending":
+                engine._ask_current()
+            elif record.status == "asking" and not engine.current_turns() \
+                    and engine.question is not None:  # (a question gone from the deck is told later)
+                # stopped between starting a retry and asking it again
+                engine._add_turn("interviewer", "question", engine.question.question)
         return engine
 
     # ------------------------------------------------------------------ state
@@ -148,19 +171,29 @@ class InterviewSession(SessionDrafts):
             and self.record is not None and self.record.status == "asking"
         )
 
-    def current_turns(self) -> list[Turn]:
+    @property
+    def attempt(self) -> int:
+        """The current attempt at the current question (2 after one retry)."""
         record = self.record
-        return self.session.turns_for(record.question_id) if record else []
+        return record.attempts if record else 1
+
+    def current_turns(self) -> list[Turn]:
+        """The turns of the current attempt at the current question."""
+        record = self.record
+        return self.session.turns_for(record.question_id, record.attempts) if record else []
 
     def answer_so_far(self) -> str:
         record = self.record
-        return self.session.answer_text(record.question_id) if record else ""
+        return self.session.answer_text(record.question_id, record.attempts) if record else ""
+
+    def hints_in_attempt(self) -> int:
+        return sum(1 for t in self.current_turns() if t.kind == "hint")
 
     def seconds_elapsed(self) -> float:
         record = self.record
         if record is None or record.started_at is None:
             return 0.0
-        end = record.finished_at or datetime.now(UTC)
+        end = record.finished_at or self.clock()
         return max(0.0, (end - record.started_at).total_seconds())
 
     def seconds_left(self) -> float | None:
@@ -180,89 +213,6 @@ class InterviewSession(SessionDrafts):
             self.store.clear_draft(self.session.id, self.record.question_id)
         return self.continue_after_answer()
 
-    def continue_after_answer(self) -> FollowUpPlan | None:
-        """The follow-up decision for the answers recorded so far (app-owned, offline)."""
-        self._require_asking()
-        record, question = self.record, self.question
-        asked_probes = {t.text for t in self.current_turns() if t.kind == "follow_up"}
-        return plan_follow_up(
-            question,
-            self.rubric,
-            self.answer_so_far(),
-            asked=record.follow_ups_asked,
-            budget=self.config.follow_up_budget,
-            asked_probes=asked_probes,
-            grader=self._offline,
-            allow_unscripted=getattr(self.interviewer, "name", "offline") != "offline",
-        )
-
-    async def stream_follow_up(self, plan: FollowUpPlan) -> AsyncIterator[str]:
-        """Stream the follow-up's wording; record the whole follow-up when it is complete.
-
-        On a backend failure the rubric's probe is asked instead (recorded), and
-        FollowUpFellBack tells the UI what happened."""
-        self._require_asking()
-        request = self._follow_up_request(plan)
-        chunks: list[str] = []
-        try:
-            async for chunk in self.interviewer.follow_up(request):
-                chunks.append(chunk)
-                yield chunk
-        except Exception as exc:  # noqa: BLE001 - any backend failure falls back the same way
-            log.warning("follow-up failed: %s", exc)
-            self._add_turn("system", "note", f"The interviewer backend failed ({exc}); "
-                           "the built-in probe was used instead.")
-            fallback = plan.probe.question if plan.probe else None
-            if fallback:
-                self._record_follow_up(fallback, plan)
-            raise FollowUpFellBack(fallback, exc) from exc
-        text = "".join(chunks).strip()
-        if not text and plan.probe is not None:
-            text = plan.probe.question
-        if text:
-            self._record_follow_up(text, plan)
-
-    async def stream_hint(self) -> AsyncIterator[str]:
-        """Practice mode only: a hint aimed at the top missed criterion (recorded)."""
-        self._require_asking()
-        if self.config.mode != "practice":
-            raise InterviewError("hints are only available in practice mode")
-        targets = self._hint_targets()
-        request = FollowUpRequest(
-            question=self.question, rubric=self.rubric, answer_so_far=self.answer_so_far(),
-            targets=targets, probe=None, mode=self.config.mode, transcript=self.current_turns(),
-        )
-        chunks: list[str] = []
-        try:
-            async for chunk in self.interviewer.hint(request):
-                chunks.append(chunk)
-                yield chunk
-        except Exception as exc:  # noqa: BLE001
-            log.warning("hint failed: %s", exc)
-            chunks = [c async for c in self._fallback_interviewer.hint(request)]
-            yield "".join(chunks)
-        self.record.hints_used += 1
-        self._add_turn("interviewer", "hint", "".join(chunks).strip(), targets=[c.id for c in targets])
-
-    def _hint_targets(self) -> list:
-        """The criterion the next hint aims at: the most important one not yet met, moving on
-        to the next one with each further hint so a second hint is not the first again."""
-        if self.rubric is None:
-            return []
-        answer = self.answer_so_far()
-        verdicts = {}
-        if answer.strip():
-            grade = self._offline.grade_sync(
-                GradeRequest(question=self.question, rubric=self.rubric, answer=answer))
-            verdicts = {r.id: r.verdict for r in grade.criteria}
-        open_criteria = sorted(
-            (c for c in self.rubric.criteria if verdicts.get(c.id) != "met"),
-            key=lambda c: (not c.essential, -c.weight),
-        )
-        if not open_criteria:
-            return []
-        return [open_criteria[self.record.hints_used % len(open_criteria)]]
-
     def dont_know(self) -> None:
         """The candidate says they don't know: accepted; no more follow-ups for this question.
         Call `finish_question()` next."""
@@ -280,8 +230,9 @@ class InterviewSession(SessionDrafts):
             self._add_turn("candidate", "skip", "(skipped the follow-up)")
             return True
         self._add_turn("candidate", "skip", "(skipped)")
-        self.record.status = "skipped"
-        self.record.finished_at = datetime.now(UTC)
+        # skipping a retry before answering keeps the earlier attempt's grade
+        self.record.status = "graded" if self.record.grades else "skipped"
+        self.record.finished_at = self.clock()
         self._save_state()
         if self.config.mode == "interview":
             self.advance()
@@ -318,14 +269,31 @@ class InterviewSession(SessionDrafts):
                 f"answered after {_clock(self.seconds_elapsed())}; "
                 f"the limit was {_clock(self.config.time_limit_s)}"))]
             grade = grade.model_copy(update={"flags": flags})
-        self.record.grades.append(grade)
-        self.record.status = "graded"
-        self.record.finished_at = datetime.now(UTC)
-        if self.store is not None:
-            self.store.add_grade(self.session.id, self.record.question_id, grade)
-        self._save_state()
+        grade = self._record_grade(grade)
         if self.config.mode == "interview":
             self.advance()
+        return grade
+
+    def _record_grade(self, grade: Grade) -> Grade:
+        """Store the current attempt's grade (less any hint penalty) and review its card."""
+        record = self.record
+        hints = self.hints_in_attempt()
+        grade = apply_hint_penalty(grade.model_copy(update={"attempt": record.attempts}),
+                                   hints, self.config.hint_penalty)
+        record.grades.append(grade)
+        record.status = "graded"
+        record.finished_at = self.clock()
+        if self.store is not None:
+            self.store.add_grade(self.session.id, record.question_id, grade)
+        self._save_state()
+        if self.repetition is not None:
+            try:
+                self.repetition.review(
+                    session_id=self.session.id, deck=self.config.deck,
+                    question_id=record.question_id, attempt=record.attempts, grade=grade,
+                    hints=hints, dont_know=any(t.kind == "dont_know" for t in self.current_turns()))
+            except Exception as exc:  # noqa: BLE001 - the grade is stored; the schedule can wait
+                log.warning("could not update the review schedule: %s", exc)
         return grade
 
     def advance(self) -> Question | None:
@@ -356,27 +324,21 @@ class InterviewSession(SessionDrafts):
         if question is None:
             raise InterviewError(f"question {record.question_id!r} is no longer in deck {self.config.deck!r}")
         record.status = "asking"
-        record.started_at = datetime.now(UTC)
+        record.started_at = self.clock()
         self._add_turn("interviewer", "question", question.question)
-        self._save_state()
-
-    def _follow_up_request(self, plan: FollowUpPlan) -> FollowUpRequest:
-        return FollowUpRequest(
-            question=self.question, rubric=self.rubric, answer_so_far=self.answer_so_far(),
-            targets=plan.targets, probe=plan.probe, mode=self.config.mode,
-            transcript=self.current_turns(),
-        )
-
-    def _record_follow_up(self, text: str, plan: FollowUpPlan) -> None:
-        self.record.follow_ups_asked += 1
-        self._add_turn("interviewer", "follow_up", text, targets=[c.id for c in plan.targets])
         self._save_state()
 
     def _add_turn(self, role: Role, kind: TurnKind, text: str, targets: list[str] | None = None,
                   question_id: str | None = None) -> Turn:
+        """A turn of the current question's attempt, or of another question's latest one
+        (`question_id`: text kept from a window this session was taken over from)."""
+        if question_id is None or question_id == self.record.question_id:
+            question_id, attempt = self.record.question_id, self.record.attempts
+        else:
+            attempt = self.session.latest_attempt(question_id)
         turn = Turn(
-            seq=len(self.session.turns), question_id=question_id or self.record.question_id,
-            role=role, kind=kind, text=text, targets=targets or [],
+            seq=len(self.session.turns), question_id=question_id, role=role, kind=kind,
+            text=text, targets=targets or [], attempt=attempt, created_at=self.clock(),
         )
         if self.store is not None:
             # committed before we go on; if it fails, memory does not get ahead of the store
@@ -386,6 +348,6 @@ class InterviewSession(SessionDrafts):
         return turn
 
     def _save_state(self) -> None:
-        self.session.updated_at = datetime.now(UTC)
+        self.session.updated_at = self.clock()
         if self.store is not None:
             self.store.save_state(self.session)

@@ -36,9 +36,19 @@ from interviewer.grading.word_lists import (
     STOPWORDS,
 )
 
-#: How many words after a negation it may cover ("does not really compute gradients"),
-#: always within the same clause.
+#: How many words after a negation it may cover ("does not compute the gradients"), always
+#: within the same clause; adverbs such as "really" do not count ("doesn't really have
+#: anything to do with"), and at most NEGATION_SPAN words in all.
 NEGATION_REACH = 4
+NEGATION_SPAN = 9
+#: Words that do not use up a negation's reach.
+_SOFT_WORDS = frozenset("really actually quite anything something necessarily always even "
+                        "exactly truly any".split())
+#: Asides a negation reaches across: "does not, in fact, copy".
+_PARENTHETICALS = frozenset(tuple(p.split()) for p in (
+    "in fact", "of course", "actually", "really", "in practice", "honestly", "frankly",
+    "basically", "in general", "to be fair", "as such", "by default", "strictly speaking",
+    "in reality", "at all"))
 #: How many words a contrast marker ("rather than", "unlike") covers within its clause.
 CONTRAST_REACH = 8
 #: How many words a denial ("it is a myth that") covers within its sentence (a bound, so a
@@ -58,29 +68,61 @@ def negation_scope(tokens: Sequence[Token]) -> list[bool]:
 
 
 def negation_cues(tokens: Sequence[Token]) -> list[int]:
-    """For each token: the index of the negation that covers it, or -1."""
+    """For each token: the index of the negation that covers it, or -1.
+
+    A negation covers the next NEGATION_REACH words of its clause (adverbs such as "really"
+    and "anything" do not count: "doesn't really have anything to do with the Dataset"
+    negates "Dataset"), and reaches across a short parenthetical ("does not, in fact,
+    copy"). Negation words in code are not negations."""
     negated_by = [_NONE] * len(tokens)
-    last_cue = -10**9
+    last_cue = -1
+    content_left = 0
+    clause_of = _effective_clauses(tokens)
     last_clause = -1
     for i, tok in enumerate(tokens):
-        if tok.clause != last_clause:
-            last_cue, last_clause = -10**9, tok.clause
-        if i - last_cue <= NEGATION_REACH:
+        if clause_of[i] != last_clause:
+            last_cue, content_left, last_clause = -1, 0, clause_of[i]
+        if tok.code:
+            continue
+        if last_cue != -1 and content_left > 0 and i - last_cue <= NEGATION_SPAN:
             negated_by[i] = last_cue
+            if tok.norm not in _SOFT_WORDS:
+                content_left -= 1
         norm = tok.norm
         if (norm in NEGATION_WORDS or norm == "t") and is_negation(tokens, i):
-            last_cue = i
+            last_cue, content_left = i, NEGATION_REACH
         elif norm == "or" and (negated_by[i] != _NONE or (i and negated_by[i - 1] != _NONE)):
             # "never uses A or B": the negation covers both; its reach counts from the "or"
             negated_by[i] = negated_by[i] if negated_by[i] != _NONE else negated_by[i - 1]
-            last_cue = i
+            last_cue, content_left = i, NEGATION_REACH
         elif norm == "and" and negated_by[i] != _NONE and _starts_new_claim(tokens, i, negated_by[i]):
-            last_cue = -10**9
+            last_cue, content_left = -1, 0
     # Words reached through an "or" point back at the negation itself.
     for i, cue in enumerate(negated_by):
         if cue != _NONE and tokens[cue].norm == "or":
             negated_by[i] = negated_by[cue]
     return negated_by
+
+
+def _effective_clauses(tokens: Sequence[Token]) -> list[int]:
+    """Clause numbers with short parentheticals ("in fact", "of course", "actually") folded
+    into the clause around them, so a negation reaches across them."""
+    clause_of = [t.clause for t in tokens]
+    n = len(tokens)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and tokens[j].clause == tokens[i].clause:
+            j += 1
+        words = tuple(t.norm for t in tokens[i:j])
+        if i and j < n and words in _PARENTHETICALS and tokens[j].sentence == tokens[i - 1].sentence:
+            merged = clause_of[i - 1]
+            for k in range(i, n):
+                if tokens[k].clause not in (tokens[i].clause, tokens[j].clause):
+                    break
+                clause_of[k] = merged
+        i = j
+    return clause_of
 
 
 def is_negation(tokens: Sequence[Token], i: int) -> bool:
@@ -147,7 +189,7 @@ def denial_cues(tokens: Sequence[Token]) -> list[int]:
     n = len(tokens)
     denied_by = [_NONE] * n
     for i, tok in enumerate(tokens):
-        if tok.norm not in _MARKERS:
+        if tok.norm not in _MARKERS or tok.code:
             continue
         start, sentence_wide = _denial_start(tokens, i, tok.norm)
         if start is None or start >= n:

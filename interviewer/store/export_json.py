@@ -25,7 +25,10 @@ from interviewer.domain.limits import MAX_NESTING, nested_deeper_than
 from interviewer.store.sanitize import Redactor, json_text
 from interviewer.text_safety import valid_unicode_tree
 
-SCHEMA_VERSION = 1
+#: 2: attempts (a retry), disputes, hint penalties and the schedule's pick. A version-1 file
+#: imports unchanged (every new field has a default); an older interviewer refuses a version-2
+#: file with "upgrade" instead of a list of unknown keys.
+SCHEMA_VERSION = 2
 KIND = "interviewer-session"
 
 
@@ -41,7 +44,7 @@ class ExportedQuestion(StrictModel):
 class SessionExport(StrictModel):
     """The JSON export file."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1, 2] = SCHEMA_VERSION
     kind: Literal["interviewer-session"] = KIND
     exported_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     app_version: str = __version__
@@ -97,7 +100,7 @@ def read_export(path: Path, warnings: list[Problem] | None = None) -> Session:
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise CorpusError([Problem(
             path, f"exported by a newer interviewer (schema_version {version}; this version "
-            f"reads {SCHEMA_VERSION}); upgrade interviewer to import it", where="schema_version")])
+            f"reads up to {SCHEMA_VERSION}); upgrade interviewer to import it", where="schema_version")])
     doc, problems = _validate(path, text, data)
     if doc is None:
         raise CorpusError(problems)
@@ -174,6 +177,10 @@ def _consistency(path: Path, text: str, session: Session) -> list[Problem]:
         if turn.seq in seqs:
             problem(("turns", n, "seq"), f"turn seq {turn.seq} appears twice")
         seqs.add(turn.seq)
+    for n, dispute in enumerate(session.disputes):
+        if dispute.question_id not in seen:
+            problem(("disputes", n, "question_id"),
+                    f"a dispute of {dispute.question_id!r}, which is not a question of the session")
     if session.current > len(session.records):
         problem(("current",), f"current is {session.current} but there are only "
                 f"{len(session.records)} questions")

@@ -32,8 +32,7 @@ def render_markdown(view: SessionView) -> str:
         f"- **Deck:** {_inline(view.deck)} · **Mode:** {view.mode} · **Status:** {view.status}",
         f"- **Started:** {fmt_time(view.created_at)} · **Last activity:** {fmt_time(view.updated_at)}",
         f"- **Backend:** {_inline(view.backend + model)}",
-        f"- **Overall score:** {fmt_score(view.overall)} / 100"
-        + (f" over {view.counted} of {view.total} questions" if view.total else ""),
+        f"- **Overall score:** {fmt_score(view.overall)} / 100 {view.counted_text}",
         "",
     ]
     if view.topics:
@@ -55,6 +54,8 @@ def _question(q: QuestionView) -> list[str]:
     meta = [q.topic] + ([q.difficulty] if q.difficulty else []) + [q.status]
     if q.grade:
         meta.append(f"score {fmt_score(q.grade.score)} / 100 ({q.grade.source})")
+    if q.trend:
+        meta.append(f"attempts {q.trend}")
     out += [f"*{' · '.join(_inline(m) for m in meta)}*", ""]
     grade = q.grade
     if grade:
@@ -76,6 +77,8 @@ def _question(q: QuestionView) -> list[str]:
             out += [f"- {_inline(m.claim)} — in fact: {_inline(m.correction)} (−{m.penalty:g})"
                     for m in grade.misconceptions]
             out.append("")
+        if grade.hint_penalty:
+            out += [f"**Hints:** {q.hints_used} used, −{grade.hint_penalty:g} points", ""]
         if grade.flags:
             out += [f"**Flags:** {_inline('; '.join(grade.flags))}", ""]
         if grade.feedback:
@@ -85,6 +88,14 @@ def _question(q: QuestionView) -> list[str]:
                    f"{fmt_time(old.graded_at)})")
     if q.earlier:
         out.append("")
+    for d in q.disputes:
+        now = f"; graded again: {d.now}" if d.now else ""
+        out += [f"**Disputed** (attempt {d.attempt}): {_inline(d.description)} — graded "
+                f"{d.verdict} by {_inline(d.source)}{now}", "", *_quote(_literal(d.reason)), ""]
+    for earlier in q.earlier_attempts:
+        score = fmt_score(earlier.grade.score) if earlier.grade else "not graded"
+        out += [f"**Attempt {earlier.number}** (score {score}):", "",
+                *_quote(_literal(earlier.answer) or "(no answer)"), ""]
     if q.model_answer:
         out += ["**Model answer:**", "", *_quote(_deck_markdown(q.model_answer)), ""]
     if q.turns:
@@ -92,7 +103,8 @@ def _question(q: QuestionView) -> list[str]:
         for turn in q.turns:
             # every turn is shown exactly as written (a follow-up worded by a model, or read
             # from an imported file, is untrusted like the candidate's words)
-            out += [f"**{turn.speaker} ({turn.kind}):**", "", *_quote(_literal(turn.text)), ""]
+            attempt = f", attempt {turn.attempt}" if q.earlier_attempts else ""
+            out += [f"**{turn.speaker} ({turn.kind}{attempt}):**", "", *_quote(_literal(turn.text)), ""]
     return out
 
 

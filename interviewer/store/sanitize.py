@@ -9,7 +9,8 @@ Two separate jobs:
 - One function per output medium shows untrusted text (answers, model output, and every name
   an import file or the database holds) safely:
   - terminal (the CLI's printers, stderr): `clean_text`, or `one_line` for table cells;
-  - Markdown: `markdown_text` (no formatting, links, images, HTML or autolinks of its own);
+  - Markdown (exports, and the app's Markdown turns): `markdown_text` (no formatting, links,
+    images, HTML or autolinks of its own; defined in interviewer.text_safety);
   - JSON: `json_text` (control, bidi and line-separator characters escaped, never raw);
   - HTML: Jinja2 autoescaping of `clean_text` output (export_html.py);
   - Textual widgets: `interviewer.tui.safe_text.literal` (never markup).
@@ -22,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from interviewer.text_safety import one_line, plain, valid_unicode
+from interviewer.text_safety import markdown_text, one_line, plain, valid_unicode
 
 #: Environment variable names whose values are treated as secrets: OPENAI_API_KEY, HF_TOKEN,
 #: AWS_SECRET_ACCESS_KEY, DB_PASSWORD… (whole words, so TOKENIZERS_PARALLELISM is not).
@@ -38,20 +39,6 @@ clean_text = plain
 
 __all__ = ["REDACTED", "Redactor", "clean_text", "json_text", "map_strings", "markdown_text",
            "one_line", "valid_unicode"]
-
-#: Characters a Markdown renderer would read as formatting, links, images or HTML.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!~<>|-])")
-#: What GitHub-flavoured Markdown turns into a link by itself: `http://…`, `www.…`, `a@b.c`.
-_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<=\bwww)(\.)|(@)", re.IGNORECASE)
-
-
-def markdown_text(text: str) -> str:
-    """Untrusted text for a Markdown document, shown exactly as written: cleaned like
-    terminal text, then every character that could format, link, embed an image or open an
-    HTML tag is backslash-escaped, and bare URLs are kept from becoming links."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", plain(text))
-    return _AUTOLINK.sub(lambda m: "\\" + m.group(), escaped)
-
 
 # json.dumps escapes C0 controls itself; these it would write raw (with ensure_ascii=False).
 _JSON_RAW = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"

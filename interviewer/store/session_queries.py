@@ -1,5 +1,6 @@
 """Read-side queries over many sessions: the `sessions list` summaries and the score
-history progress is computed from. Both are single SQL statements (no per-session loads).
+history progress is computed from. Both are single SQL statements (no per-session loads;
+the statements and the score rows are in listing_sql.py, which loads no pydantic).
 
 Every row is validated (the same limits as a loaded session) before it is used: a row
 damaged by hand-editing or an old bug is reported with its session id, and the rest still
@@ -13,7 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from interviewer.domain.limits import Name, SessionId
 from interviewer.domain.session import Mode, SessionStatus
-from interviewer.store.session_rows import dt
+from interviewer.store.listing_sql import (  # noqa: F401 - re-exported
+    SCORE_HISTORY_SQL,
+    SUMMARY_SQL,
+    ScoreRow,
+    score_row,
+)
 from interviewer.text_safety import one_line
 
 
@@ -41,60 +47,6 @@ class SessionSummary(BaseModel):
             "status": self.status, "n_questions": self.n_questions, "n_answered": self.n_answered,
             "score": self.score, "backend": self.backend, "model": self.model,
         }
-
-
-@dataclass(frozen=True)
-class ScoreRow:
-    """The latest grade of one question in one session (the unit of progress)."""
-
-    session_id: str
-    deck: str
-    question_id: str
-    topic: str | None
-    score: float
-    answered_at: datetime    # when the question was finished (else when the session began)
-    rubric_version: int | None
-    backend: str
-
-
-# The session score follows engine.report.build_report: a finished session counts every
-# question (ungraded = 0); an active one counts graded and skipped questions only.
-SUMMARY_SQL = """
-WITH latest AS (
-    SELECT g.session_id, g.question_id, g.score
-    FROM grades g JOIN (SELECT max(id) AS id FROM grades GROUP BY session_id, question_id) m
-         ON m.id = g.id
-),
-rec AS (
-    SELECT r.session_id,
-           count(*) AS n_questions,
-           coalesce(sum(l.score), 0) AS score_sum,
-           sum(l.score IS NOT NULL) AS n_graded,
-           sum(l.score IS NULL AND r.status = 'skipped') AS n_skipped
-    FROM records r LEFT JOIN latest l
-         ON l.session_id = r.session_id AND l.question_id = r.question_id
-    GROUP BY r.session_id
-),
-ans AS (
-    SELECT session_id, count(DISTINCT question_id) AS n_answered
-    FROM turns WHERE role = 'candidate' AND kind = 'answer' GROUP BY session_id
-)
-SELECT s.id, s.created_at, s.updated_at, s.deck, s.mode, s.status, s.backend, s.model,
-       coalesce(rec.n_questions, 0), coalesce(ans.n_answered, 0),
-       coalesce(rec.score_sum, 0), coalesce(rec.n_graded, 0), coalesce(rec.n_skipped, 0)
-FROM sessions s
-LEFT JOIN rec ON rec.session_id = s.id
-LEFT JOIN ans ON ans.session_id = s.id
-"""
-
-SCORE_HISTORY_SQL = """
-SELECT s.id, s.deck, r.question_id, r.topic, g.score,
-       coalesce(r.finished_at, s.created_at) AS answered_at, g.rubric_version, g.backend
-FROM grades g
-JOIN (SELECT max(id) AS id FROM grades GROUP BY session_id, question_id) m ON m.id = g.id
-JOIN records r ON r.session_id = g.session_id AND r.question_id = g.question_id
-JOIN sessions s ON s.id = g.session_id
-"""
 
 
 @dataclass(frozen=True)
@@ -145,11 +97,3 @@ def summaries(rows) -> SessionListing:
         except ValidationError as exc:
             listing.damaged.append(DamagedRow(str(row[0]), first_problem(exc)))
     return listing
-
-
-def score_row(row: tuple) -> ScoreRow:
-    """A ScoreRow from a SCORE_HISTORY_SQL row (ValueError or TypeError when it is damaged:
-    such a row is left out of progress, and `sessions list` names its session)."""
-    sid, deck, qid, topic, score, answered_at, rubric_version, backend = row
-    return ScoreRow(session_id=sid, deck=deck, question_id=qid, topic=topic, score=score,
-                    answered_at=dt(answered_at), rubric_version=rubric_version, backend=backend)

@@ -10,6 +10,7 @@ reach the file (see sanitize.py).
 """
 
 import os
+import re
 import secrets
 import sqlite3
 import threading
@@ -17,10 +18,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from interviewer.domain import Grade, Session, Turn
+from interviewer.domain import Dispute, Grade, Session, Turn
 from interviewer.store import session_rows as rows
 from interviewer.store.db import (
     READABLE_REASONS,
@@ -47,6 +49,9 @@ from interviewer.store.session_queries import (
     score_row,
     summaries,
 )
+
+if TYPE_CHECKING:
+    from interviewer.store.schedule_store import ScheduleStore
 
 __all__ = ["DamagedRow", "DisplacedText", "LockHolder", "ScoreRow", "SessionInUse",
            "SessionListing", "SessionStore", "SessionSummary", "SessionTakenOver", "new_session_id"]
@@ -119,6 +124,13 @@ class SessionStore(DraftsMixin, LocksMixin):
                 raise
             return cls(settings.db_path, redactor, read_only=exc)
 
+    @property
+    def schedule(self) -> "ScheduleStore":
+        """The spaced-repetition reviews and cards (same file, same connection)."""
+        from interviewer.store.schedule_store import ScheduleStore
+
+        return ScheduleStore(self)
+
     def close(self) -> None:
         with self._lock:
             for session_id in list(self._leases):
@@ -189,6 +201,12 @@ class SessionStore(DraftsMixin, LocksMixin):
             for record in session.records:
                 for grade in record.grades:
                     self._insert_grade(conn, session.id, record.question_id, grade)
+            try:
+                conn.executemany(rows.UPSERT_DISPUTE, [
+                    rows.dispute_row(session.id, d, self._redact) for d in session.disputes])
+            except sqlite3.IntegrityError:
+                raise StoreError(f"session {session.id} disputes a question it does not "
+                                 "have") from None
 
     def append_turn(self, session_id: str, turn: Turn) -> None:
         """Add one turn; committed (and fsync'd) before this returns. Appending the very same
@@ -243,6 +261,23 @@ class SessionStore(DraftsMixin, LocksMixin):
                 (rows.ts(datetime.now(UTC)), session_id),
             )
 
+    def save_dispute(self, session_id: str, dispute: Dispute) -> None:
+        """Store a dispute (one per criterion of an attempt: a second one replaces the first).
+        The grade it disputes is left exactly as it was."""
+        with self._write(session_id) as conn:
+            try:
+                conn.execute(rows.UPSERT_DISPUTE, rows.dispute_row(session_id, dispute, self._redact))
+            except sqlite3.IntegrityError:
+                raise StoreError(f"cannot store a dispute for {dispute.question_id!r}: session "
+                                 f"{session_id!r} has no such question") from None
+
+    def withdraw_dispute(self, session_id: str, question_id: str, attempt: int,
+                         criterion_id: str) -> None:
+        with self._write(session_id) as conn:
+            conn.execute(
+                "DELETE FROM disputes WHERE session_id = ? AND question_id = ? AND attempt = ?"
+                " AND criterion_id = ?", (session_id, question_id, attempt, criterion_id))
+
     def delete(self, session_id: str) -> str:
         """Delete a session and everything under it (id or unique prefix); returns the id.
         Deleted text is overwritten in the file (secure_delete), not just unlinked."""
@@ -253,16 +288,22 @@ class SessionStore(DraftsMixin, LocksMixin):
 
     # ------------------------------------------------------------------ reads
     def resolve_id(self, prefix: str) -> str:
-        """The full id for an id or a unique prefix of one."""
+        """The full id for an id, a unique prefix of one, or a unique end of one (History
+        shows the last six characters, the id's random part: `a3f9c1`)."""
         prefix = prefix.strip()
         if not prefix:
             raise StoreError("no session id given")
         with self._lock, translate_errors(self.path):
-            rows = self._conn.execute(
+            ids = [r[0] for r in self._conn.execute(
                 "SELECT id FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
                 (prefix, prefix + "\U0010ffff"),
-            ).fetchall()
-        ids = [r[0] for r in rows]
+            ).fetchall()]
+            if not ids:
+                pattern = "%" + re.sub(r"([\\%_])", r"\\\1", prefix)
+                ids = [r[0] for r in self._conn.execute(
+                    "SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6",
+                    (pattern,),
+                ).fetchall()]
         if prefix in ids:
             return prefix
         if not ids:
@@ -290,7 +331,8 @@ class SessionStore(DraftsMixin, LocksMixin):
             if row is None:
                 raise self._unknown(full_id)
             fetched = [conn.execute(sql, (full_id,)).fetchall() for sql in (
-                rows.SELECT_RECORDS, rows.SELECT_GRADES, rows.SELECT_CRITERIA, rows.SELECT_TURNS)]
+                rows.SELECT_RECORDS, rows.SELECT_GRADES, rows.SELECT_CRITERIA, rows.SELECT_TURNS,
+                rows.SELECT_DISPUTES)]
         try:
             data = rows.session_data(row, *fetched)
         except (rows.DamagedData, ValueError, TypeError) as exc:

@@ -10,6 +10,7 @@ import asyncio
 import gc
 import threading
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -110,6 +111,35 @@ class InterviewerApp(App[int]):
         self._apply_settings()
         return self._settings
 
+    def provisional_settings(self) -> dict[str, Any]:
+        """What Home opens its form with before the validated settings are in (see
+        `interviewer.settings.provisional_settings`); the settings themselves when given."""
+        import os
+
+        if self._settings is None:
+            from interviewer.settings import provisional_settings
+
+            return provisional_settings(self._setting_overrides)
+        s = self._settings
+        return {"backend": s.backend, "model": s.model, "base_url": s.base_url,
+                "data_dir": s.data_dir, "hint_cost": s.hint_cost,
+                "state": s.state.model_dump(exclude_none=True),
+                "backend_fixed": "backend" in self._setting_overrides
+                or bool(os.environ.get("INTERVIEWER_BACKEND"))}
+
+    def provisional_paths(self, provisional: dict[str, Any] | None) -> tuple[Path, list[Path], Path]:
+        """(home folder, deck roots, store file) for Home's first listing: from the validated
+        settings when they are in, else from `provisional` (no pydantic needed)."""
+        from interviewer.data_paths import shipped_root
+        from interviewer.settings import default_home
+
+        if self._settings is not None or provisional is None:
+            home, data_dir = Path(self.settings.home), self.settings.data_dir
+        else:
+            home, data_dir = default_home(), provisional.get("data_dir")
+        roots = [shipped_root()] + ([Path(data_dir)] if data_dir else [])
+        return home, roots, home / "interviewer.db"
+
     def _apply_settings(self) -> None:
         """The user's key bindings and theme (once), with a warning per unusable entry."""
         if self._settings_applied:
@@ -172,6 +202,8 @@ class InterviewerApp(App[int]):
         async with self._catalog_lock:
             if self._catalog is None:
                 self._catalog = await asyncio.to_thread(_load_catalog, self.settings)
+                # then, in the background, what the first answer would otherwise wait for
+                self.run_worker(asyncio.to_thread(_warm_up, self._catalog), group="warm-up")
             return self._catalog
 
     async def open_store(self) -> SessionStore:
@@ -228,6 +260,9 @@ class InterviewerApp(App[int]):
             engine = await asyncio.to_thread(
                 start_session, settings, config or SessionConfig(), store, catalog)
         await self.show_session(engine)
+        if engine.selection_note:  # fewer questions than asked for: say so, and why
+            self.notify(engine.selection_note, title="Fewer questions", severity="warning",
+                        timeout=12)
 
     async def _take_over_chosen(self, busy) -> bool:
         """The session is open in another interviewer: True to take it over; otherwise its
@@ -307,6 +342,14 @@ class InterviewerApp(App[int]):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's "Screenshot": into the Downloads folder when there is one, else into
+        `<home>/screenshots/` (created), instead of failing."""
+        if path is None:
+            path = str(screenshot_folder(self.settings))
+        return super().deliver_screenshot(filename, path, time_format)
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
 
@@ -330,10 +373,12 @@ def _load_catalog(settings: Settings) -> Catalog:
     # of start-up, and Home is already on screen.
     from interviewer.engine.session_factory import load_catalog_for
 
-    catalog = load_catalog_for(settings)
+    return load_catalog_for(settings)
+
+
+def _warm_up(catalog: Catalog) -> None:
     _warm_up_grader(catalog)
     _warm_up_highlighting()
-    return catalog
 
 
 def _warm_up_grader(catalog: Catalog) -> None:
@@ -346,8 +391,9 @@ def _warm_up_grader(catalog: Catalog) -> None:
     for deck, question in catalog.questions():
         rubric = catalog.rubric(deck, question.id)
         if rubric is not None:
-            OfflineGrader().grade_sync(GradeRequest(question=question, rubric=rubric,
-                                                    answer="warming up"))
+            # with the catalog: the deck's topicality index is built here too
+            OfflineGrader(catalog).grade_sync(GradeRequest(question=question, rubric=rubric,
+                                                           answer="warming up"))
             return
 
 
@@ -357,6 +403,18 @@ def _warm_up_highlighting() -> None:
     from rich.syntax import Syntax
 
     Syntax("x = 1", "python").highlight("x = 1")
+
+
+def screenshot_folder(settings: Settings) -> Path:
+    """The Downloads folder if it exists, else `<home>/screenshots` (created)."""
+    from platformdirs import user_downloads_path
+
+    downloads = user_downloads_path()
+    if downloads.is_dir():
+        return downloads
+    folder = Path(settings.home) / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def describe_error(exc: BaseException) -> str:

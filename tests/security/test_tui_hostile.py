@@ -57,7 +57,9 @@ async def test_history_report_feedback_and_exports_stay_up(stored_crafted):
             report = app.screen
             assert isinstance(report, ReportScreen), type(report)
             shown(app)
-            await pilot.press("enter")                  # the first question's feedback
+            await pilot.press("enter")                  # the report opens with the page focused:
+            await settle(pilot)                         # enter goes to the question list...
+            await pilot.press("enter")                  # ...and opens the first question's feedback
             await settle(pilot)
             assert isinstance(app.screen, FeedbackScreen)
             shown(app)

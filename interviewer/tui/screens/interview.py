@@ -11,9 +11,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from interviewer.engine.interview import FollowUpFellBack, InterviewSession
+from interviewer.engine.interview import FollowUpFellBack, InterviewSession, NoMoreHints
 from interviewer.tui import bindings
 from interviewer.store.session_locks import SessionTakenOver
+from interviewer.tui.screens.interview_feedback import PracticeFeedback
 from interviewer.tui.screens.interview_failures import (
     backend_failure_message,
     error_text,
@@ -28,11 +29,7 @@ from interviewer.tui.widgets.question_timer import QuestionTimer
 from interviewer.tui.widgets.transcript import Transcript
 
 
-def said_dont_know(session, question_id: str) -> bool:
-    return any(t.kind == "dont_know" for t in session.turns_for(question_id))
-
-
-class InterviewScreen(Screen):
+class InterviewScreen(PracticeFeedback, Screen):
     """One session, question by question."""
 
     BINDINGS = bindings.INTERVIEW
@@ -97,18 +94,26 @@ class InterviewScreen(Screen):
         """Show the current question's exchange, progress and any saved draft."""
         engine = self.engine
         number, total = engine.position
-        question = engine.question
         self.query_one("#progress", Label).update(Text(f"Question {number} of {total}", style="bold"))
-        backend = getattr(engine.interviewer, "name", "offline")
-        meta = (f"{question.topic} · {question.difficulty} · {engine.config.mode} mode · {backend}"
-                if question else "")
-        self.query_one("#meta", Label).update(literal(meta))  # a plugin's name is not markup
+        self.show_meta()
         await self.transcript.show(engine.current_turns())
         self.lock.merge_kept_text(into_box=False)  # into the draft read just below
         self.saved_draft = engine.draft()
         self.box.set_text(self.saved_draft)
         self.set_status("")
         self.box.focus()
+
+    def show_meta(self) -> None:
+        """Topic, difficulty, mode, the attempt (after a retry) and the backend in use now."""
+        engine = self.engine
+        question = engine.question
+        if question is None:
+            return
+        backend = getattr(engine.interviewer, "name", "offline")
+        attempt = f" · attempt {engine.attempt}" if engine.attempt > 1 else ""
+        self.query_one("#meta", Label).update(literal(  # a plugin's name is not markup
+            f"{question.topic} · {question.difficulty} · {engine.config.mode} mode{attempt} · "
+            f"{backend}"))
 
     def _tick(self) -> None:
         self.query_one(QuestionTimer).show(self.engine)
@@ -117,7 +122,7 @@ class InterviewScreen(Screen):
         status = self.query_one("#status", Static)
         transcript = self.transcript
         at_end = transcript.scroll_y >= transcript.max_scroll_y
-        status.update(Text(message))
+        status.update(literal(message))  # errors quote names and backend replies
         status.set_class(error, "-error")
         status.display = bool(message)
         if at_end:  # the status takes rows from the transcript: keep the newest turn in view
@@ -318,11 +323,23 @@ class InterviewScreen(Screen):
 
     @work(exclusive=True, group="model")
     async def _hint(self) -> None:
+        # what is in the answer box counts as said: a hint never points at it
+        step = self.engine.plan_hint(draft=self.box.text)
+        if step is None:
+            message = str(NoMoreHints())
+            self.set_status(message)
+            self.notify(message, title="No more hints", timeout=6)
+            return
         self._set_busy("Thinking of a hint…")
         streaming = await self.transcript.start_stream("hint")
         try:
-            async for chunk in self.engine.stream_hint():
+            async for chunk in self.engine.stream_hint(step):
                 streaming.write(chunk)
+        except SessionTakenOver as lost:  # the hint was not stored: the other window has it
+            await streaming.discard()
+            self._set_busy(None)
+            self.lock.lost(lost, self.box.text)
+            return
         except BaseException:
             await streaming.discard()
             self._set_busy(None)
@@ -347,8 +364,9 @@ class InterviewScreen(Screen):
         from interviewer.engine.backends import make_interviewer
         from interviewer.grading.factory import make_grader
 
-        self.engine.grader = make_grader(settings)
+        self.engine.grader = make_grader(settings, self.engine.catalog)
         self.engine.interviewer = make_interviewer(settings)
+        self.show_meta()  # the header names the backend in use now
         self.refresh_bindings()
         if not self.busy:
             self.set_status(f"Using the {settings.backend} backend from now on.")
@@ -380,31 +398,6 @@ class InterviewScreen(Screen):
             self._after_grade_in_practice()
         else:
             await self._next()
-
-    def _after_grade_in_practice(self) -> None:
-        """Show this question's feedback; the next question comes when it is closed."""
-        from interviewer.engine.report import build_report
-        from interviewer.tui.screens.feedback import FeedbackScreen
-
-        engine = self.engine
-        record = engine.record
-        report = build_report(engine.session, engine.catalog)
-        question_report = next((q for q in report.questions if q.question_id == record.question_id), None)
-        number, total = engine.position
-        last = number >= total
-
-        async def on_close(_: object) -> None:
-            engine.advance()
-            await self._next()
-
-        if question_report is None:  # nothing to show (should not happen): just move on
-            self.call_later(self._advance_and_next)
-            return
-        self.app.push_screen(FeedbackScreen(
-            question_report, engine.catalog.rubric(engine.config.deck, record.question_id),
-            position=f"Question {number} of {total}",
-            next_label="See the report" if last else "Next question",
-            said_dont_know=said_dont_know(engine.session, record.question_id)), on_close)
 
     async def _advance_and_next(self) -> None:
         self.engine.advance()
