@@ -60,7 +60,8 @@ _AUX = frozenset("is are was were be been being am has have had does do did can 
                  "would should may might must shall s re ve ll d".split())
 _FILLERS = frozenset("the of and a an with to for".split())
 _NOT_KNOWING = (("i", "don", "t", "know"), ("i", "do", "not", "know"), ("no", "idea"),
-                ("not", "sure"), ("i", "dont", "know"), ("don", "t", "know"),
+                ("m", "not", "sure"), ("am", "not", "sure"), ("i", "dont", "know"),
+                ("not", "sure", "if"), ("not", "sure", "whether"), ("not", "sure", "about"),
                 ("i", "have", "no", "idea"), ("can", "t", "remember"), ("cannot", "remember"),
                 ("i", "forget"), ("i", "forgot"))
 _GLOSS_GAP = re.compile(r"^\s*(?::|\s[-–—]\s?)\s*$")
@@ -248,7 +249,7 @@ def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
             _mute(muted, lo if c <= 1 else a, a + denied_end)   # the subject may be quoted
         # "..., but that's a myth" / "but it doesn't really" / "which is wrong" / "..., no,
         # ...": the clauses before, in this sentence, are denied.
-        if c and cw and cw[0] in ("but", "which", "and", "though", "although", "however"):
+        if c and cw and cw[0] in ("but", "which", "and", "however"):
             if _denies_before(cw[1:]):
                 _mute(muted, lo, b)
         elif c and cw and _denies_before(cw):
@@ -317,8 +318,8 @@ def _denies_before(rest: list[str]) -> bool:
     """"that's a myth", "it doesn't really", "that is not true", "no"."""
     if not rest:
         return False
-    if rest[0] in ("no", "nope", "wrong") and len(rest) <= 2:
-        return True
+    if rest in (["no"], ["nope"], ["wrong"], ["no", "wait"], ["no", "no"]):
+        return True   # "..., no." ("..., no copy" is a claim: "no" before a word negates it)
     # "..., not really." / "..., not true." ("X, not Y" is a contrast that denies Y only)
     if rest[0] == "not" and rest[1:] in (["really"], ["true"], ["correct"], ["right"],
                                          ["quite"], ["exactly"]):
