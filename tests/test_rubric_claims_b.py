@@ -51,6 +51,52 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "torch.as_tensor(a) and clone() both keep sharing the memory with the array.",
         ],
     },
+    "gpu-usage": {
+        "right": [
+            "torch.cuda.is_available() and get_device_name(0) tell you a GPU is visible; then check "
+            "next(model.parameters()).device to see the model is really on cuda. torch.cuda.memory_allocated() "
+            "gives the bytes held by live tensors and memory_reserved() what the caching allocator holds. "
+            "nvidia-smi shows utilisation and per-process memory, and reads higher than memory_allocated "
+            "because of the cache and the CUDA context.",
+            "First I make sure PyTorch can see the card at all, torch.cuda.is_available() should be True "
+            "and device_count() tells me how many there are. That doesn't mean my code uses it though, "
+            "tensors start on the CPU, so I print x.device for a batch and the device of the model's "
+            "parameters. For memory I look at torch.cuda.memory_allocated(), which is what my tensors "
+            "actually occupy, and max_memory_allocated() for the peak of a step. Then in a terminal I run "
+            "nvidia-smi to watch GPU utilisation. Don't be surprised that nvidia-smi reports more than "
+            "memory_allocated: PyTorch keeps freed blocks in its caching allocator, and empty_cache() only "
+            "hands those unused cached blocks back.",
+            "```python\nprint(torch.cuda.is_available(), torch.cuda.get_device_name(0))\n"
+            "print(next(model.parameters()).device)   # cuda:0 if the model was moved\n"
+            "print(torch.cuda.memory_allocated() / 2**20, 'MiB in live tensors')\n"
+            "print(torch.cuda.memory_reserved() / 2**20, 'MiB reserved by the caching allocator')\n"
+            "print(torch.cuda.memory_summary())\n```\n"
+            "Outside Python, watch -n 1 nvidia-smi shows utilisation and memory per process; it is higher "
+            "than memory_allocated because of cached blocks and the CUDA context. For where the memory goes, "
+            "torch.profiler with profile_memory=True.",
+            "Ask PyTorch whether CUDA is available with torch.cuda.is_available(), then look at the device "
+            "your tensors and model weights sit on, because nothing moves to the GPU unless you call .to('cuda'). "
+            "PyTorch reports how much memory your tensors use with memory_allocated and the highest use "
+            "so far with max_memory_allocated. The nvidia-smi tool shows how busy the GPU is and how much "
+            "memory each process holds.",
+        ],
+        "wrong": [
+            "torch.cuda.is_available() tells you the model is running on the GPU, because if CUDA is "
+            "available PyTorch automatically puts your tensors on the GPU. torch.cuda.memory_allocated() "
+            "shows the total memory of the card and memory_reserved() is the memory used by your tensors. "
+            "nvidia-smi shows exactly the same number as memory_allocated.",
+            "Use dxdiag to check GPU usage, it shows the GPU memory. In code, torch.cuda.device_count() "
+            "tells you how much memory is free, and torch.cuda.empty_cache() frees the memory used by "
+            "your tensors, which fixes out-of-memory errors. memory_reserved is the same as memory_allocated.",
+            "Check torch.cuda.is_available(); if it returns True, all tensors are on the GPU by default, so "
+            "there's nothing else to check. mem_get_info tells you how much memory your tensors use, and "
+            "nvidia-smi reports only the memory held by your tensors. PyTorch returns freed memory to the "
+            "driver immediately, so there is no cache to worry about.",
+            "memory_allocated includes the cached memory, so it is always the same as nvidia-smi. "
+            "max_memory_allocated is the total capacity of the GPU, and memory_reserved tells you the "
+            "GPU utilisation. If torch.cuda.is_available() is True then your code is using the GPU.",
+        ],
+    },
     # -- end of answers --
 }
 
