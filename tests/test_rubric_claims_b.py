@@ -97,6 +97,42 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "GPU utilisation. If torch.cuda.is_available() is True then your code is using the GPU.",
         ],
     },
+    "tensor-vs-matrix": {
+        "right": [
+            "Not the same: a matrix is the 2-D special case. A tensor is an n-dimensional array, so a "
+            "scalar is a 0-D tensor, a vector 1-D and a batch of images 4-D. torch.matmul on 3-D tensors "
+            "does a batched matrix multiply.",
+            "Well, people use the words loosely, but in PyTorch a tensor is just an array with any number "
+            "of dimensions, and a matrix is the particular case where there are exactly two dimensions, "
+            "rows and columns. So every matrix is a tensor but not the other way round: a single number "
+            "is a zero-dimensional tensor, a list of numbers is one-dimensional, and an image batch of "
+            "shape (N, C, H, W) has four. Matrix maths carries over too, matmul with broadcasting over "
+            "the leading batch dimension. And in physics a tensor is something stricter, a multilinear "
+            "object that transforms in a specific way under a change of basis.",
+            "```python\nm = torch.ones(3, 4)        # m.ndim == 2: a matrix is a 2-D tensor\n"
+            "s = torch.tensor(3.0)       # 0-D tensor, a scalar\nb = torch.randn(8, 3, 4)\n"
+            "(b @ torch.randn(4, 5)).shape  # batched matmul -> (8, 3, 5)\n```\n"
+            "So a tensor is the n-dimensional generalisation and the matrix is only the two-dimensional case.",
+            "Think of a tensor as a box of numbers that can have as many directions as you like. A "
+            "matrix is a table of numbers, which is a tensor with two dimensions. A vector is a tensor "
+            "with one dimension and a single number is a tensor with none. Element-wise operations work "
+            "the same on any shape.",
+        ],
+        "wrong": [
+            "A tensor is a special case of a matrix: it is a matrix that lives on the GPU and tracks "
+            "gradients. Both are two-dimensional, and a tensor needs at least 3 dimensions only when "
+            "you stack images.",
+            "They are basically the same thing in PyTorch. A matrix can have any number of dimensions, "
+            "like a tensor, and the only difference is that a tensor can run on the GPU. A scalar isn't "
+            "a tensor though, it is a plain number.",
+            "A tensor must have three or more dimensions, otherwise it is a matrix (2-D) or a vector. "
+            "torch.matmul only works on 2-D tensors, so for 3-D tensors you loop. A PyTorch tensor obeys "
+            "a transformation law under a change of basis, which is what makes it different from a matrix.",
+            "A matrix is a 3-dimensional array and a tensor is a 2-D matrix with autograd on top. A "
+            "vector is a 2-D tensor with one column, and a scalar is a 1-D tensor. Matrix multiplication "
+            "cannot be done on 3-D tensors.",
+        ],
+    },
     # -- end of answers --
 }
 
