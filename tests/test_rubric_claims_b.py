@@ -133,6 +133,44 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "cannot be done on 3-D tensors.",
         ],
     },
+    "mnist": {
+        "right": [
+            "MNIST is 70,000 handwritten digits, 0-9, so 10 classes: 60,000 training and 10,000 test "
+            "images, each 28x28 grayscale. Load it with torchvision.datasets.MNIST(root, download=True, "
+            "transform=ToTensor()) and a DataLoader. It is the hello-world benchmark and now too easy: a "
+            "small CNN gets over 99%.",
+            "MNIST is the dataset everyone starts with. It's images of handwritten digits from zero to "
+            "nine, scanned from forms and census workers' handwriting, size-normalised and centred, so "
+            "ten classes. Every image is a small 28 by 28 grayscale picture, one channel, and there are "
+            "60k for training plus 10k for testing. In PyTorch you don't write a loader yourself, "
+            "torchvision has datasets.MNIST which downloads it, and you pass a transform like ToTensor "
+            "and then wrap it in a DataLoader. It's a fine sanity check, but it's saturated, simple "
+            "models reach above 99%, so people use Fashion-MNIST as a harder drop-in.",
+            "```python\nfrom torchvision import datasets, transforms\n"
+            "train = datasets.MNIST('data', train=True, download=True, transform=transforms.ToTensor())\n"
+            "loader = torch.utils.data.DataLoader(train, batch_size=64, shuffle=True)\n"
+            "x, y = next(iter(loader))   # x: (64, 1, 28, 28), y: digits 0-9\n```\n"
+            "MNIST holds handwritten digits in 10 classes, with 60,000 training and 10,000 test images, "
+            "each one a grayscale 28x28 picture. It is the hello-world benchmark of vision, and it is "
+            "saturated, since small CNNs are above 99% accuracy.",
+            "It's a collection of pictures of digits written by hand, ten possible labels from 0 to 9. "
+            "The pictures are tiny, 28x28 pixels in shades of grey, 60,000 of them for training and "
+            "10,000 for testing. It used to be the standard benchmark, but today even a small network "
+            "scores over 99%, so it is too easy to compare methods.",
+        ],
+        "wrong": [
+            "MNIST is a dataset of handwritten letters of the alphabet, 26 classes, in 32x32 colour "
+            "images. You load it with torch.datasets.MNIST, which is built into PyTorch itself.",
+            "MNIST contains 28x28 RGB images of handwritten digits: 60,000 test images and 10,000 "
+            "training images. It is still a challenging benchmark, state-of-the-art models only get "
+            "about 80%.",
+            "MNIST has 50,000 training images plus 10,000 images for validation, each 64x64 pixels. "
+            "It's the hello world of vision, and Fashion-MNIST is an easier version of it.",
+            "MNIST is a set of printed digits photographed from books, 28x28 grayscale, ten classes. "
+            "torchvision.datasets.MNIST returns images already normalised to [-1, 1], so you don't need "
+            "ToTensor. It remains a hard dataset for modern models.",
+        ],
+    },
     # -- end of answers --
 }
 
