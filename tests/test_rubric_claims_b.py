@@ -171,6 +171,44 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "ToTensor. It remains a hard dataset for modern models.",
         ],
     },
+    "cifar-10-and-100": {
+        "right": [
+            "Both have 60,000 32x32 colour images, 50,000 train and 10,000 test. CIFAR-10: 10 classes "
+            "like airplane, cat, ship, truck, 6,000 images per class. CIFAR-100: 100 classes with 600 "
+            "images per class (500 train, 100 test), grouped into 20 superclasses, so each image has a "
+            "fine and a coarse label. CIFAR-100 is harder, ten times fewer examples per class.",
+            "They're the two small natural-image datasets from Alex Krizhevsky's Toronto group, and they "
+            "share the format: 60k tiny RGB images of 32 by 32 pixels, of which 50k are for training and "
+            "10k are the official test set, so if you want to tune hyperparameters you have to hold out "
+            "a validation split from the training set yourself. CIFAR-10 has ten everyday classes, "
+            "airplane, automobile, bird, cat, deer, dog, frog, horse, ship and truck. CIFAR-100 has a "
+            "hundred classes, 600 images each, which are also grouped into twenty superclasses with "
+            "coarse labels. Same number of images but ten times the classes, so it is much harder.",
+            "```python\ntrain = torchvision.datasets.CIFAR100('data', train=True, download=True)\n"
+            "len(train)            # 50000, the test split (train=False) has 10000\n"
+            "train[0][0].size      # (32, 32) RGB PIL image\n```\n"
+            "Both datasets hold 60,000 colour images of 32x32 pixels. CIFAR-10 has 10 classes such as "
+            "dog, frog and horse, 6,000 images per class. CIFAR-100 has 100 fine classes of 600 images "
+            "in 20 superclasses, so it has fewer examples per class and is harder.",
+            "Two sets of small colour photos, 32x32 pixels, 60,000 in each, split 50,000 for training "
+            "and 10,000 for testing. CIFAR-10 sorts them into ten kinds of things such as planes, cars, "
+            "birds and cats. CIFAR-100 sorts the same number of pictures into a hundred kinds, 600 "
+            "pictures per kind, and groups the hundred into 20 superclasses. It is more difficult "
+            "because each class has ten times fewer images.",
+        ],
+        "wrong": [
+            "CIFAR-10 has 60,000 training images and 10,000 test images of 28x28 pixels, in grayscale. "
+            "CIFAR-100 has more images, 600,000, which is why it's harder.",
+            "Both are 32x32 colour datasets. CIFAR-10 has 10 classes and CIFAR-100 has 100 classes "
+            "grouped into 10 superclasses, with 600 training images per class. The 10,000 images are "
+            "the validation set, so you tune on them.",
+            "CIFAR-10 contains the digits 0 to 9 as 32x32 images, and a CIFAR-10 image can have several "
+            "labels, for example automobile and truck. CIFAR-100 images are larger, 64x64, which makes "
+            "it harder.",
+            "CIFAR-10 and CIFAR-100 are 32x32 images: 50,000 for training and 10,000 for validation. "
+            "CIFAR-100 is harder because its images are higher resolution, and it has 5 superclasses.",
+        ],
+    },
     # -- end of answers --
 }
 
