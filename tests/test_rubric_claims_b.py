@@ -209,6 +209,48 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "CIFAR-100 is harder because its images are higher resolution, and it has 5 superclasses.",
         ],
     },
+    "autograd-variable": {
+        "right": [
+            "Before PyTorch 0.4, torch.autograd.Variable wrapped a tensor so autograd could record its "
+            "operations; it held .data, .grad and .grad_fn. In 0.4 Variable was merged into Tensor: any "
+            "tensor with requires_grad=True is tracked, and Variable(t) is deprecated and just returns a "
+            "Tensor. Today use nn.Parameter for weights and .detach() or torch.no_grad() instead of "
+            ".data and volatile.",
+            "This is a bit of history. In the old days, PyTorch before version 0.4, a plain tensor could "
+            "not take part in autograd, so you had to wrap it in a Variable, which kept the tensor in "
+            ".data, the gradient in .grad and the function that created it in .grad_fn. That got "
+            "annoying and in 2018 they unified the two, so the Tensor itself now carries requires_grad, "
+            ".grad and .grad_fn and you call backward() on it directly. Variable is deprecated, it still "
+            "runs but just hands you back a tensor. For module weights you use nn.Parameter, and for "
+            "inference you wrap the code in torch.no_grad() instead of the old volatile flag.",
+            "```python\n# old (before 0.4)\nx = Variable(torch.randn(3), requires_grad=True)\n"
+            "# now: tensors track gradients themselves\nx = torch.randn(3, requires_grad=True)\n"
+            "y = (x ** 2).sum(); y.backward(); print(x.grad)\n"
+            "with torch.no_grad():   # replaces volatile=True\n    ...\n```\n"
+            "Variable was the pre-0.4 wrapper and is deprecated now; weights are nn.Parameter, which "
+            "requires grad by default.",
+            "Variable was the old wrapper you put around a tensor so that PyTorch would remember the "
+            "calculations done with it and could work out gradients. Since version 0.4 it is no longer "
+            "needed: tensors themselves can record history when you set requires_grad=True. The gradient "
+            "ends up in the tensor's .grad. Model weights are nn.Parameter objects, and to stop tracking "
+            "you call .detach() or use torch.no_grad().",
+        ],
+        "wrong": [
+            "Variable was introduced in PyTorch 0.4 as a wrapper around tensors, and you still need to "
+            "wrap tensors in a Variable to compute gradients. Its .grad_fn stores the gradient and .grad "
+            "holds the function that created it. Setting volatile=True is how you disable gradients for "
+            "inference.",
+            "In 0.4, Tensor was deprecated and merged into Variable, so now every tensor is a Variable "
+            "and tensors require grad by default. requires_grad only works on Variables. Using .data is "
+            "the recommended safe way to change weights without autograd.",
+            "autograd.Variable is a package that contains the autograd engine. Variables are still used "
+            "for anything that needs gradients, while plain tensors can't track history. nn.Parameter "
+            "does not require grad by default, so you wrap it in a Variable as well.",
+            "Variable was deprecated in favour of nn.Parameter, which is what you now use for any tensor "
+            "you want gradients for. .data holds the gradient of the tensor, and torch.no_grad() turns "
+            "gradient tracking on for the block.",
+        ],
+    },
     # -- end of answers --
 }
 
