@@ -251,6 +251,47 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "gradient tracking on for the block.",
         ],
     },
+    "derivatives": {
+        "right": [
+            "Create x with requires_grad=True, compute y from it with torch ops, call y.backward() and "
+            "read dy/dx from x.grad. backward() needs a scalar output; for a vector y pass gradient= or "
+            "call y.sum().backward(). Gradients accumulate in .grad, so reset with x.grad = None. For "
+            "second derivatives use torch.autograd.grad with create_graph=True.",
+            "You let autograd do the work. The input tensor has to be marked as needing gradients, "
+            "x = torch.tensor(2.0, requires_grad=True), then you just write the function with torch "
+            "operations and autograd records the graph. Calling backward() on the result runs the chain "
+            "rule backwards, and the derivative ends up in x.grad. One catch is that backward() only "
+            "works on a scalar, so if the output is a vector you sum it first or pass a gradient "
+            "argument, which gives a vector-Jacobian product. Another is that gradients accumulate "
+            "across backward calls, so zero them between iterations with optimizer.zero_grad().",
+            "```python\nx = torch.tensor(3.0, requires_grad=True)\ny = x ** 2 + 2 * x\n"
+            "y.backward()\nprint(x.grad)        # 2*x + 2 = tensor(8.)\n\n"
+            "g, = torch.autograd.grad(x ** 3, x, create_graph=True)\n"
+            "g2, = torch.autograd.grad(g, x)   # second derivative 6*x\n```\n"
+            "backward() writes the gradient into x.grad of the leaf; torch.autograd.grad returns it "
+            "instead, and create_graph=True lets you differentiate it again. The output of backward() "
+            "must be a scalar, or you pass gradient=torch.ones_like(y).",
+            "Tell PyTorch to track the input by setting requires_grad=True on it, compute the output, "
+            "then call backward on that single number. The slope with respect to the input is then "
+            "stored in the input's .grad. If you call backward again the new gradient is added to the "
+            "old one, so you clear it first. torch.func.grad(f)(x) is another way, it returns the "
+            "derivative directly.",
+        ],
+        "wrong": [
+            "Wrap x in a Variable, compute y, then y.backward() returns the derivative. You can call "
+            "backward() on any output, scalar or not, and each backward() call overwrites .grad, so "
+            "there is nothing to reset.",
+            "Set requires_grad=True on the output y, then call backward(); the derivative is stored in "
+            "y.grad. Autograd computes derivatives numerically using finite differences, which is why "
+            "it is approximate.",
+            "x = torch.tensor(2.0) with requires_grad=False so that PyTorch can track it, then call "
+            "x.backward() and read y.grad. To get the second derivative you call backward() a second "
+            "time, which gives the second derivative.",
+            "PyTorch computes derivatives symbolically like SymPy. backward() needs a vector output, "
+            "and zero_grad() sets the weights to zero before each step. retain_graph=True is what gives "
+            "you the second derivative.",
+        ],
+    },
     # -- end of answers --
 }
 
