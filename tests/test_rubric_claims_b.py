@@ -292,6 +292,48 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "you the second derivative.",
         ],
     },
+    "convolution-layer": {
+        "right": [
+            "A conv layer slides small learnable kernels over the input; at each position it takes the "
+            "dot product of the kernel with the local patch across all input channels, plus a bias. Each "
+            "filter gives one output feature map. Weight sharing and local receptive fields mean few "
+            "parameters. Hyperparameters: kernel_size, stride, padding, out_channels.",
+            "The idea is that instead of connecting every pixel to every output, you take a small filter, "
+            "say 3x3, and slide it across the image. At every location you multiply the filter weights "
+            "with the patch underneath, over all the input channels, sum it up and add a bias, which "
+            "gives one number of the output. Doing that everywhere gives a feature map, and a layer has "
+            "many filters, so you get one feature map per filter, and the filters are learned by "
+            "backprop. Because the same weights are shared across positions it needs far fewer "
+            "parameters than a dense layer and it is translation equivariant. You choose the kernel "
+            "size, the stride, the padding and the number of output channels.",
+            "```python\nconv = nn.Conv2d(3, 64, kernel_size=3, stride=1, padding=1)\n"
+            "x = torch.randn(8, 3, 32, 32)\nconv(x).shape        # (8, 64, 32, 32)\n"
+            "conv.weight.shape    # (64, 3, 3, 3): 64 learned filters over 3 input channels\n```\n"
+            "Each of the 64 kernels slides over the input and computes a weighted sum of the local patch "
+            "across all 3 channels plus a bias, producing one output feature map per filter. The same "
+            "kernel is reused at every position, so the layer has few parameters.",
+            "Picture a small window of weights moving over the picture step by step. At each spot it "
+            "multiplies its weights with the pixels under it and adds everything up into one number. "
+            "Each window, or filter, builds its own output map, and the network learns the filter "
+            "weights during training. Since the same filter is reused everywhere, the layer only looks "
+            "at local regions and needs few parameters. You set the kernel size, the stride and the "
+            "padding.",
+        ],
+        "wrong": [
+            "A convolution layer applies its kernel once to the whole image, multiplying the entire "
+            "input by the kernel matrix. The kernels are fixed, hand-designed filters like Sobel, and "
+            "the output has the same number of channels as the input.",
+            "The filter slides over the image and takes the maximum of each patch, which gives the "
+            "feature map. Conv2d applies each filter to each input channel separately, and the number "
+            "of parameters grows with the input image size. Stride is the size of the kernel.",
+            "A convolution layer is the first layer of a CNN. Each filter produces one feature map per "
+            "input channel, and weight sharing means all the layers share the same kernel. Padding "
+            "shrinks the output, and a convolution always makes the output smaller.",
+            "Convolution is a fully connected layer on image patches: every pixel is connected to every "
+            "output with its own weight, so there is no weight sharing. nn.Conv2d expects inputs shaped "
+            "(N, H, W, C) and its weight has shape (in_channels, out_channels, k, k).",
+        ],
+    },
     # -- end of answers --
 }
 
