@@ -334,6 +334,48 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "(N, H, W, C) and its weight has shape (in_channels, out_channels, k, k).",
         ],
     },
+    "linear-regression": {
+        "right": [
+            "Linear regression predicts a continuous target as a weighted sum of the features plus a "
+            "bias, y = w·x + b, fitted by minimising the mean squared error. In PyTorch: nn.Linear(n, 1), "
+            "nn.MSELoss and torch.optim.SGD; each step zero_grad() clears the gradients, loss.backward() "
+            "computes them and optimizer.step() updates w and b. There is also a closed form, the normal "
+            "equations or torch.linalg.lstsq.",
+            "It's the simplest supervised model: you want to predict a real-valued quantity, like a house "
+            "price, from some features, and you assume the output is a linear combination of them plus "
+            "an intercept. You pick the weights that make the squared errors between prediction and "
+            "target as small as possible, that's least squares. In PyTorch I'd build it as an "
+            "nn.Linear layer with one output, use nn.MSELoss as the loss and SGD or Adam as the "
+            "optimizer, and in the loop clear the old gradients with zero_grad(), call backward() to "
+            "compute the gradients and then step() so the optimizer changes the weights. You could also "
+            "solve it exactly with the normal equations.",
+            "```python\nmodel = nn.Linear(3, 1)\nloss_fn = nn.MSELoss()\n"
+            "opt = torch.optim.SGD(model.parameters(), lr=0.01)\nfor _ in range(500):\n"
+            "    opt.zero_grad()\n    loss = loss_fn(model(X), y)\n    loss.backward()\n    opt.step()\n```\n"
+            "This fits y_hat = Xw + b to a continuous target by minimising the mean squared error; "
+            "torch.linalg.lstsq(X, y) gives the closed-form least-squares solution.",
+            "You draw the best straight line through the points: the prediction is a number on a "
+            "continuous scale, computed as slope times input plus intercept, and best means the sum of "
+            "squared differences between predictions and true values is smallest. In PyTorch that is an "
+            "nn.Linear model trained with MSELoss and an optimizer like SGD, where backward() works out "
+            "the gradients and the optimizer step updates the parameters.",
+        ],
+        "wrong": [
+            "Linear regression is used for classification of ordered categories. nn.Linear with "
+            "MSELoss and SGD: zero_grad sets the model weights to zero so training starts clean, then "
+            "optimizer.step() gets the gradients and loss.backward() pushes the update into the weights.",
+            "Linear regression minimises the perpendicular distance from the points to the line, and "
+            "there is no closed-form solution, so it must be fitted with gradient descent. You don't "
+            "need to call zero_grad, gradients are reset automatically each step.",
+            "It predicts a class label for each input using y = w·x + b, where w is the intercept and b "
+            "is the slope. It is trained with cross-entropy loss, and loss.backward() updates the "
+            "weights directly, so the optimizer is only there to set the learning rate.",
+            "Linear regression outputs a probability between 0 and 1 for each sample. It minimises the "
+            "absolute error rather than squared errors, and it can only use one input variable. In "
+            "PyTorch, nn.Linear with MSELoss: optimizer.step() computes the gradients and backward() "
+            "applies them.",
+        ],
+    },
     # -- end of answers --
 }
 
