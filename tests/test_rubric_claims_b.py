@@ -376,6 +376,42 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "applies them.",
         ],
     },
+    "stride": {
+        "right": [
+            "Stride is how many pixels the kernel moves between applications. Stride 2 skips every other "
+            "position, so the output is roughly halved: it downsamples. Output size is "
+            "floor((n + 2p - k) / s) + 1. Conv2d defaults to stride 1, but MaxPool2d defaults to "
+            "stride = kernel_size, so pooling windows don't overlap.",
+            "When a filter slides over the input it doesn't have to move one pixel at a time; the stride "
+            "is the size of that step. With stride 1 you visit every position, with stride 2 you jump "
+            "two pixels each time, which means fewer positions and a smaller output, about half the "
+            "size in each dimension, so strided convolutions are a cheap way to downsample instead of "
+            "pooling. To get the exact size you take the input size plus twice the padding minus the "
+            "kernel size, divide by the stride, floor it and add one. In PyTorch pooling layers the "
+            "stride defaults to the kernel size, so the windows are non-overlapping.",
+            "```python\nconv = nn.Conv2d(16, 32, kernel_size=3, stride=2, padding=1)\n"
+            "conv(torch.randn(1, 16, 32, 32)).shape   # (1, 32, 16, 16): stride 2 halves H and W\n"
+            "nn.MaxPool2d(2)                          # stride defaults to kernel_size=2\n```\n"
+            "The stride is the step the kernel takes between positions; out = (n + 2p - k) / s + 1, "
+            "floored.",
+            "Stride says how far the window jumps each time it moves. A bigger stride means it lands on "
+            "fewer spots, so the output gets smaller; stride 2 roughly halves the width and height. The "
+            "output size is (input size + 2 x padding - kernel size) divided by the stride, plus one.",
+        ],
+        "wrong": [
+            "Stride is the size of the filter: a stride of 3 means a 3x3 kernel. A larger stride makes "
+            "the output larger because the kernel covers more of the image. The output size is "
+            "(n - k) / s.",
+            "Stride is the number of filters in the layer. Stride 2 doubles the output size, and a "
+            "larger stride increases the number of parameters. nn.MaxPool2d's stride defaults to 1, so "
+            "the windows overlap.",
+            "The stride means the amount of zero padding added around the image. It only applies to "
+            "convolutions; pooling layers have no stride. With stride 2 the kernel moves two pixels and "
+            "the output becomes bigger.",
+            "Stride refers to the number of channels. Pooling windows overlap by default because the "
+            "stride of MaxPool2d is 1, and a bigger stride gives a bigger output map.",
+        ],
+    },
     # -- end of answers --
 }
 
