@@ -412,6 +412,48 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "stride of MaxPool2d is 1, and a bigger stride gives a bigger output map.",
         ],
     },
+    "gradient-descent-variants": {
+        "right": [
+            "Batch gradient descent computes the gradient over the whole training set for each update, "
+            "one slow but exact step per epoch. Stochastic gradient descent updates after each single "
+            "example: cheap but noisy. Mini-batch gradient descent uses a small batch of 32-256 examples, "
+            "a compromise that is vectorised on GPUs and the default in practice. In PyTorch the "
+            "DataLoader's batch_size decides the variant; torch.optim.SGD only applies its update to "
+            "whatever gradient backward() produced.",
+            "They differ in how much data goes into each gradient step. With full-batch gradient "
+            "descent you use all the training data for every single update, so you get the true "
+            "gradient but it's expensive and you only update once per epoch. Stochastic gradient "
+            "descent goes to the other extreme and updates on one example at a time, so it's fast per "
+            "step but the updates are noisy and zigzag around. Mini-batch sits in the middle: a small "
+            "batch like 64 samples, which is a good trade-off and keeps the GPU busy with parallel "
+            "work, and it's what everyone uses in practice. In PyTorch the optimizer doesn't decide "
+            "this at all, the batch_size of the DataLoader sets it.",
+            "```python\nloader = DataLoader(ds, batch_size=64, shuffle=True)   # mini-batch\n"
+            "# batch_size=len(ds) -> full-batch GD, batch_size=1 -> pure SGD\n"
+            "opt = torch.optim.SGD(model.parameters(), lr=0.1)   # applies p -= lr * p.grad\n```\n"
+            "Full batch uses the entire dataset per update, which is slow; SGD uses one sample per update "
+            "and is noisy; mini-batch uses a small batch, the standard compromise on GPUs.",
+            "Batch gradient descent looks at every training example before it takes a step, so each "
+            "step is accurate but slow. Stochastic gradient descent takes a step after each example, so "
+            "it moves quickly but wobbles because one example is a noisy guide. Mini-batch takes a step "
+            "after a small group of examples, a balance between the two that runs well on GPUs, and it "
+            "is the usual choice.",
+        ],
+        "wrong": [
+            "Batch gradient descent updates the weights after each single example, which makes it "
+            "noisy. Stochastic gradient descent uses the entire dataset for every update, so it gives "
+            "the exact gradient but is slow. Mini-batch is the same as SGD in PyTorch.",
+            "Mini-batch gradient descent uses the whole dataset at once on the GPU, while SGD uses one "
+            "example. torch.optim.SGD only processes one sample at a time, so to get mini-batches you "
+            "need another optimizer. Full-batch GD trains faster because it sees all the data.",
+            "SGD computes the exact gradient, because it is stochastic it averages over all the data. "
+            "Batch GD is the standard choice in deep learning. The optimizer decides the batch size, "
+            "for example optim.SGD(params, batch_size=32).",
+            "Stochastic gradient descent gives smooth, stable updates since it uses the full dataset, "
+            "and batch gradient descent is noisy because it only uses one sample. Larger batches always "
+            "generalise better, so use the largest batch that fits.",
+        ],
+    },
     # -- end of answers --
 }
 
