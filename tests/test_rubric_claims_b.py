@@ -454,6 +454,42 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "generalise better, so use the largest batch that fits.",
         ],
     },
+    "padding": {
+        "right": [
+            "Padding adds extra values, zeros by default, around the border of the input before the "
+            "convolution. Without it a k x k conv at stride 1 shrinks each dimension by k - 1; same "
+            "padding p = (k - 1) / 2 keeps the size unchanged. Edge pixels also fall into fewer windows "
+            "than central ones. In PyTorch: nn.Conv2d(..., padding=1) and padding_mode='reflect' or F.pad.",
+            "If you slide a 3x3 filter over a 32x32 image with no padding, you only get 30x30 out, the "
+            "output shrinks every layer, and the pixels at the edges get looked at much less often than "
+            "the ones in the middle. Padding fixes both: you put a frame of zeros around the image "
+            "first, one pixel wide for a 3x3 kernel, so the output stays 32x32 and the border pixels "
+            "take part in as many windows as the rest. In PyTorch that's the padding argument of "
+            "Conv2d, and padding_mode lets you use reflect or replicate instead of zeros.",
+            "```python\nx = torch.randn(1, 3, 32, 32)\n"
+            "nn.Conv2d(3, 8, 3)(x).shape              # (1, 8, 30, 30): no padding, shrinks by k-1\n"
+            "nn.Conv2d(3, 8, 3, padding=1)(x).shape   # (1, 8, 32, 32): same size\n"
+            "F.pad(x, (1, 1, 1, 1), mode='reflect')   # custom padding\n```\n"
+            "Padding puts zeros around the edges of the input so the output keeps its size and the "
+            "corner pixels are not under-used.",
+            "Padding means surrounding the picture with an extra ring of values, normally zeros, before "
+            "the filter runs over it. Without the ring the result comes out smaller than the input at "
+            "every layer; with the right amount, half the kernel size rounded down, it stays the same "
+            "size. It also gives the pixels on the edges a fair share, because otherwise they are "
+            "covered by fewer windows.",
+        ],
+        "wrong": [
+            "Padding removes the border pixels of the image so the kernel fits exactly. It makes the "
+            "output smaller, and it adds learnable weights to the layer.",
+            "Padding adds zeros between the pixels of the input to make the image bigger. Same padding "
+            "is p = k - 1, and padding='same' works with any stride. Max pooling also pads with zeros.",
+            "Padding is an extra layer of the network that adds zeros to the kernel weights. By default "
+            "Conv2d pads with reflect padding, and padded values are learned during training.",
+            "Zero padding is used so that edge pixels are counted more often than central ones, which "
+            "gives them more weight. Adding padding shrinks the feature map, so deep networks get "
+            "smaller faster.",
+        ],
+    },
     # -- end of answers --
 }
 
