@@ -490,6 +490,50 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "smaller faster.",
         ],
     },
+    "mse-ctc-bce-losses": {
+        "right": [
+            "MSELoss: mean of squared differences between prediction and target, for regression on "
+            "continuous values. CTCLoss: for sequence tasks like speech recognition where the alignment "
+            "between input frames and labels is unknown; it adds a blank and sums over all valid "
+            "alignments, taking log-probabilities (T, N, C) from log_softmax plus input_lengths and "
+            "target_lengths. BCELoss: binary or multi-label classification on sigmoid probabilities in "
+            "[0, 1]; prefer BCEWithLogitsLoss, which takes raw logits and is numerically more stable.",
+            "They're for three different kinds of problems. Mean squared error squares the difference "
+            "between what you predicted and the true value and averages it, so it's the default for "
+            "regression, predicting prices or coordinates. CTC, connectionist temporal classification, "
+            "is what you use in speech or handwriting recognition: you have many audio frames and a "
+            "shorter transcript, and which frame goes with which letter is unknown, so CTC adds a "
+            "blank symbol and sums the probability of every possible alignment. Binary cross-entropy "
+            "is for yes/no or multi-label classification, where the model outputs a probability "
+            "through a sigmoid. In practice you use BCEWithLogitsLoss, which fuses the sigmoid into "
+            "the loss for numerical stability.",
+            "```python\nnn.MSELoss()(pred, target)                 # mean((pred - target) ** 2), regression\n"
+            "nn.CTCLoss(blank=0)(log_probs, targets, input_lengths, target_lengths)  # log_probs: (T, N, C)\n"
+            "nn.BCEWithLogitsLoss()(logits, labels)     # sigmoid + BCE in one, more stable\n```\n"
+            "MSE is for continuous targets, CTC for unaligned sequences such as speech recognition, and "
+            "BCE for binary classification with probabilities between 0 and 1.",
+            "MSE measures how far numeric predictions are from the true numbers by averaging the squared "
+            "errors, so it is used for regression. CTC is for reading sequences, like turning speech "
+            "into text, when nobody tells you which part of the input matches which character: it adds "
+            "a blank and adds up all the possible alignments. BCE compares a predicted probability "
+            "between 0 and 1 with a yes/no answer, for binary classification, and the with-logits "
+            "version is numerically stable.",
+        ],
+        "wrong": [
+            "MSELoss is used for classification, it takes the mean absolute difference. CTCLoss needs "
+            "frame-level aligned targets of the same length as the input. BCELoss can take raw logits, "
+            "so you don't need a sigmoid.",
+            "MSE is the mean of absolute errors and is meant for binary classification. CTC picks the "
+            "single best alignment with no blank, and CTCLoss takes softmax probabilities. "
+            "BCEWithLogitsLoss expects probabilities, so apply a sigmoid before BCEWithLogitsLoss.",
+            "BCELoss is for multi-class problems and expects softmax outputs. BCE targets must be exactly "
+            "0 or 1. CTC is used for image classification, and CTC works even when the target is longer "
+            "than the input.",
+            "MSELoss with reduction='mean' averages over the batch. CTC requires the input and target "
+            "sequences to have the same length. BCELoss takes raw logits and BCEWithLogitsLoss is just "
+            "an alias of it, no more stable.",
+        ],
+    },
     # -- end of answers --
 }
 
