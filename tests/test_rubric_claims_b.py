@@ -534,6 +534,50 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "an alias of it, no more stable.",
         ],
     },
+    "autoencoder": {
+        "right": [
+            "An autoencoder is a network trained to reproduce its input: an encoder compresses x into a "
+            "small latent code (the bottleneck) and a decoder reconstructs x from it, minimising a "
+            "reconstruction loss like MSE. No labels are needed, so it is unsupervised. The bottleneck "
+            "stops it from just learning the identity. Uses: dimensionality reduction, denoising, "
+            "anomaly detection.",
+            "The trick with an autoencoder is that the target is the input itself. You build two halves: "
+            "the encoder squeezes the data down into a much smaller vector in the middle, the latent "
+            "representation, and the decoder tries to rebuild the original from that vector. You train "
+            "the whole thing end to end on the reconstruction error, mean squared error for images "
+            "usually, and since you never need labels it counts as self-supervised. The narrow middle "
+            "is the point, otherwise the network could simply copy the input through. People use them "
+            "for compression and feature learning, for denoising, and to flag anomalies that "
+            "reconstruct badly.",
+            "```python\nclass AE(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.enc = nn.Sequential(nn.Linear(784, 32), nn.ReLU())   # 784 -> 32 code\n"
+            "        self.dec = nn.Sequential(nn.Linear(32, 784), nn.Sigmoid())\n"
+            "    def forward(self, x):\n        return self.dec(self.enc(x))\n"
+            "loss = F.mse_loss(model(x), x)   # the target is the input\n```\n"
+            "The encoder compresses to a 32-dimensional bottleneck and the decoder reconstructs the "
+            "input; it trains without labels, and the narrow code prevents a trivial identity copy. "
+            "Used for dimensionality reduction and anomaly detection.",
+            "It's a network that learns to shrink data and then blow it back up again. The first half, "
+            "the encoder, packs the input into a short code, and the second half, the decoder, "
+            "reconstructs the input from the code, and it learns by making the reconstruction error "
+            "small. It needs no labelled data. Because the code is small it can't just copy the input, "
+            "so it has to keep what matters, which makes it useful for dimensionality reduction and for "
+            "spotting anomalies.",
+        ],
+        "wrong": [
+            "An autoencoder is a supervised model that needs labelled data. The encoder reconstructs the "
+            "input and the decoder compresses it into the labels, and the bottleneck is the class label.",
+            "The goal of an autoencoder is to learn the identity function exactly, so the latent code is "
+            "made larger than the input. Its reconstruction is always perfect, which is why it is used "
+            "for lossless compression.",
+            "An autoencoder is a classifier: the encoder extracts features and the decoder outputs the "
+            "class label. It is trained with cross-entropy against the labels, and anomalies are the "
+            "inputs with a low reconstruction error.",
+            "Autoencoders are a type of supervised learning. The decoder compresses the input into a "
+            "code and the encoder decodes it back. A plain autoencoder can generate realistic new "
+            "images from random codes.",
+        ],
+    },
     # -- end of answers --
 }
 
