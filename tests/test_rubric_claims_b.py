@@ -578,6 +578,46 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "images from random codes.",
         ],
     },
+    "pooling-layer": {
+        "right": [
+            "A pooling layer downsamples feature maps: it slides a small window, say 2x2 with stride 2, "
+            "over each channel and replaces each window by its maximum (MaxPool2d) or average "
+            "(AvgPool2d), halving height and width. The channel count stays the same and it has no "
+            "learnable parameters. It cuts compute and memory downstream, grows the receptive field and "
+            "adds a little robustness to small shifts. Modern nets often use strided convolutions and "
+            "global average pooling before the classifier.",
+            "Pooling is the layer you put between conv blocks to make the feature maps smaller. You look "
+            "at little patches of each feature map, say 2 by 2, and keep one number per patch, either "
+            "the biggest value or the average of the patch, so a 32x32 map becomes 16x16. It works on "
+            "each channel separately, so you keep the same number of channels, and there is nothing to "
+            "learn, it is a fixed function. The point is to save computation in later layers, to let "
+            "later layers see a larger part of the image, and to be less sensitive to a feature moving "
+            "by a pixel or two.",
+            "```python\npool = nn.MaxPool2d(kernel_size=2, stride=2)\n"
+            "pool(torch.randn(8, 64, 32, 32)).shape   # (8, 64, 16, 16): channels unchanged\n"
+            "sum(p.numel() for p in pool.parameters())  # 0, parameter-free\n```\n"
+            "Each 2x2 window is replaced by its maximum value, channel by channel, which reduces the "
+            "spatial size, lowers the compute of later layers and enlarges their receptive field.",
+            "Pooling shrinks an image-like map by summarising each small square with one number, "
+            "usually the largest value or the mean of the square. It does this separately for every "
+            "channel and learns nothing. Because the maps get smaller the next layers are cheaper, and "
+            "small shifts of a feature inside a square don't change the output much.",
+        ],
+        "wrong": [
+            "A pooling layer is an image pre-processing step that reduces the number of channels by "
+            "taking the maximum across the channels. It has learnable weights like a convolution, and "
+            "it makes the network fully translation invariant and rotation invariant.",
+            "Pooling performs a learned weighted sum over each window, just like a convolution, and it "
+            "increases the resolution of the feature map. Every CNN must use pooling layers to "
+            "downsample.",
+            "Max pooling takes the average of each window and average pooling takes the maximum. Pooling "
+            "layers have their own trainable kernels, and the number of channels is halved after each "
+            "pooling layer.",
+            "Pooling upsamples the feature maps so later layers see more detail. It takes the max over "
+            "all the channels at each position, and global average pooling averages over the channels "
+            "to give one map.",
+        ],
+    },
     # -- end of answers --
 }
 
