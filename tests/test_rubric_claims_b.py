@@ -618,6 +618,45 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "to give one map.",
         ],
     },
+    "max-pooling": {
+        "right": [
+            "Max pooling slides a window, usually 2x2 with stride 2, over each channel and outputs the "
+            "largest value in each window, so nn.MaxPool2d(2) halves height and width: 32x32 becomes "
+            "16x16. It keeps the strongest activation, gives a little invariance to small shifts and has "
+            "no learnable parameters. In backprop the gradient goes only to the argmax of each window; "
+            "the other elements get zero.",
+            "You take your feature map, cut it into little 2 by 2 squares and from each square you keep "
+            "only the biggest number, channel by channel. So with kernel 2 and stride 2 the height and "
+            "width are cut in half while the number of channels stays the same. The idea is that the "
+            "strongest response in a region is what matters, not its precise position, which gives some "
+            "robustness to small translations, and it's just a fixed operation, nothing is learned. When "
+            "gradients flow back, only the element that was the maximum in each window receives the "
+            "gradient.",
+            "```python\nx = torch.tensor([[[[1., 3.], [2., 0.]]]])\n"
+            "F.max_pool2d(x, 2)          # tensor([[[[3.]]]]): the max of the 2x2 window\n"
+            "nn.MaxPool2d(2)(torch.randn(1, 16, 32, 32)).shape   # (1, 16, 16, 16)\n```\n"
+            "Each 2x2 window is replaced by its maximum, which halves the spatial size. It has no "
+            "weights, and in the backward pass the whole gradient of a window goes to its argmax.",
+            "Max pooling looks at small blocks of the map and passes on only the highest value from "
+            "each block. With 2x2 blocks and a step of 2 the map ends up half as wide and half as high. "
+            "It has nothing to train, keeps the strongest signal and doesn't care if a feature moves a "
+            "little inside the block.",
+        ],
+        "wrong": [
+            "Max pooling takes the average of each 2x2 window and learns a weight for each position. It "
+            "reduces the number of channels by half, and the gradient is spread evenly over all elements "
+            "of the window.",
+            "Max pooling takes the maximum across all the channels at each pixel, which is why the "
+            "output has one channel. nn.MaxPool2d pads the border with zeros, and it keeps the exact "
+            "position of each feature.",
+            "MaxPool2d(2) doubles the height and width of the feature map. Max pooling has its own "
+            "learnable weights, and when values tie the gradient is split equally among the tied "
+            "elements.",
+            "Max pooling keeps the smallest value in each window to remove noise. Max pooling layers "
+            "have no gradient, so nothing flows back through them, and they make the network fully "
+            "rotation invariant.",
+        ],
+    },
     # -- end of answers --
 }
 
