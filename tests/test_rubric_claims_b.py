@@ -657,6 +657,48 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "rotation invariant.",
         ],
     },
+    "mean-squared-error": {
+        "right": [
+            "MSE is the average of the squared differences between predictions and targets, "
+            "(1/n) * sum (y - y_hat)^2. Squaring makes every error positive so errors can't cancel, and "
+            "it penalises large errors quadratically, which makes MSE sensitive to outliers; MAE or Huber "
+            "are more robust. It is smooth and its gradient 2(y_hat - y) is proportional to the error. "
+            "It is the standard regression loss, nn.MSELoss in PyTorch.",
+            "Mean squared error is the loss you reach for in regression. For each example you take the "
+            "difference between what the model predicted and the true value, square it, and then average "
+            "over all the examples. The squaring matters for a few reasons: positive and negative "
+            "mistakes don't cancel each other out, and big errors count much more than small ones, an "
+            "error of 3 costs 9, so a few outliers can dominate the loss, in which case people switch "
+            "to mean absolute error or Huber. It's also nicely differentiable, with a gradient that gets "
+            "smaller as you approach the target, and minimising it is maximum likelihood under Gaussian "
+            "noise. In PyTorch it's nn.MSELoss or F.mse_loss.",
+            "```python\nloss = ((y_hat - y) ** 2).mean()   # same as F.mse_loss(y_hat, y)\n"
+            "# grad wrt y_hat: 2 * (y_hat - y) / n, proportional to the error\n```\n"
+            "The mean over all elements of the squared error between prediction and target. Squares are "
+            "non-negative so over- and under-predictions don't cancel out, and large errors are weighted "
+            "heavily, so outliers dominate; L1 loss is the robust alternative. Used for regression with "
+            "nn.MSELoss.",
+            "You measure how far each prediction is from the true value, square that gap and take the "
+            "average of all the squares. Squaring stops misses in opposite directions from cancelling "
+            "and makes big misses cost a lot more than small ones, so unusual points pull the model "
+            "strongly, and MSE is sensitive to outliers. It is the usual loss for regression, "
+            "nn.MSELoss in PyTorch.",
+        ],
+        "wrong": [
+            "MSE is the mean of the absolute errors between prediction and target. It is robust to "
+            "outliers, and errors are squared only to remove the negative signs. nn.MSELoss is the "
+            "standard loss for classification.",
+            "MSE is the sum of the squared errors, not divided by anything. Squaring makes small errors "
+            "count more than large ones, and MAE is more sensitive to outliers than MSE. nn.MSELoss with "
+            "reduction='mean' divides by the batch size.",
+            "MSE squares the mean error: you average the differences between the prediction and the "
+            "target and then square the result, so positive and negative errors cancel out first. MSE "
+            "is not differentiable at zero, which is why we use it with care.",
+            "Mean squared error has a constant gradient like the absolute error, so it is not smooth. "
+            "It is mainly used for classification of images. It is less sensitive to outliers than MAE "
+            "because squaring dampens the effect of large errors.",
+        ],
+    },
     # -- end of answers --
 }
 
