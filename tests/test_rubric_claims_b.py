@@ -699,6 +699,48 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "because squaring dampens the effect of large errors.",
         ],
     },
+    "average-and-sum-pooling": {
+        "right": [
+            "Average pooling outputs the mean of each window, so [[1, 3], [2, 0]] gives 1.5; sum pooling "
+            "adds up the window, giving 6, which is the average times the number of elements, so they "
+            "differ only by a constant factor. Max pooling keeps only the largest value, 3, while "
+            "average and sum pooling use every value and smooth the map. The gradient goes to the single "
+            "max element in max pooling but is spread evenly in average pooling. In PyTorch: "
+            "nn.AvgPool2d, nn.AdaptiveAvgPool2d(1) for global average pooling, and "
+            "F.avg_pool2d(x, k, divisor_override=1) for sum pooling.",
+            "All of them slide a window over each channel; the difference is how they summarise it. "
+            "Average pooling replaces the window with the mean of its values. Sum pooling just adds "
+            "them up, and since the window size is fixed that's the average multiplied by the window "
+            "size, so it's proportional to average pooling. Compared with max pooling, which keeps the "
+            "strongest activation, the averaging kinds take every value into account and blur the "
+            "feature map a bit. On the way back, max pooling sends the gradient to the argmax only, "
+            "while average pooling splits it equally across the window. There is no SumPool2d in "
+            "PyTorch, you use AvgPool2d with divisor_override=1.",
+            "```python\nx = torch.tensor([[[[1., 3.], [2., 0.]]]])\n"
+            "F.avg_pool2d(x, 2)                       # 1.5, the mean of the window\n"
+            "F.avg_pool2d(x, 2, divisor_override=1)   # 6.0, the sum of the window\n"
+            "F.max_pool2d(x, 2)                       # 3.0, the largest value\n```\n"
+            "Sum pooling equals average pooling times the window area (4 here). Max pooling keeps the "
+            "strongest value, average and sum use all values and give a smoother map.",
+            "Average pooling takes each small window and outputs the mean of the numbers in it; sum "
+            "pooling outputs their total instead, which is just the average scaled up by the number "
+            "of cells in the window. Max pooling only keeps the biggest number, whereas averaging "
+            "listens to every value and smooths things out. Global average pooling with "
+            "nn.AdaptiveAvgPool2d(1) is common before the classifier.",
+        ],
+        "wrong": [
+            "Average pooling keeps the strongest activation in each window and sum pooling is the same "
+            "as mean pooling. Use nn.SumPool2d for sum pooling.",
+            "Average pooling takes the median of each window, and sum pooling is the average divided by "
+            "the window size. Max pooling smooths the feature map while average pooling keeps the "
+            "largest value.",
+            "Average and sum pooling learn a weight for each position in the window, like a small "
+            "convolution. In average pooling the gradient goes only to the largest element, and max "
+            "pooling spreads the gradient evenly over the window.",
+            "Average pooling averages over all the channels at each pixel. Sum pooling and average "
+            "pooling are identical. LPPool2d(norm_type=1) computes the L1 norm of each window.",
+        ],
+    },
     # -- end of answers --
 }
 
