@@ -741,6 +741,52 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "pooling are identical. LPPool2d(norm_type=1) computes the L1 norm of each window.",
         ],
     },
+    "nn-vs-functional": {
+        "right": [
+            "torch.nn has Module classes like nn.Linear that hold state: they create and register their "
+            "weights and buffers, so model.parameters(), state_dict() and .to(device) see them. "
+            "torch.nn.functional has the same ops as stateless functions, F.linear(x, weight, bias), "
+            "where you pass the weights explicitly. Most modules just call F in forward(), so the math "
+            "is the same. Use modules for layers with parameters and F.relu or F.max_pool2d inside "
+            "forward(). Careful: F.dropout defaults to training=True, so pass training=self.training.",
+            "The way I think about it, nn modules are objects with state and F functions are just "
+            "maths. When you write self.fc = nn.Linear(10, 5) the layer creates its weight and bias "
+            "and registers them, so they show up in model.parameters() and the optimizer, get saved in "
+            "state_dict and move with .to('cuda'). The functional version F.linear has no internal "
+            "state, you have to hand it the weight every time. Under the hood nn.Linear's forward just "
+            "calls F.linear, so there's no speed difference. My rule: layers with weights as modules, "
+            "stateless things like activations through F inside forward. And with dropout, F.dropout "
+            "stays on after model.eval() unless you pass training=self.training, which nn.Dropout "
+            "handles for you.",
+            "```python\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.conv = nn.Conv2d(3, 16, 3)   # registered: in parameters() and state_dict()\n"
+            "    def forward(self, x):\n        x = F.relu(self.conv(x))            # stateless op\n"
+            "        return F.dropout(x, 0.5, training=self.training)\n```\n"
+            "nn.Conv2d owns and registers its weights; F.conv2d(x, weight) is a stateless function you "
+            "pass the weight to. Modules call the F functions internally.",
+            "The nn classes are layers that keep their own weights and register them with the model, "
+            "so saving, moving to GPU and the optimizer all find them. The functional versions are "
+            "plain functions with no state of their own: you give them the input and the weights each "
+            "call. A module's forward simply calls the matching function, so they compute the same "
+            "thing. Use the classes for anything with weights and the functions for activations in "
+            "forward.",
+        ],
+        "wrong": [
+            "torch.nn.functional stores its own weights, just like the modules, and it is faster than "
+            "nn because it skips the module overhead. nn modules are stateless wrappers. F.dropout is "
+            "turned off automatically after model.eval().",
+            "Modules register their parameters, but that only matters for the state_dict key names: "
+            "weights you pass to F.linear are registered as model parameters automatically, so "
+            "model.parameters() and the optimizer still find them. Every nn module has an equivalent "
+            "function in torch.nn.functional, including F.lstm.",
+            "F.conv2d creates and initialises its own weights each time you call it, so it is not "
+            "tracked by autograd. nn.Conv2d computes a different convolution. Use F for layers with "
+            "weights and modules for activations.",
+            "The functional API is faster and more efficient than the module API. Functions in "
+            "torch.nn.functional are not differentiable, so they break the autograd graph. nn.Dropout "
+            "needs you to pass training=self.training, while F.dropout follows the model's mode.",
+        ],
+    },
     # -- end of answers --
 }
 
