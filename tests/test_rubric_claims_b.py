@@ -787,6 +787,46 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "needs you to pass training=self.training, while F.dropout follows the model's mode.",
         ],
     },
+    "perceptron": {
+        "right": [
+            "A perceptron is the simplest neuron: a weighted sum of the inputs plus a bias, passed "
+            "through a step function, so it outputs 1 if w·x + b > 0 and 0 otherwise. It is a binary "
+            "linear classifier whose decision boundary is a hyperplane, trained on labelled data with "
+            "the perceptron rule, which updates the weights on each misclassified example. It cannot "
+            "learn XOR, which is not linearly separable; a multi-layer perceptron with hidden layers "
+            "solves that.",
+            "It's Rosenblatt's original artificial neuron from the fifties. You multiply each input by "
+            "a weight, add them up together with a bias, and if the total is above zero it fires a 1, "
+            "otherwise a 0, so it splits the input space into two classes with a straight line, or a "
+            "hyperplane in more dimensions. Training is supervised: you show it labelled examples and "
+            "whenever it gets one wrong you nudge the weights towards the right answer. The famous "
+            "limitation is that it only converges when the data is linearly separable, so XOR is "
+            "impossible for it, and that's what pushed people to stack layers into multi-layer "
+            "perceptrons trained with backpropagation.",
+            "```python\ndef predict(x, w, b):\n    return 1 if torch.dot(w, x) + b > 0 else 0   # step function\n"
+            "# perceptron rule on a misclassified labelled example:\n# w <- w + lr * (y - y_hat) * x\n```\n"
+            "It's a binary linear classifier: one hyperplane separates the two classes. XOR is not "
+            "linearly separable, so a single perceptron fails on it; an MLP with a hidden layer can learn it.",
+            "A perceptron adds up its inputs, each multiplied by a weight, plus a bias, and answers yes "
+            "or no depending on whether that sum passes a threshold. That makes it a yes/no classifier "
+            "that draws a straight line between two classes. It learns from labelled examples, changing "
+            "its weights only when it gets an example wrong. It can't separate data like XOR; you need "
+            "hidden layers for that.",
+        ],
+        "wrong": [
+            "A perceptron applies a sigmoid to the weighted sum and outputs a probability. It is trained "
+            "with backpropagation like any network, and a single perceptron can learn XOR if you train "
+            "it long enough.",
+            "The perceptron is an unsupervised algorithm that clusters the inputs. A single perceptron "
+            "has hidden layers, which is how it learns non-linear decision boundaries, and the learning "
+            "rule always converges.",
+            "A perceptron uses ReLU on w·x + b and can draw a non-linear decision boundary. The "
+            "perceptron has no bias, and it updates the weights only on the correctly classified "
+            "examples.",
+            "The single-layer perceptron is a universal approximator, so it can represent any function. "
+            "It learns without labels, and even a multi-layer perceptron cannot solve XOR.",
+        ],
+    },
     # -- end of answers --
 }
 
