@@ -827,6 +827,47 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "It learns without labels, and even a multi-layer perceptron cannot solve XOR.",
         ],
     },
+    "install-pytorch": {
+        "right": [
+            "Use the selector on pytorch.org, then pip install torch torchvision. For a specific build "
+            "add --index-url https://download.pytorch.org/whl/cu126 (or whl/cpu). The official pytorch "
+            "conda channel is deprecated since 2.6, so with conda you conda create and activate an env "
+            "and pip install torch inside it. The wheels bundle the CUDA runtime, so you only need an "
+            "NVIDIA driver; check torch.cuda.is_available() afterwards.",
+            "These days it's basically a pip install. I go to the get started page on pytorch.org, tick "
+            "my OS, pip and the CUDA version I want, and it gives me something like pip install torch "
+            "torchvision --index-url https://download.pytorch.org/whl/cu128. I don't install the CUDA "
+            "toolkit, the wheels ship with their own CUDA runtime and cuDNN, so only the NVIDIA driver "
+            "has to be recent. People still paste conda install pytorch -c pytorch, but that channel "
+            "stopped getting releases with 2.6, so in a conda environment I just pip install into it. "
+            "Then python -c 'import torch; print(torch.__version__, torch.cuda.is_available())' to "
+            "verify.",
+            "```bash\nconda create -n dl python=3.12 && conda activate dl\n"
+            "pip install torch torchvision --index-url https://download.pytorch.org/whl/cu126\n"
+            "python -c \"import torch; print(torch.cuda.is_available())\"\n```\n"
+            "The pytorch conda channel is no longer published, so pip goes inside the conda env. The "
+            "CUDA runtime is bundled in the wheel; only the driver must be installed.",
+            "Install it with pip: pip install torch. If you need a GPU build for a particular CUDA "
+            "version, the install page on pytorch.org gives you the command with the right "
+            "download.pytorch.org index URL. Don't rely on the old conda channel, it is deprecated; make "
+            "a virtual environment and pip install inside it. Afterwards run torch.cuda.is_available() "
+            "to see whether the GPU is usable; the packages include CUDA itself, so only a driver is "
+            "needed.",
+        ],
+        "wrong": [
+            "Run pip install pytorch. For GPU support you must install the CUDA toolkit first, then "
+            "use conda install pytorch -c pytorch, which is the official channel.",
+            "On Windows pip doesn't work for torch, so you have to use conda. The default pip wheel on "
+            "Windows already includes CUDA. If torch.cuda.is_available() returns False then PyTorch is "
+            "not installed.",
+            "pip install torch gives a CPU-only build on Linux, so to get CUDA use --index-url "
+            "https://download.pytorch.org/whl/cpu. The conda channel is the recommended way, pip is "
+            "deprecated for PyTorch.",
+            "Install the CUDA toolkit and cuDNN separately before installing PyTorch, because the wheels "
+            "don't include them. On an M2 Mac you can install a CUDA build. Use conda install pytorch "
+            "torchvision -c pytorch.",
+        ],
+    },
     # -- end of answers --
 }
 
