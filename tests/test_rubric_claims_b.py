@@ -868,6 +868,47 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "torchvision -c pytorch.",
         ],
     },
+    "fully-connected-layer": {
+        "right": [
+            "A fully connected (dense, linear) layer connects every input feature to every output unit. "
+            "It computes y = x W^T + b, a weight matrix of shape (out_features, in_features) plus a bias: "
+            "nn.Linear(in_features, out_features), with in x out + out parameters, so nn.Linear(512, 10) "
+            "has 5,130. The activation is a separate step. In a CNN the feature maps are flattened and "
+            "FC layers map them to class logits; MLPs and transformer feed-forward blocks are built from "
+            "them too.",
+            "It's the most basic layer there is: each output neuron is connected to all of the inputs, "
+            "with its own weight on every connection, and you add a bias. In matrix form that's just a "
+            "matrix multiplication plus a bias vector, which in PyTorch is nn.Linear. The number of "
+            "parameters is inputs times outputs plus one bias per output, which adds up quickly, 4096 "
+            "to 4096 is about 16.8 million. Classic CNNs flatten the last feature maps and feed them "
+            "through one or two of these to get class scores. The layer itself is purely linear, you "
+            "put a ReLU after it separately, and stacks of them with activations are what an MLP is.",
+            "```python\nfc = nn.Linear(512, 10)\nfc.weight.shape        # torch.Size([10, 512]): (out_features, in_features)\n"
+            "sum(p.numel() for p in fc.parameters())   # 512 * 10 + 10 = 5130\n"
+            "x = torch.flatten(feats, 1)   # flatten conv feature maps\nlogits = fc(x)\n```\n"
+            "Every input is connected to every output: y = x @ W.T + b, a matrix multiplication plus a "
+            "bias, with no activation inside nn.Linear.",
+            "Picture every input wired to every output, each wire with its own weight: the layer "
+            "multiplies the inputs by a weight matrix and adds a bias. In PyTorch that is nn.Linear. It "
+            "has inputs times outputs weights plus one bias per output. At the end of an image "
+            "classifier you flatten the feature maps into a vector and this layer turns it into class "
+            "scores.",
+        ],
+        "wrong": [
+            "A fully connected layer connects each neuron only to a small local patch of the input and "
+            "shares its weights across positions, like a convolution. nn.Linear applies a ReLU "
+            "automatically, so you don't need an activation.",
+            "nn.Linear(512, 10) has 5,120 parameters, and its weight has shape (in_features, out_features). "
+            "Fully connected layers are only used at the end of a CNN to output classes, and they "
+            "preserve the spatial structure of the image.",
+            "In a fully connected layer each output is connected to only one input, its own, and the "
+            "layer multiplies them element-wise by the weights. Fully connected layers have no bias. "
+            "nn.Linear only accepts 2-D input.",
+            "A dense layer includes a softmax, so its outputs are already probabilities. nn.Linear "
+            "multiplies the input element-wise with the weight vector, and the number of parameters is "
+            "in_features + out_features.",
+        ],
+    },
     # -- end of answers --
 }
 
