@@ -909,6 +909,47 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "in_features + out_features.",
         ],
     },
+    "nn-vs-deep-nn": {
+        "right": [
+            "Neural network is the general term; a deep neural network is a neural network with several "
+            "hidden layers, as opposed to a shallow one with a single hidden layer. Depth lets layers "
+            "compose features hierarchically, edges to parts to objects, which is far more "
+            "parameter-efficient than one wide layer that may need exponentially many units. Deep nets "
+            "are harder to train because of vanishing gradients and need more data; ReLU, residual "
+            "connections and normalization help.",
+            "There isn't a hard line, really: every deep network is a neural network, the 'deep' just "
+            "means there are many hidden layers stacked between input and output instead of one. A "
+            "shallow net with one hidden layer can in theory approximate anything, that's the universal "
+            "approximation theorem, but it might need an absurd number of units. Stacking layers lets "
+            "the network build features on top of features, the first layers pick up edges, later ones "
+            "shapes and whole objects. The catch is training: gradients vanish or explode through many "
+            "layers, and you need lots of data and GPUs, which is why things like ReLU, batch norm and "
+            "skip connections were so important.",
+            "```python\nshallow = nn.Sequential(nn.Linear(784, 4096), nn.ReLU(), nn.Linear(4096, 10))   # 1 hidden layer\n"
+            "deep = nn.Sequential(*[nn.Sequential(nn.Linear(256, 256), nn.ReLU()) for _ in range(8)])  # many hidden layers\n```\n"
+            "Both are neural networks; the deep one has multiple hidden layers. Layers compose features "
+            "hierarchically with fewer parameters than a very wide shallow net, but deep nets suffer "
+            "from vanishing gradients, which residual connections and normalisation address.",
+            "A neural network is any network of layers of neurons; a deep one is simply a neural network "
+            "with many hidden layers rather than one. More layers let it build complex features out of "
+            "simple ones, like edges into shapes, using far fewer units than a single huge layer would "
+            "need. The price is that deep networks are harder to train and need more data.",
+        ],
+        "wrong": [
+            "A deep neural network has more neurons per layer, while a normal neural network can only "
+            "have one hidden layer. Deeper networks are always more accurate, and deep networks need "
+            "less data because they generalise better.",
+            "A deep neural network is a completely different kind of model, not a neural network. Depth "
+            "means the number of neurons in each layer. Sigmoid activations prevent vanishing gradients "
+            "in deep networks.",
+            "Deep networks have a single very large hidden layer, while a shallow network has many small "
+            "hidden layers. Extra layers add nothing because one hidden layer can approximate any "
+            "function anyway.",
+            "In a deep network the early layers detect whole objects and the last layers detect edges. "
+            "Residual connections cause vanishing gradients, and ReLU makes deep networks harder to "
+            "train, so deeper is always better only with sigmoid.",
+        ],
+    },
     # -- end of answers --
 }
 
