@@ -950,6 +950,46 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "train, so deeper is always better only with sigmoid.",
         ],
     },
+    "softmax": {
+        "right": [
+            "Softmax maps logits to probabilities: softmax(z)_i = exp(z_i) / sum_j exp(z_j), so the "
+            "outputs are positive and sum to 1. It is for multi-class problems with mutually exclusive "
+            "classes. Call torch.softmax(x, dim=1); implementations subtract the max logit for numerical "
+            "stability. nn.CrossEntropyLoss takes raw logits and applies log_softmax internally, so don't "
+            "put a softmax before it. For multi-label use a sigmoid per class with BCEWithLogitsLoss.",
+            "You take the raw scores from the last layer, exponentiate each one so everything is "
+            "positive, and divide by the total of all the exponentials, so the results add up to one "
+            "and you can read them as class probabilities. It's the natural output when exactly one "
+            "class is correct. In PyTorch you normally don't add it to the model at all when training, "
+            "because CrossEntropyLoss expects logits and does the log-softmax itself; you only apply "
+            "softmax at inference to show probabilities, always with dim set to the class dimension. "
+            "Numerically the max is subtracted first to avoid overflow, which doesn't change the "
+            "result since softmax is shift-invariant.",
+            "```python\nlogits = model(x)                     # (N, C), raw scores\n"
+            "loss = F.cross_entropy(logits, y)     # log_softmax + NLLLoss inside\n"
+            "probs = torch.softmax(logits, dim=1)  # exp(z) / exp(z).sum(dim=1, keepdim=True)\n"
+            "probs.sum(dim=1)                      # all ones\n```\n"
+            "Softmax turns logits into a probability distribution over mutually exclusive classes; for "
+            "multi-label tasks use an independent sigmoid per class instead.",
+            "Softmax turns a list of scores into probabilities that add up to 1 by raising e to each "
+            "score and dividing by the sum of those powers. It's used when an input belongs to exactly "
+            "one class out of several. When training with cross-entropy you give the loss the raw "
+            "scores, since the loss applies log-softmax itself.",
+        ],
+        "wrong": [
+            "Softmax divides each logit by the sum of the logits, and it is applied to each element "
+            "independently. You should apply softmax to the outputs before nn.CrossEntropyLoss, which "
+            "expects probabilities.",
+            "Softmax is the right output for multi-label classification, because each class gets its own "
+            "independent probability. The outputs don't have to sum to 1. You don't need to pass dim.",
+            "Softmax takes probabilities as input and sharpens them. Subtracting the max logit changes "
+            "the softmax probabilities, and softmax can change which class has the highest score. "
+            "CrossEntropyLoss doesn't apply any softmax itself.",
+            "nn.CrossEntropyLoss applies a sigmoid internally, so you add a softmax layer at the end of "
+            "the model. Softmax outputs are independent probabilities, one per class, and several "
+            "classes can be true at once.",
+        ],
+    },
     # -- end of answers --
 }
 
