@@ -990,6 +990,50 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "classes can be true at once.",
         ],
     },
+    "representing-inputs": {
+        "right": [
+            "A network is a differentiable function of numeric tensors: layers are matrix multiplications "
+            "plus non-linearities, and training computes gradients with respect to those numbers, so "
+            "every input must become a tensor. Standardise numeric features. Categorical features: "
+            "one-hot for a few values, nn.Embedding for many; raw integer codes would invent a false "
+            "order. Text: tokenize into subwords, map tokens to vocabulary ids, look up embeddings, and "
+            "pad with a mask to batch.",
+            "Everything a network does is arithmetic, multiplying inputs by weight matrices and adding "
+            "things up, and it learns by taking gradients of the loss with respect to numbers, so you "
+            "can't hand it a word or a category name. For numbers you mostly just scale them to zero "
+            "mean and unit variance. For a category like colour with three values I'd one-hot encode "
+            "it, for something like user id with a million values I'd use an nn.Embedding, because "
+            "coding them as 0, 1, 2 would imply an ordering that isn't there. For text you run a "
+            "tokenizer, BPE say, turn each token into its index in the vocabulary, embed those ids, and "
+            "pad the sequences to the same length with an attention mask.",
+            "```python\nids = tokenizer(texts, padding=True, truncation=True)['input_ids']   # token ids\n"
+            "emb = nn.Embedding(vocab_size, 128)(torch.tensor(ids))   # dense vectors\n"
+            "colour = F.one_hot(torch.tensor([0, 2, 1]), num_classes=3).float()\n"
+            "x_num = (x - mean) / std                                 # standardised\n```\n"
+            "Networks multiply tensors by weights and train by gradients, so inputs must be numeric "
+            "tensors; integer codes as magnitudes would impose a false order, hence one-hot or embeddings.",
+            "A neural network only does maths on numbers: it multiplies them by weights and learns by "
+            "following gradients, so every input has to become a tensor of numbers. Scale numeric "
+            "columns so they have similar ranges. Turn categories into one-hot vectors, or into learned "
+            "embedding vectors when there are many of them, rather than plain codes that would invent "
+            "an order. Split text into tokens, give each token an id from a vocabulary, look up an "
+            "embedding for each id, and pad sentences to the same length.",
+        ],
+        "wrong": [
+            "Neural networks can work directly on raw text, the first layer reads the strings. For "
+            "categories, mapping them to integers like 0, 1, 2 is fine as input. Neural networks don't "
+            "need feature scaling because they learn the scale.",
+            "Inputs must be numbers only because computers store everything in binary. Gradients flow "
+            "back through the token ids themselves, which is how the vocabulary is learned. nn.Embedding "
+            "is only for text, and embedding vectors are fixed random vectors that are not learned.",
+            "One-hot encoding is fine even for millions of categories, and one-hot imposes a false order "
+            "on the categories. Sentences of different lengths can be batched directly without padding, "
+            "and the tokenizer turns text straight into embeddings.",
+            "You feed each word as its ASCII codes, which gives the network the numbers it needs. Label "
+            "encoding works fine for categories. Embedding vectors are not learned, they are fixed "
+            "lookups.",
+        ],
+    },
     # -- end of answers --
 }
 
