@@ -1034,6 +1034,44 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "lookups.",
         ],
     },
+    "type-1-type-2-errors": {
+        "right": [
+            "A Type I error is a false positive: rejecting a null hypothesis that is actually true; its "
+            "probability is alpha, the significance level. A Type II error is a false negative: failing "
+            "to reject a false null hypothesis; its probability is beta and power is 1 - beta. Raising "
+            "the decision threshold cuts false positives at the cost of more false negatives. A spam "
+            "filter flagging a real email is Type I; false positives lower precision, false negatives "
+            "lower recall.",
+            "It comes from hypothesis testing. You start from a null hypothesis, say the drug does "
+            "nothing. If you conclude it works when it really doesn't, you've rejected a null that was "
+            "true, and that's a Type I error, a false alarm. If it really works but your test doesn't "
+            "pick it up, you failed to reject a false null, that's a Type II error, a miss. The "
+            "significance level alpha is the rate of Type I errors you accept, beta is the Type II rate. "
+            "And they pull against each other: making the test stricter with a lower alpha means fewer "
+            "false positives but more false negatives.",
+            "```python\n# confusion matrix terms\n# FP: predicted positive, actually negative -> Type I error\n"
+            "# FN: predicted negative, actually positive -> Type II error\n"
+            "precision = tp / (tp + fp)   # hurt by Type I errors\nrecall = tp / (tp + fn)      # hurt by Type II errors\n```\n"
+            "Type I is a false positive, Type II a false negative; moving the threshold trades one for "
+            "the other.",
+            "A Type I error is a false positive, like a test saying a healthy patient has the disease. "
+            "A Type II error is a false negative, like the test missing the disease in someone who has "
+            "it. You can lower one by moving the decision threshold, but the other goes up, so there is "
+            "a trade-off.",
+        ],
+        "wrong": [
+            "A Type I error is a false negative and a Type II error is a false positive. Power is "
+            "1 - alpha, and alpha is the probability of a Type II error.",
+            "Type I means failing to reject a null hypothesis that is false, and Type II means rejecting "
+            "a true null. Lowering the threshold reduces both errors, so you should always lower it.",
+            "Type I and Type II errors are independent, so you can minimise each one separately. The "
+            "p-value is the probability that the null hypothesis is true. False positives lower recall "
+            "and false negatives lower precision.",
+            "A false negative is a Type I error: a medical test missing a disease is Type I. A spam "
+            "filter flagging a legitimate email as spam is a Type II error. Raising the decision "
+            "threshold increases the false positives.",
+        ],
+    },
     # -- end of answers --
 }
 
