@@ -45,8 +45,7 @@ class Alias:
     split_key: str = ""                 # one-word alias an answer may type as two words
     prefilter: Condition = None         # `re:` aliases: text the regex cannot match without
     owned: frozenset[str] = frozenset()  # `re:` aliases: negation/contrast words they spell out
-    # plain words only (no "x.grad", "requires_grad_", "f()"): only those may match in
-    # another word order ("gradients are computed" for "compute gradients")
+    # may match in another word order ("gradients are computed" for "compute gradients")
     words_only: bool = True
 
 
@@ -400,5 +399,8 @@ def _compile_alias(text: str, question: set[str], question_text: str, exempt: bo
     repeats = not exempt and bool(stems) and all(s in question for s in stems)
     split_key = text.lower() if len(stems) == 1 and len(text) >= 6 and text.isalnum() else ""
     owned = frozenset(t.norm for t in kept if t.norm in NEGATION_WORDS or t.norm == "t")
-    words_only = all(ch.isalnum() or ch in " -'" for ch in text)
+    # a code form matches reordered only when none of its parts is a one- or two-letter name
+    # ("x.grad" must not match "x with requires_grad"; "tensor.device" may match "the device
+    # the tensor is on")
+    words_only = all(ch.isalnum() or ch in " -'" for ch in text) or all(len(t.norm) >= 3 for t in kept)
     return Alias(text, stems, joined, None, repeats, split_key, owned=owned, words_only=words_only)
