@@ -16,6 +16,318 @@ RIGHT_AT_LEAST = 60
 WRONG_AT_MOST = 30
 
 ANSWERS: dict[str, dict[str, list[str]]] = {
+    "what-is-pytorch": {
+        "right": [
+            "PyTorch is an open-source deep learning framework from Meta AI, now under the PyTorch "
+            "Foundation. At its core is torch.Tensor, a NumPy-like n-dimensional array that runs "
+            "on CPUs and GPUs (CUDA, ROCm, MPS), plus autograd, which computes gradients "
+            "automatically. It executes eagerly, so models are ordinary Python you can debug; "
+            "torch.compile can compile them. torch.nn, torch.optim and DataLoader cover building "
+            "and training networks, and it is used in research and in production via "
+            "torch.export and ONNX.",
+
+            "PyTorch is basically the deep learning library most people use these days, "
+            "especially in research. It started at Facebook, well Meta now, and it's open "
+            "source. The way I'd describe it: you get tensors, which are like NumPy arrays but "
+            "you can put them on a GPU and do the math there, and on top of that you get "
+            "autograd, which records what you do with the tensors and gives you the gradients "
+            "automatically when you call backward. That's really the core. Then there's torch.nn "
+            "for layers and loss functions and torch.optim for the optimizers, so building and "
+            "training a network is a few lines. What people like is that it runs eagerly, line "
+            "by line, so if something breaks you just drop a print or a debugger in the middle of "
+            "the model. Hugging Face is built on it, so most LLM work is PyTorch too.",
+
+            "```python\n"
+            "import torch\n"
+            "x = torch.randn(64, 10, device=\"cuda\")\n"
+            "w = torch.randn(10, 1, device=\"cuda\", requires_grad=True)\n"
+            "loss = (x @ w).pow(2).mean()\n"
+            "loss.backward()   # autograd fills w.grad\n"
+            "```\n"
+            "That's PyTorch in miniature: GPU tensors with a NumPy-like API and automatic "
+            "differentiation. It runs eagerly as plain Python, so you can step through it with "
+            "pdb. Around that core sit torch.nn for layers, torch.optim for optimizers and "
+            "torch.utils.data for loading data. It's open source, from Meta, and runs in "
+            "production through torch.export or ONNX.",
+
+            "PyTorch is a free, open-source toolkit for building and training neural networks in "
+            "Python. It gives you arrays of numbers called tensors that can run on a graphics "
+            "card for speed, and it works out the derivatives you need for training "
+            "automatically, which is what autograd does. You write the model as normal Python "
+            "code and it runs step by step as you go, so it's easy to debug. It came out of "
+            "Facebook's AI lab and is now run by the PyTorch Foundation, and it's used both for "
+            "research and for real products.",
+        ],
+        "wrong": [
+            "PyTorch is a Google library built on top of NumPy. Its tensors are just NumPy arrays "
+            "with a different name, and autograd is the part that moves them to the GPU. It uses "
+            "a static computation graph that you define first and then run in a session, which "
+            "is why it is mostly used for research and not for production.",
+
+            "PyTorch is a high-level wrapper around TensorFlow that makes Keras easier to use. "
+            "The tensors only run on NVIDIA GPUs, and autograd is a tool that approximates "
+            "gradients numerically with finite differences. torch.nn gives you layers and "
+            "torch.optim gives you optimizers.",
+
+            "PyTorch is Facebook's version of NumPy: tensors are NumPy arrays, autograd is the "
+            "module that loads the data, and torch.compile is required before you can run any "
+            "model because PyTorch needs the whole graph up front. You can't use a GPU with it "
+            "unless you buy the enterprise version.",
+
+            "PyTorch is a deep learning framework developed by Google Brain as a successor to "
+            "Theano. Tensors in PyTorch are always two-dimensional matrices, and the GPU is used "
+            "automatically for every operation. Autograd means you write the backward pass by "
+            "hand for each layer. It is only meant for research prototypes.",
+        ],
+    },
+    "pytorch-vs-tensorflow": {
+        "right": [
+            "Both have tensors, autograd and GPU support. PyTorch runs eagerly (define-by-run), "
+            "so you debug with pdb and print. The old 'PyTorch dynamic, TensorFlow static' "
+            "contrast is outdated: static graphs with sessions were TF1, and TensorFlow 2 is "
+            "eager by default, building graphs only inside tf.function. PyTorch 2 compiles graphs "
+            "with torch.compile and exports them with torch.export. TensorFlow's high-level API is "
+            "Keras with model.fit; in PyTorch you write the training loop or use Lightning. For "
+            "deployment TF has TF Serving, TFLite and TF.js, PyTorch has torch.export, "
+            "ExecuTorch and ONNX.",
+
+            "I've used both, and honestly these days they're closer than people think. The "
+            "classic interview answer is that PyTorch has a dynamic graph and TensorFlow a static "
+            "one, but that was TensorFlow 1 with its sessions; since TensorFlow 2 eager execution "
+            "is the default and you only get a graph when you wrap a function in tf.function. On "
+            "the PyTorch side things run eagerly too, which is why debugging with a breakpoint "
+            "just works, and PyTorch 2 added torch.compile, so both can compile graphs now. Where "
+            "they really differ is the workflow: in TensorFlow you'd normally use Keras and call "
+            "model.fit, in PyTorch you write your own training loop with backward and "
+            "optimizer.step. And the ecosystem: most research papers and Hugging Face are "
+            "PyTorch, while TensorFlow still has nice deployment tools like TFLite for phones and "
+            "TF.js for the browser.",
+
+            "```python\n"
+            "# TensorFlow 2\n"
+            "@tf.function          # traces a graph; without it TF2 runs eagerly\n"
+            "def train_step(x, y): ...\n"
+            "model.compile(optimizer=\"adam\", loss=\"mse\"); model.fit(ds, epochs=5)\n"
+            "\n"
+            "# PyTorch\n"
+            "for x, y in loader:\n"
+            "    opt.zero_grad(); loss_fn(model(x), y).backward(); opt.step()\n"
+            "model = torch.compile(model)  # graph capture in PyTorch 2\n"
+            "```\n"
+            "TF2 is eager by default, like PyTorch; graphs come from tf.function on one side and "
+            "torch.compile or torch.export on the other. Keras fit() versus an explicit loop is "
+            "the real day-to-day difference, and for mobile you'd use TFLite or ExecuTorch.",
+
+            "They do the same job, so the differences are about style and tools. PyTorch runs "
+            "your code straight away as normal Python, which makes it easy to debug. People often "
+            "say TensorFlow is 'static', but that was version 1; TensorFlow 2 also runs straight "
+            "away by default and only builds a graph when you ask for it with tf.function. "
+            "TensorFlow usually trains models through Keras with a fit() call, while in PyTorch "
+            "you write the training loop yourself. PyTorch is the favourite in research and for "
+            "large language models, and TensorFlow has strong deployment options like TensorFlow "
+            "Lite and TPUs.",
+        ],
+        "wrong": [
+            "The key difference is that TensorFlow uses a static computational graph while "
+            "PyTorch builds a dynamic one. In TensorFlow 2 you still have to create a session and "
+            "run the graph in it. PyTorch has no compiler, so it can only run eagerly, which "
+            "makes it slower. TensorFlow is better for production and PyTorch is for research.",
+
+            "PyTorch is faster than TensorFlow because it is written in C++ while TensorFlow is "
+            "Python. tf.function converts a TensorFlow model to PyTorch. PyTorch can't run on "
+            "TPUs, only TensorFlow can, and TorchServe is the official way to deploy PyTorch "
+            "models. Keras is the training loop of PyTorch.",
+
+            "TensorFlow 2 is static by default and needs sessions, while PyTorch is eager. "
+            "torch.compile is just another name for TorchScript, which is the recommended way to "
+            "deploy. In PyTorch you call model.fit() like in Keras, so the APIs are the same.",
+
+            "Both are Google frameworks, TensorFlow for production and PyTorch for research. "
+            "PyTorch uses static graphs by default and TensorFlow 2 runs in graph mode by "
+            "default. torch.export turns a PyTorch model into a TensorFlow SavedModel for TF "
+            "Serving.",
+        ],
+    },
+    "tensors": {
+        "right": [
+            "A tensor is an n-dimensional array: a scalar is 0-d, a vector 1-d, a matrix 2-d, and "
+            "an image batch is 4-d with shape (N, C, H, W). All elements share one dtype. It's "
+            "like a NumPy array (torch.from_numpy and .numpy() convert), but it lives on a "
+            "device, the CPU by default, and can be moved to a GPU with .to('cuda'). With "
+            "requires_grad=True autograd records operations on it so backward() fills .grad. "
+            "Views and slices share the same storage.",
+
+            "So in PyTorch everything is a tensor: the inputs, the weights, the outputs. I think "
+            "of it as a generalisation of a matrix to any number of dimensions, so a single "
+            "number is a zero-dimensional tensor, a list of numbers is one-dimensional, a grid is "
+            "two-dimensional, and a batch of colour images is four-dimensional. If you know NumPy "
+            "it feels almost the same, you can even convert back and forth with from_numpy. The "
+            "two things NumPy arrays can't do: you can move a tensor to the GPU and do the maths "
+            "there, and a tensor can track gradients, so if you set requires_grad the operations "
+            "get recorded and backward gives you the gradients. Also, every element has the same "
+            "dtype, like float32.",
+
+            "```python\n"
+            "x = torch.tensor([[1., 2.], [3., 4.]])   # 2-d, shape (2, 2), dtype float32\n"
+            "x.shape, x.dtype, x.device               # torch.Size([2, 2]), torch.float32, cpu\n"
+            "x = x.to(\"cuda\")                          # move to the GPU\n"
+            "w = torch.randn(2, requires_grad=True)    # tracked by autograd\n"
+            "a = torch.from_numpy(np_array)            # shares memory with NumPy\n"
+            "```\n"
+            "A tensor is PyTorch's n-dimensional array with a single dtype, a shape and a device "
+            "(CPU by default); requires_grad makes autograd record operations so backward() "
+            "fills .grad.",
+
+            "A tensor is a box of numbers arranged along any number of axes: one number, a row of "
+            "numbers, a table, or a stack of tables. PyTorch uses tensors for everything, and "
+            "they work like NumPy arrays. What makes them special is that they can sit on the CPU "
+            "or be moved to a GPU for fast maths, and they can remember the operations done to "
+            "them so PyTorch can calculate gradients for training.",
+        ],
+        "wrong": [
+            "A tensor is just a matrix, always two-dimensional; a vector is not a tensor. Tensors "
+            "are created on the GPU by default, and every tensor tracks gradients automatically. "
+            "Slicing a tensor always creates a copy of the data.",
+
+            "A tensor is basically a Python list that PyTorch can send to the GPU. It can hold "
+            "elements of different types, for example ints and strings mixed, and its shape is "
+            "the number of elements. Tensors are immutable, so operations always return new ones.",
+
+            "In PyTorch a tensor is the same thing as a NumPy array, just renamed. The dtype tells "
+            "you which device it is on, and .to() changes the number of dimensions. "
+            "requires_grad is True by default for all tensors.",
+
+            "Tensors are matrices that must have at least two dimensions. They live on the GPU "
+            "automatically, and autograd is NumPy's gradient feature that PyTorch reuses. view() "
+            "makes a new copy of the data.",
+        ],
+    },
+    "autograd": {
+        "right": [
+            "torch.autograd is reverse-mode automatic differentiation. During the forward pass, "
+            "operations on tensors with requires_grad=True are recorded into a graph (each result "
+            "has a grad_fn). loss.backward() walks that graph from the loss back to the leaves "
+            "applying the chain rule, and accumulates the gradients into each leaf's .grad, which "
+            "is why you call zero_grad(). The graph is freed after backward unless "
+            "retain_graph=True, and torch.no_grad() stops recording.",
+
+            "Autograd is the bit of PyTorch that does the calculus for you. The way it works is "
+            "kind of neat: as your forward pass runs, every operation on a tensor that has "
+            "requires_grad set gets written down in a graph, so the result knows which function "
+            "produced it. Then when you call backward on the loss, it goes through that graph in "
+            "reverse and applies the chain rule at every step, and the gradients end up in the "
+            ".grad of your parameters. They add up if you call backward twice, so you have to "
+            "zero them between steps. And because the graph is rebuilt every forward pass, you "
+            "can use ifs and loops freely. For inference you'd wrap things in torch.no_grad so it "
+            "doesn't record anything.",
+
+            "```python\n"
+            "x = torch.tensor(3.0, requires_grad=True)\n"
+            "y = x ** 2 + 2 * x       # recorded: y.grad_fn is AddBackward0\n"
+            "y.backward()             # chain rule in reverse: dy/dx = 2x + 2\n"
+            "print(x.grad)            # tensor(8.)\n"
+            "with torch.no_grad():    # nothing recorded here\n"
+            "    z = x * 2\n"
+            "```\n"
+            "Autograd records operations on requires_grad tensors into a graph during the forward "
+            "pass, and backward() walks it backwards with the chain rule, accumulating into .grad "
+            "of the leaves.",
+
+            "Autograd keeps a record of every calculation you do with tensors that need "
+            "gradients, like a recipe written down as you cook. When you ask for the gradient of "
+            "the final loss, it reads that recipe backwards, step by step, using the chain rule, "
+            "and works out how much each input or weight contributed. The results are added into "
+            "each weight's .grad, so you clear them before the next step. You can switch the "
+            "recording off with torch.no_grad() when you don't need gradients.",
+        ],
+        "wrong": [
+            "Autograd computes gradients numerically with finite differences: it nudges every "
+            "weight a little and measures how the loss changes. The graph is built once before "
+            "training, like a static graph. Every backward call overwrites .grad, so you never "
+            "need zero_grad.",
+
+            "Autograd builds the computational graph during the backward pass, and backward() "
+            "goes forward from the inputs to the outputs. requires_grad is True by default for "
+            "every tensor. model.eval() turns off gradient tracking, so no_grad is not needed at "
+            "inference.",
+
+            "Autograd is forward-mode differentiation: backward() computes the Jacobian of every "
+            "layer and stores the gradients in the optimizer. detach() makes a copy of the "
+            "tensor's data. torch.no_grad() also disables dropout.",
+
+            "With autograd you write the backward function for each operation and it calls them "
+            "in order. The gradients are stored in the loss tensor, and loss.backward() also "
+            "updates the weights. no_grad just speeds things up by turning off dropout.",
+        ],
+    },
+    "torch-nn-and-nn-module": {
+        "right": [
+            "torch.nn is the package of building blocks: layers like nn.Linear, nn.Conv2d and "
+            "nn.LSTM, activations such as nn.ReLU, dropout and normalisation, and losses like "
+            "nn.CrossEntropyLoss. nn.Module is the base class for every layer and model: you "
+            "subclass it, create layers in __init__ after super().__init__(), and define "
+            "forward(). Assigning a layer or nn.Parameter as an attribute registers it, so "
+            "model.parameters() hands all weights to the optimizer. Modules also give you "
+            "state_dict() for saving, .to(device) and train()/eval(); eval() does not stop "
+            "autograd, so inference also uses torch.no_grad().",
+
+            "torch.nn is where basically all the neural network pieces live, the layers (Linear, "
+            "Conv2d, embeddings), the activation functions like ReLU, and the loss functions like "
+            "MSELoss. And nn.Module is the class everything inherits from, your own model "
+            "included. So you write a class that subclasses nn.Module, you build your layers in "
+            "the constructor, and you write a forward method that says how the input flows "
+            "through them. The nice part is the bookkeeping: whatever layers you assign to self "
+            "get registered automatically, so model.parameters() finds every weight and you can "
+            "just hand that to the optimizer. You also get state_dict to save the model, "
+            ".to(device) to move it to the GPU, and train() and eval() to switch dropout and "
+            "batch norm.",
+
+            "```python\n"
+            "class MLP(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.fc1 = nn.Linear(784, 128)\n"
+            "        self.fc2 = nn.Linear(128, 10)\n"
+            "    def forward(self, x):\n"
+            "        return self.fc2(torch.relu(self.fc1(x)))\n"
+            "\n"
+            "model = MLP().to(\"cuda\")\n"
+            "opt = torch.optim.SGD(model.parameters(), lr=0.1)   # fc1 and fc2 are registered\n"
+            "torch.save(model.state_dict(), \"mlp.pt\")\n"
+            "```\n"
+            "torch.nn supplies the layers (Linear), activations and losses such as "
+            "nn.CrossEntropyLoss; nn.Module is the base class: layers assigned in __init__ are "
+            "registered, so parameters(), state_dict() and .to() see them, and you call "
+            "model(x), which runs forward.",
+
+            "torch.nn is PyTorch's toolbox of ready-made network parts: layers, activation "
+            "functions and loss functions. nn.Module is the template every model is built from. "
+            "You make your own class from it, list the layers it owns when you create it, and "
+            "write a forward method that describes what happens to the input. In return the "
+            "module keeps track of all the weights inside it for you, so you can pass them to an "
+            "optimizer, save them, move them to the GPU, or switch between training and "
+            "evaluation mode in one call.",
+        ],
+        "wrong": [
+            "torch.nn is the package with the optimizers and the data loaders. nn.Module is a "
+            "container where you put tensors; you write both forward and backward in every "
+            "module, and you run it by calling model.forward(x) directly. model.eval() turns off "
+            "gradient tracking, so you don't need no_grad.",
+
+            "nn.Module is the class that trains the model: it has a built-in fit() like Keras. "
+            "Layers kept in a plain Python list attribute are registered automatically, and "
+            "model.to(device) returns a moved copy while the original model stays on the CPU.",
+
+            "In nn.Module the forward method is generated automatically from the layers you "
+            "define, and you don't need to call super().__init__(). torch.no_grad() also "
+            "disables dropout, so it replaces eval(). state_dict() saves the whole model code.",
+
+            "torch.nn contains the layers like nn.Linear and nn.ReLU and the losses. nn.Module "
+            "subclasses need a backward method since autograd can't see inside them. The "
+            "parameters are registered only when you pass them to the optimizer, and eval() "
+            "freezes the weights so they are not updated.",
+        ],
+    },
     "optimizers": {
         "right": [
             "An optimizer updates the model's parameters from their gradients: after "
