@@ -328,6 +328,290 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "freezes the weights so they are not updated.",
         ],
     },
+    "nn-module-vs-sequential": {
+        "right": [
+            "nn.Sequential is a container that runs its modules in the order given, the output "
+            "of each one becoming the input of the next; its forward is written for you. It is "
+            "itself an nn.Module, so it registers its children's parameters and can be indexed "
+            "and nested. You subclass nn.Module and write your own forward when the data flow is "
+            "not a single chain: residual connections, branches, multiple inputs or outputs, or "
+            "control flow. In practice you combine them: Sequential blocks inside a custom "
+            "module.",
+
+            "The way I explain it to juniors is that Sequential is the easy mode. You list the "
+            "layers, PyTorch calls them one after another and feeds each layer's output into the "
+            "next, and you don't have to write a forward at all. That covers a lot of simple MLPs "
+            "and CNN stems. The moment your model isn't a straight line, though, you need a "
+            "proper nn.Module subclass with your own forward: a ResNet block has to add the input "
+            "back to the output, a U-Net passes features across with skip connections, a model "
+            "might take two inputs, and Sequential just can't express that. Usually I end up "
+            "mixing the two, building small Sequential blocks in __init__ and wiring them "
+            "together in forward.",
+
+            "```python\n"
+            "block = nn.Sequential(nn.Conv2d(64, 64, 3, padding=1), nn.BatchNorm2d(64), nn.ReLU())\n"
+            "\n"
+            "class Residual(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.block = block\n"
+            "    def forward(self, x):\n"
+            "        return self.block(x) + x   # a skip connection Sequential can't do\n"
+            "```\n"
+            "Sequential chains the conv, batch norm and ReLU in order, each output fed to the "
+            "next. The residual add needs a custom forward, so the Sequential block lives inside "
+            "an nn.Module subclass.",
+
+            "Sequential is a ready-made way to stack layers in a line: data goes into the first "
+            "layer, its result goes into the second, and so on to the end, so you don't write "
+            "any forward code. A custom nn.Module is for everything else: you write forward "
+            "yourself, which lets you add shortcuts that skip layers, split the data into "
+            "branches, take several inputs, or use if statements. Most real models use both, "
+            "with Sequential stacks as building blocks inside a custom module.",
+        ],
+        "wrong": [
+            "nn.Sequential can only hold linear layers, and it runs them in parallel and "
+            "concatenates the results. nn.Module is for convolutional models. Sequential is "
+            "faster than a custom module because it skips the forward call.",
+
+            "With nn.Sequential you can also add skip connections, since it keeps every earlier "
+            "output around, and it accepts multiple inputs. So you basically never need to "
+            "subclass nn.Module; any model can be written as a Sequential.",
+
+            "nn.Sequential passes the same input to every layer and sums the outputs. It is not "
+            "an nn.Module, so it has no parameters() of its own and you can't put it inside a "
+            "custom module.",
+
+            "The difference is that nn.Module needs you to write a backward method while "
+            "Sequential computes gradients by itself. Sequential runs the layers in random "
+            "order, which works as regularisation, and the two are mutually exclusive.",
+        ],
+    },
+    "dataloader": {
+        "right": [
+            "A DataLoader wraps a Dataset (map-style with __getitem__/__len__, or an "
+            "IterableDataset) and iterates over it in mini-batches of batch_size samples, merged "
+            "by collate_fn. shuffle=True reshuffles the order every epoch, or a sampler such as "
+            "WeightedRandomSampler decides it. num_workers > 0 loads samples in parallel worker "
+            "processes, and pin_memory=True with .to(device, non_blocking=True) overlaps the "
+            "copy to the GPU. drop_last drops a short final batch.",
+
+            "DataLoader is what sits between your Dataset and the training loop. The Dataset only "
+            "knows how to give you one sample for an index; the DataLoader asks it for samples, "
+            "groups them into batches of whatever batch_size you set, and hands you those "
+            "batches as tensors. If you set shuffle=True it reshuffles the data at the start of "
+            "each epoch, so the batches are different every time. And the big one for speed is "
+            "num_workers: it starts separate worker processes that load and augment the next "
+            "batches while the GPU is busy with the current one. If your samples have different "
+            "lengths you write a collate_fn that pads them.",
+
+            "```python\n"
+            "loader = DataLoader(train_ds, batch_size=32, shuffle=True,\n"
+            "                    num_workers=4, pin_memory=True, collate_fn=pad_collate)\n"
+            "for epoch in range(10):\n"
+            "    for x, y in loader:          # new random order each epoch\n"
+            "        x = x.to(\"cuda\", non_blocking=True)\n"
+            "```\n"
+            "It wraps the dataset, returns batches of 32 samples stacked by collate_fn, "
+            "reshuffles every epoch, and loads in 4 worker processes; pinned memory lets the "
+            "copy to the GPU run asynchronously.",
+
+            "Training code doesn't want to deal with single examples, it wants groups of them. "
+            "The DataLoader takes your dataset and serves it up in batches, mixing up the order "
+            "every time you go through the data so the model doesn't see the same sequence each "
+            "epoch. It can also use several helper processes to prepare the next batches in the "
+            "background, so the GPU isn't waiting for data.",
+        ],
+        "wrong": [
+            "The DataLoader loads the whole dataset into memory at the start, then shuffles it "
+            "once so every epoch sees the same order. batch_size is the number of batches per "
+            "epoch. num_workers sets the number of threads that read the files.",
+
+            "The DataLoader returns one sample at a time and the Dataset groups them into "
+            "batches. pin_memory=True moves the batches to the GPU for you, and more workers "
+            "always make loading faster, so set num_workers as high as possible.",
+
+            "A DataLoader is a kind of Dataset that downloads the data from the internet. "
+            "shuffle=True shuffles the data only once when the loader is created. By default the "
+            "last incomplete batch is dropped. You can pass shuffle=True together with a custom "
+            "sampler to get both.",
+
+            "DataLoader is where you define __getitem__ and __len__, and it replaces the Dataset. "
+            "collate_fn splits the batch back into samples, and drop_last defaults to True. "
+            "num_workers uses multithreading to parallelize.",
+        ],
+    },
+    "loss-function": {
+        "right": [
+            "A loss function compares the model's predictions with the targets and returns one "
+            "scalar that measures how wrong they are; training minimises it. loss.backward() "
+            "computes the gradients of that scalar with respect to the parameters, "
+            "optimizer.step() updates the weights, and optimizer.zero_grad() clears the old "
+            "gradients. Use MSELoss or L1Loss for regression, CrossEntropyLoss on raw logits for "
+            "multi-class classification and BCEWithLogitsLoss for binary or multi-label. It has "
+            "to be differentiable, which is why you train on cross-entropy rather than accuracy. "
+            "reduction='mean' averages over all elements; 'none' keeps per-element losses.",
+
+            "The loss is the number that tells the model how badly it's doing. You feed it the "
+            "predictions and the true labels, it gives back a single value, and the whole point "
+            "of training is to push that value down. The mechanics in PyTorch: you compute the "
+            "loss, call backward on it, and autograd works out the gradient of the loss with "
+            "respect to every weight; then the optimizer's step uses those gradients to update "
+            "the weights, and you zero them before the next batch. Which loss depends on the "
+            "task: mean squared error for regression, cross-entropy for classification. One "
+            "thing people trip on is that you can't just use accuracy, because it isn't "
+            "differentiable, so the loss is a smooth stand-in for the metric you actually care "
+            "about.",
+
+            "```python\n"
+            "criterion = nn.CrossEntropyLoss()        # multi-class, takes raw logits\n"
+            "logits = model(x)                        # predictions\n"
+            "loss = criterion(logits, y)              # single scalar vs. targets y\n"
+            "optimizer.zero_grad()\n"
+            "loss.backward()                          # gradients of the loss\n"
+            "optimizer.step()                         # update the weights\n"
+            "```\n"
+            "For regression swap in nn.MSELoss(). The default reduction='mean' averages the "
+            "per-element losses over all elements of the output.",
+
+            "A loss function scores how far the model's guesses are from the right answers, as "
+            "one number where lower is better. Training is just making that number smaller: "
+            "PyTorch calculates how each weight affects the loss with loss.backward(), and the "
+            "optimizer then nudges the weights in the direction that reduces it with "
+            "optimizer.step(). You pick the loss to match the problem, squared error when "
+            "predicting numbers and cross-entropy when predicting classes.",
+        ],
+        "wrong": [
+            "The loss function is the metric you report, so you can simply use accuracy as the "
+            "loss. A higher loss means the model is more confident, which is better. "
+            "loss.backward() updates the weights directly, so you don't need an optimizer.",
+
+            "For classification you use MSELoss, and for CrossEntropyLoss you must apply softmax "
+            "to the outputs before passing them in. CrossEntropyLoss needs one-hot encoded "
+            "targets. The loss function itself updates the weights after each batch.",
+
+            "The loss compares predictions with targets and training tries to maximize the loss. "
+            "With reduction='mean', MSELoss divides by the batch size. zero_grad() is optional "
+            "since backward overwrites the gradients.",
+
+            "A loss function is the layer at the end of the network that turns the logits into "
+            "probabilities. optimizer.step() computes the gradients of the loss and "
+            "loss.backward() applies them to the weights. MSE is the standard loss for "
+            "classification.",
+        ],
+    },
+    "gradient": {
+        "right": [
+            "The gradient of a scalar function such as the loss is the vector of its partial "
+            "derivatives with respect to each parameter. It points in the direction of steepest "
+            "increase, so gradient descent moves the weights the opposite way: w ← w − lr · ∇L. "
+            "In PyTorch, after loss.backward() each leaf tensor with requires_grad=True, like a "
+            "parameter, has its gradient stored in .grad with the same shape. Gradients "
+            "accumulate across backward calls, hence optimizer.zero_grad(), and intermediate "
+            "non-leaf tensors keep no .grad unless you call retain_grad().",
+
+            "A gradient is just the multi-variable version of a derivative. If your loss depends "
+            "on a million weights, the gradient is the list of a million partial derivatives, "
+            "one per weight, each telling you how the loss changes if you nudge that weight. "
+            "Together they point uphill, in the direction where the loss grows fastest, which is "
+            "why training steps the other way, downhill, scaled by the learning rate. In PyTorch "
+            "you never compute it by hand: you call backward on the loss and autograd writes the "
+            "gradient of every parameter into its .grad attribute. Those values add up across "
+            "backward calls, so you reset them with zero_grad each step.",
+
+            "```python\n"
+            "w = torch.randn(3, requires_grad=True)\n"
+            "loss = ((w * x).sum() - y) ** 2\n"
+            "loss.backward()\n"
+            "print(w.grad)          # dL/dw, same shape as w: one partial derivative per element\n"
+            "with torch.no_grad():\n"
+            "    w -= 0.01 * w.grad # step against the gradient\n"
+            "w.grad.zero_()         # grads accumulate, so reset\n"
+            "```\n"
+            "The gradient is the vector of partial derivatives of the loss; it points towards "
+            "steepest ascent, so the update subtracts it.",
+
+            "The gradient tells you, for every weight in the model, how much the loss would "
+            "change if you moved that weight a tiny bit, and in which direction. Put together, "
+            "it points the way the loss goes up fastest, so to train you move the weights a "
+            "small step in the opposite direction. PyTorch works the gradients out for you when "
+            "you call backward() on the loss and keeps each weight's gradient in its .grad "
+            "field.",
+        ],
+        "wrong": [
+            "The gradient is the loss value itself, a single number that says how wrong the "
+            "model is. It points in the direction of steepest descent, so we add it to the "
+            "weights. PyTorch stores the gradients inside the optimizer.",
+
+            "PyTorch computes gradients numerically by nudging each weight and measuring the "
+            "change in the loss. Every backward() call overwrites .grad with fresh gradients. "
+            "You must set requires_grad=True on every tensor, including the inputs and labels.",
+
+            "A gradient is the difference between the prediction and the target. After "
+            "loss.backward() the gradients are stored in the loss tensor, and intermediate "
+            "tensors also keep their .grad. backward() can be called on any tensor without "
+            "arguments.",
+
+            "The gradient is the learning rate for each weight. loss.backward() adds the "
+            "gradient to the weights, and zero_grad() sets the weights back to zero before the "
+            "next step.",
+        ],
+    },
+    "torch-cuda": {
+        "right": [
+            "CUDA is NVIDIA's parallel computing platform and programming model for running "
+            "general-purpose code on NVIDIA GPUs. In PyTorch placement is explicit: create "
+            "tensors with device='cuda' or move tensors and the model with .to(device), and all "
+            "operands must be on the same device. torch.cuda has is_available(), "
+            "device_count(), get_device_name(), memory_allocated() and empty_cache(). PyTorch's "
+            "CUDA build ships cuBLAS, cuDNN and NCCL, and kernels run asynchronously, so call "
+            "torch.cuda.synchronize() before timing.",
+
+            "CUDA is NVIDIA's platform for doing general computation on their GPUs, lots of "
+            "threads in parallel, and PyTorch's GPU support sits on top of it, with libraries "
+            "like cuDNN and cuBLAS doing the heavy lifting for convolutions and matmuls. From "
+            "the PyTorch side the main thing is that nothing goes to the GPU unless you put it "
+            "there: you pick a device, usually cuda if torch.cuda.is_available() says yes, and "
+            "then move both the model and every batch to it with .to(device). If one tensor is "
+            "left on the CPU you get the 'expected all tensors to be on the same device' error. "
+            "For memory you can check torch.cuda.memory_allocated(). Also the kernels are "
+            "asynchronous, so when I time something I call synchronize first.",
+
+            "```python\n"
+            "device = torch.device(\"cuda\" if torch.cuda.is_available() else \"cpu\")\n"
+            "model = model.to(device)\n"
+            "x, y = x.to(device), y.to(device)   # operands must share a device\n"
+            "print(torch.cuda.get_device_name(0), torch.cuda.memory_allocated())\n"
+            "torch.cuda.synchronize()            # kernels are async; sync before timing\n"
+            "```\n"
+            "CUDA is NVIDIA's GPU computing platform; torch.cuda is PyTorch's interface to it.",
+
+            "CUDA is the software layer from NVIDIA that lets programs use an NVIDIA graphics "
+            "card for general number crunching, running thousands of small calculations at "
+            "once. PyTorch uses it to run tensor operations on the GPU, but only for the tensors "
+            "and models you explicitly move there; the model and its inputs have to be on the "
+            "same device. The torch.cuda module lets you check whether a GPU is available and "
+            "how much memory you are using.",
+        ],
+        "wrong": [
+            "CUDA is a PyTorch library for GPUs that works on any graphics card, AMD and Apple "
+            "included. PyTorch automatically uses the GPU when one is available, so you don't "
+            "need to move tensors. torch.cuda.empty_cache() frees the memory held by your "
+            "tensors.",
+
+            "CUDA was developed by AMD and runs on the CPU to simulate a GPU. Tensors can be on "
+            "different devices in the same operation, PyTorch copies them for you. "
+            "torch.cuda.set_device() is the recommended way to choose a GPU.",
+
+            "CUDA is the Python package you import as torch.cuda. CUDA operations are "
+            "synchronous, so timing them with time.time() is accurate. .to(device) is only "
+            "needed for the model, the inputs follow automatically.",
+
+            "CUDA is a deep learning framework like PyTorch that trains models on the GPU. You "
+            "put a tensor on the GPU by calling torch.cuda.is_available() on it, and then "
+            "everything runs on the GPU by default. empty_cache() fixes out-of-memory errors.",
+        ],
+    },
     "optimizers": {
         "right": [
             "An optimizer updates the model's parameters from their gradients: after "
