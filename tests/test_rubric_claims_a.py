@@ -612,6 +612,301 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "everything runs on the GPU by default. empty_cache() fixes out-of-memory errors.",
         ],
     },
+    "backpropagation": {
+        "right": [
+            "Backpropagation computes the gradient of the loss with respect to every weight by "
+            "applying the chain rule backwards, from the loss through each layer to the input. "
+            "It reuses the activations saved in the forward pass, so the backward pass costs "
+            "about as much as two forward passes, but those saved activations are why training "
+            "needs more memory than inference. It only computes gradients; an optimizer such as "
+            "SGD or Adam then updates the weights. In PyTorch autograd records the graph during "
+            "the forward pass and loss.backward() traverses it in reverse, accumulating into "
+            "each parameter's .grad.",
+
+            "Backprop is how a network figures out which weights to blame for the error. After "
+            "the forward pass you have a loss, and you go backwards from it layer by layer: each "
+            "layer gets the gradient of the loss with respect to its output and uses the chain "
+            "rule to turn it into the gradient with respect to its inputs and its weights, then "
+            "passes that on to the layer before. At the end every weight has its gradient. The "
+            "important distinction is that backprop stops there; it doesn't change anything. The "
+            "actual update is the optimizer's job, gradient descent or Adam. In PyTorch all of "
+            "that is loss.backward(), with autograd walking the computational graph it recorded "
+            "and putting the results in .grad.",
+
+            "```python\n"
+            "out = model(x)             # forward: autograd records the graph, saves activations\n"
+            "loss = loss_fn(out, y)\n"
+            "loss.backward()            # backprop: chain rule from the loss back through every layer\n"
+            "                           # -> param.grad holds dLoss/dparam for every weight\n"
+            "optimizer.step()           # separate step: the optimizer updates the weights\n"
+            "```\n"
+            "Backpropagation is reverse-mode differentiation: one backward pass gives the "
+            "gradient of the loss for all parameters.",
+
+            "Backpropagation works out how much each weight in the network contributed to the "
+            "error. It starts at the loss and moves backwards through the layers, using the "
+            "chain rule to pass the blame from each layer to the one before it, so every weight "
+            "ends up with a gradient. It doesn't change the weights itself; an optimizer like "
+            "SGD uses those gradients afterwards to adjust them. In PyTorch you trigger it with "
+            "loss.backward(), and the gradients appear in each parameter's .grad.",
+        ],
+        "wrong": [
+            "Backpropagation is the step where the network updates its weights: the error is "
+            "sent back from the output and each weight is adjusted. It is basically a kind of "
+            "gradient descent. It estimates the gradients numerically by nudging each weight.",
+
+            "Backpropagation goes forward from the input layer to the output layer, computing "
+            "the gradients as the activations are produced. It only computes gradients for the "
+            "last layer, the earlier layers learn from the forward pass. In PyTorch the graph is "
+            "built during the backward pass.",
+
+            "Backprop is forward-mode automatic differentiation. loss.backward() computes the "
+            "gradients and also updates the weights, and the gradients are stored in the "
+            "optimizer. It needs no extra memory, training uses the same memory as inference.",
+
+            "Backpropagation doesn't use the chain rule, it just subtracts the error from each "
+            "weight directly. The optimizer is the part that computes the gradients, and "
+            "loss.backward() only calculates the loss value.",
+        ],
+    },
+    "autograd-function": {
+        "right": [
+            "torch.autograd.Function lets you define an operation with your own backward. You "
+            "subclass it with two static methods: forward(ctx, ...) computes the output, and "
+            "backward(ctx, grad_output) receives the gradient of the loss with respect to the "
+            "output and returns one gradient per forward input (None for non-differentiable "
+            "ones). Tensors needed later are saved with ctx.save_for_backward and read from "
+            "ctx.saved_tensors. You call it via MyFn.apply(x). Use it for a custom gradient such "
+            "as a straight-through estimator or gradient reversal, and check it with "
+            "torch.autograd.gradcheck. For an opaque CUDA or Triton kernel, use "
+            "torch.library.custom_op with register_autograd instead, which works with "
+            "torch.compile.",
+
+            "You only need this when you want to control the gradient yourself, because "
+            "anything built from normal torch operations already gets its gradients "
+            "automatically. The classic example is quantization: rounding has zero gradient "
+            "almost everywhere, so you write a Function whose forward rounds and whose backward "
+            "just passes the incoming gradient straight through, the straight-through estimator. "
+            "Structurally you subclass torch.autograd.Function, make forward and backward static "
+            "methods, stash whatever backward needs with ctx.save_for_backward, and backward "
+            "gets grad_output and has to return one gradient per input of forward. Then you use "
+            "it through .apply, never by calling forward. I'd always run gradcheck on it in "
+            "double precision. And if the thing inside is a custom CUDA kernel I'd register it "
+            "as a custom op with torch.library.custom_op and register_autograd so torch.compile "
+            "can handle it.",
+
+            "```python\n"
+            "class GradReverse(torch.autograd.Function):\n"
+            "    @staticmethod\n"
+            "    def forward(ctx, x, alpha):\n"
+            "        ctx.alpha = alpha\n"
+            "        return x.view_as(x)\n"
+            "    @staticmethod\n"
+            "    def backward(ctx, grad_output):\n"
+            "        return -ctx.alpha * grad_output, None   # one gradient per input; None for alpha\n"
+            "\n"
+            "y = GradReverse.apply(features, 0.5)\n"
+            "```\n"
+            "Gradient reversal: identity forward, negated gradient backward. backward receives "
+            "the upstream gradient and returns one gradient per forward input. Tensors you need "
+            "in backward go through ctx.save_for_backward and ctx.saved_tensors; verify it with "
+            "torch.autograd.gradcheck.",
+
+            "It's the way to tell PyTorch exactly how to compute the gradient of a step, instead "
+            "of letting autograd work it out. You write a class with two static methods: "
+            "forward, which does the calculation, and backward, which gets the gradient coming "
+            "back from later layers and returns the gradient for each input. You keep anything "
+            "backward needs by saving it with ctx.save_for_backward in forward. Then you use it "
+            "with MyFunction.apply. It's for special cases like passing a gradient straight "
+            "through a rounding step, or making a calculation numerically stable; ordinary "
+            "layers built from torch operations don't need it.",
+        ],
+        "wrong": [
+            "torch.autograd.Function is what you subclass to make any custom layer or loss; you "
+            "need it whenever you write your own layer. You only write forward and autograd "
+            "derives the backward for you. You create an instance and call its forward method "
+            "directly.",
+
+            "In an autograd.Function, forward and backward are normal instance methods that take "
+            "self. backward returns a single gradient regardless of how many inputs forward had, "
+            "and it returns the gradient with respect to the output. You save tensors by storing "
+            "them on self.",
+
+            "The recommended way to make a custom CUDA kernel differentiable is to wrap the CUDA "
+            "kernel in an autograd.Function; torch.compile can trace through any "
+            "autograd.Function, including NumPy code inside it. The backward method is derived "
+            "automatically by autograd.",
+
+            "A custom Function is needed for custom loss functions, since autograd can't "
+            "differentiate them. The backward gets the input tensor and returns the output. You "
+            "call MyFn.forward(ctx, x), and gradcheck is not needed because autograd checks it.",
+        ],
+    },
+    "dataset-class": {
+        "right": [
+            "A Dataset is the interface the DataLoader reads samples from. For a map-style "
+            "dataset you subclass torch.utils.data.Dataset and implement __getitem__(idx), which "
+            "returns one sample, usually a (features, label) tuple, and __len__, the number of "
+            "samples. Put cheap setup like listing file paths in __init__ and load each item "
+            "lazily from disk and apply transforms in __getitem__. Batching and shuffling are "
+            "the DataLoader's job. For streams use IterableDataset with __iter__, and shard it "
+            "with get_worker_info() so each worker doesn't yield duplicates.",
+
+            "Whenever I have a new dataset I write a small Dataset subclass. The constructor "
+            "just collects the file paths and labels, because I don't want to load 200 GB into "
+            "RAM. Then __len__ returns how many samples there are, and __getitem__ takes an "
+            "index, opens that one image from disk, runs the transforms and augmentation on it, "
+            "and returns the image and its label. That's it; I never batch or shuffle inside the "
+            "dataset, the DataLoader does that with its sampler and collate_fn. For quick "
+            "experiments there's TensorDataset, and random_split for a validation split.",
+
+            "```python\n"
+            "class CsvDataset(Dataset):\n"
+            "    def __init__(self, paths, labels, transform=None):\n"
+            "        self.paths, self.labels, self.transform = paths, labels, transform  # cheap: no loading\n"
+            "    def __len__(self):\n"
+            "        return len(self.paths)                 # number of samples\n"
+            "    def __getitem__(self, idx):\n"
+            "        img = Image.open(self.paths[idx])      # load one sample lazily\n"
+            "        if self.transform:\n"
+            "            img = self.transform(img)\n"
+            "        return img, self.labels[idx]           # one (sample, label) pair\n"
+            "\n"
+            "loader = DataLoader(CsvDataset(paths, labels), batch_size=64, shuffle=True)\n"
+            "```\n"
+            "The DataLoader handles batching and shuffling; the dataset only maps an index to a "
+            "sample.",
+
+            "A Dataset tells PyTorch two things: how many examples there are, through __len__, "
+            "and how to get example number i, through __getitem__. Each call to __getitem__ "
+            "should return a single example, typically the input and its label, loaded from disk "
+            "only when it's asked for and with any preprocessing applied there. The DataLoader "
+            "then takes care of putting examples into batches and shuffling them.",
+        ],
+        "wrong": [
+            "The Dataset's __getitem__ returns a whole batch, and the dataset also shuffles the "
+            "data for each epoch. You must load all the data into memory in __init__ so that "
+            "__getitem__ is fast.",
+
+            "__len__ returns the number of batches and __getitem__ returns the entire dataset as "
+            "a tensor. The Dataset is responsible for shuffling; the DataLoader only moves the "
+            "data to the GPU.",
+
+            "With num_workers > 0 the DataLoader automatically splits an IterableDataset between "
+            "the workers, so nothing special is needed. An IterableDataset must implement "
+            "__getitem__ and __len__ like a normal dataset.",
+
+            "__getitem__ returns the size of the dataset and __len__ returns the length of one "
+            "sample. Transforms have to be applied in the DataLoader, not in the Dataset.",
+        ],
+    },
+    "pytorch-vs-keras": {
+        "right": [
+            "They sit at different levels. Keras is a high-level model-building API: you stack "
+            "layers, call model.compile() and model.fit() runs the training loop. It started as "
+            "tf.keras on TensorFlow, and Keras 3 is multi-backend, running on JAX, TensorFlow or "
+            "PyTorch. PyTorch is a full framework with tensors, autograd and GPU kernels, and "
+            "you usually write the training loop yourself or use Lightning. Keras gives less "
+            "boilerplate and quick prototyping; PyTorch gives control and flexibility for custom "
+            "training and debugging in plain Python.",
+
+            "Comparing them is a bit apples and oranges. Keras is an API, a friendly layer where "
+            "you define a model, compile it with an optimizer and loss, and call fit, and it "
+            "handles the loop, callbacks and metrics for you. It used to be tied to TensorFlow, "
+            "but Keras 3 can actually use PyTorch or JAX underneath. PyTorch is the whole stack: "
+            "tensors, autograd, the GPU kernels, and you typically write your own training loop "
+            "with backward and optimizer.step. So Keras wins on quick prototyping with less "
+            "code; PyTorch wins when you need flexibility, like a GAN with two optimizers, and "
+            "debugging is just Python.",
+
+            "```python\n"
+            "# Keras: the loop is built in\n"
+            "model.compile(optimizer=\"adam\", loss=\"sparse_categorical_crossentropy\")\n"
+            "model.fit(x_train, y_train, epochs=5)\n"
+            "\n"
+            "# PyTorch: you write the loop (or use Lightning)\n"
+            "for x, y in train_loader:\n"
+            "    optimizer.zero_grad()\n"
+            "    loss_fn(model(x), y).backward()\n"
+            "    optimizer.step()\n"
+            "```\n"
+            "Keras is a high-level API (Keras 3 runs on JAX, TensorFlow or PyTorch); PyTorch is "
+            "a lower-level full framework with its own tensors and autograd. Keras is concise "
+            "for standard models; PyTorch gives explicit control.",
+
+            "Keras is a simple, high-level interface for building networks: you describe the "
+            "layers and call fit(), and it runs the training for you. PyTorch is a complete "
+            "lower-level framework where you handle the training loop yourself, which is more "
+            "work but gives you full control and easy debugging. Keras used to run only on "
+            "TensorFlow, but the current Keras 3 can run on top of JAX or PyTorch too.",
+        ],
+        "wrong": [
+            "Keras is a lower-level library than PyTorch, and PyTorch is a wrapper around Keras. "
+            "Keras only runs on TensorFlow. In PyTorch you call model.fit() just like in Keras.",
+
+            "PyTorch is faster than Keras, because Keras is slow by design. Keras can't be used "
+            "for custom training loops at all, it is only for beginners and toy models.",
+
+            "Keras and PyTorch cannot be used together, they are competing frameworks. PyTorch "
+            "has a built-in fit method too, so the only difference is the syntax. Keras 3 is just "
+            "a new version of TensorFlow.",
+
+            "PyTorch is the high-level API and Keras is the low-level tensor library underneath "
+            "it. Keras has its own autograd that PyTorch uses. Keras doesn't let you write a "
+            "custom training step.",
+        ],
+    },
+    "conv1d-conv2d-conv3d": {
+        "right": [
+            "They differ in how many spatial dimensions the kernel slides over. nn.Conv1d takes "
+            "(N, C, L) and slides along one axis, for audio, time series or token sequences. "
+            "nn.Conv2d takes (N, C, H, W) and slides over height and width, for images and "
+            "spectrograms. nn.Conv3d takes (N, C, D, H, W) and also slides over depth or time, "
+            "for video and CT/MRI volumes. In all three the kernel covers all input channels, so "
+            "an RGB image is still Conv2d with in_channels=3, and the weight shape is (C_out, "
+            "C_in, *kernel_size), so parameters grow with kernel dimensionality.",
+
+            "The number is about how many directions the filter moves in, not about channels. "
+            "With Conv1d the kernel slides along a single axis, so it fits anything sequential "
+            "like an audio waveform or a sensor time series. Conv2d slides across height and "
+            "width, which is your normal image case. Conv3d adds a third axis, so for video it "
+            "slides through time as well, or through the slices of an MRI scan. A mistake I've "
+            "seen is people using Conv3d for RGB images because of the three colour channels, "
+            "but channels aren't a spatial dimension, the kernel always spans all of them. And a "
+            "3x3x3 kernel has 27 weights per channel pair instead of 9, so Conv3d gets expensive "
+            "fast.",
+
+            "```python\n"
+            "nn.Conv1d(16, 32, kernel_size=3)(torch.randn(8, 16, 100))          # (N, C, L): audio, sequences\n"
+            "nn.Conv2d(3, 32, kernel_size=3)(torch.randn(8, 3, 224, 224))       # (N, C, H, W): images\n"
+            "nn.Conv3d(1, 32, kernel_size=3)(torch.randn(8, 1, 16, 112, 112))   # (N, C, D, H, W): video, MRI\n"
+            "```\n"
+            "The kernel slides over 1, 2 or 3 spatial dimensions; channels come first and the "
+            "kernel always spans all input channels. Weights are (C_out, C_in, *kernel_size), so "
+            "the 3-D kernel has 27 weights per channel pair versus 9.",
+
+            "The difference is how many directions the filter moves in. A 1D convolution slides "
+            "along a line, which suits signals like audio or text. A 2D convolution slides "
+            "across a flat grid, which suits images. A 3D convolution slides through a block, "
+            "which suits video or medical scans with many slices. The colour channels of an "
+            "image don't count as a direction: the filter always looks at all channels at once.",
+        ],
+        "wrong": [
+            "Conv3d is used for RGB images because they have three channels, Conv2d for "
+            "grayscale images with two channels and Conv1d for single-channel signals. The "
+            "number is the number of input channels.",
+
+            "The 1, 2 and 3 are the kernel size: Conv3d means a 3x3 kernel. Otherwise there is no "
+            "real difference between them, they are basically the same.",
+
+            "Conv2d expects input of shape (N, H, W, C), with channels last. Conv1d only works on "
+            "single-channel signals. Conv3d has the same number of weights as Conv2d for the "
+            "same channels.",
+
+            "Conv1d is for tabular data, Conv2d is for text and Conv3d is for images with "
+            "colour. The kernel slides over the channels, so a 3-channel image needs Conv3d.",
+        ],
+    },
     "optimizers": {
         "right": [
             "An optimizer updates the model's parameters from their gradients: after "
