@@ -907,6 +907,292 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "colour. The kernel slides over the channels, so a 3-channel image needs Conv3d.",
         ],
     },
+    "cnn": {
+        "right": [
+            "A CNN is built mainly from convolutional layers: each layer slides small learnable "
+            "filters over the input, taking a dot product at every position to produce feature "
+            "maps. Each output depends only on a small receptive field (local connectivity), and "
+            "the same filter is reused everywhere (weight sharing), so there are far fewer "
+            "parameters than in a fully connected layer and features are translation "
+            "equivariant. Pooling or strided convolutions downsample, and stacked layers build a "
+            "hierarchy from edges and textures to object parts. Besides classification, CNNs do "
+            "detection, segmentation and audio; in PyTorch you build them from nn.Conv2d and "
+            "nn.MaxPool2d.",
+
+            "Convolutional networks are the classic architecture for images. The idea is that "
+            "instead of connecting every pixel to every neuron, you have small filters, say 3x3, "
+            "that you slide across the image, and at each position you compute a weighted sum, "
+            "which gives you a feature map showing where that pattern appears. The filter "
+            "weights are learned, and the same filter is used at every position, which is why a "
+            "conv layer has so few parameters compared to a dense layer and why a cat is "
+            "detected wherever it is in the picture. Early layers end up detecting edges, later "
+            "ones textures and object parts, because you stack many layers and pool in between "
+            "so each layer sees a bigger region. They're also used for segmentation, detection, "
+            "even audio.",
+
+            "```python\n"
+            "model = nn.Sequential(\n"
+            "    nn.Conv2d(3, 32, kernel_size=3, padding=1),  # 32 learnable 3x3 filters slid over the image\n"
+            "    nn.ReLU(),\n"
+            "    nn.MaxPool2d(2),                             # downsample: halves H and W\n"
+            "    nn.Conv2d(32, 64, kernel_size=3, padding=1),\n"
+            "    nn.ReLU(),\n"
+            "    nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(64, 10),\n"
+            ")\n"
+            "```\n"
+            "Each conv layer shares one small kernel across all positions, so it needs far fewer "
+            "parameters than a dense layer, and the output is translation equivariant. Pooling "
+            "shrinks the feature maps and enlarges the receptive field, building a hierarchy "
+            "from edges to objects.",
+
+            "A CNN looks at an image through small windows. It has little pattern detectors, "
+            "called filters, that it moves across the whole picture, checking each small patch "
+            "for the pattern and recording how strongly it appears. Because the same detector is "
+            "reused everywhere, the network needs far fewer weights than one that connects every "
+            "pixel to every unit, and it can spot a pattern wherever it shows up. Stacking "
+            "layers lets it go from simple edges to shapes and whole objects, and pooling "
+            "shrinks the maps along the way.",
+        ],
+        "wrong": [
+            "In a CNN each neuron is connected to every pixel of the input, which is why it needs "
+            "more parameters than a fully connected network. The filters are hand-designed edge "
+            "detectors like Sobel. CNNs only work on images.",
+
+            "A CNN's kernel covers the whole image at once and each position gets its own "
+            "separate weights. Pooling layers learn their own weights to downsample. CNNs are "
+            "rotation invariant, so you don't need augmentation.",
+
+            "The convolution filters are fixed, and the network only learns the fully connected "
+            "layers at the end. Max pooling has trainable parameters, and CNNs are naturally "
+            "scale invariant.",
+
+            "CNNs are basically MLPs with more layers: every unit sees every pixel, and the "
+            "feature maps are just the flattened image. Convolutional layers have more weights "
+            "than dense layers, so CNNs are slower.",
+        ],
+    },
+    "dnn-vs-cnn": {
+        "right": [
+            "'Deep' only means many layers, so a CNN is itself a deep network; the real contrast "
+            "is dense versus convolutional layers. In a dense (MLP) layer every unit is connected "
+            "to every input, so an image must be flattened and its spatial structure is lost. A "
+            "convolutional layer uses small kernels over local patches and shares the same "
+            "weights across all positions, which gives far fewer parameters and translation "
+            "equivariance. Use CNNs for grid data like images, audio or video, and MLPs for "
+            "tabular feature vectors.",
+
+            "I'd push back on the framing a bit, because a CNN is a deep neural network too; deep "
+            "just means it has several hidden layers. What people usually mean by DNN is a fully "
+            "connected network, an MLP. There every neuron in a layer connects to every input, "
+            "so for an image you flatten it into a long vector and the network has no idea which "
+            "pixels were neighbours. A CNN keeps the image as a grid and slides small kernels "
+            "over it, each looking at a local patch, with the same weights reused at every "
+            "position. That's far fewer parameters and the features get detected anywhere in the "
+            "image. So for images, audio and video I'd use a CNN; for tabular data an MLP is "
+            "fine.",
+
+            "```python\n"
+            "mlp = nn.Sequential(nn.Flatten(), nn.Linear(3 * 224 * 224, 1000))   # every unit sees every pixel: ~150M weights\n"
+            "cnn = nn.Conv2d(3, 64, kernel_size=3)                                # 3x3 kernels shared across positions: 1,792 weights\n"
+            "```\n"
+            "The dense layer flattens the image and throws away the spatial arrangement; the "
+            "conv layer looks at local 3x3 patches with shared weights, so it has far fewer "
+            "parameters and is translation equivariant. Both are deep networks once you stack "
+            "layers; CNNs for images and audio, MLPs for tabular data.",
+
+            "Both are deep networks when they have many layers; the difference is how each layer "
+            "is wired. In a fully connected network every unit looks at every input value, so a "
+            "picture has to be unrolled into a flat list and the network loses track of which "
+            "pixels were next to each other. In a CNN each unit looks only at a small "
+            "neighbourhood, and the same small set of weights is reused across the whole "
+            "picture, so it needs far fewer weights and recognises a pattern wherever it "
+            "appears. CNNs suit images and sound; plain dense networks suit tables of features.",
+        ],
+        "wrong": [
+            "A DNN is deep and a CNN is not a deep network, they are separate kinds of network. "
+            "In a CNN every neuron is connected to every pixel, while a DNN keeps the spatial "
+            "structure of the image. CNNs can only be used on images.",
+
+            "CNNs have more parameters than DNNs because each filter has its own weights at every "
+            "position of the image. DNNs preserve the 2D layout, so they are better for images. "
+            "CNNs are rotation invariant.",
+
+            "The difference is that a DNN uses dense layers and a CNN uses convolution, where "
+            "each kernel covers the entire image and every location learns a different filter. "
+            "MLPs keep the spatial information because they use all pixels.",
+
+            "DNN stands for dynamic neural network and CNN for convolutional; DNNs have fewer "
+            "parameters than CNNs, and CNNs are only used for images.",
+        ],
+    },
+    "pytorch-advantages": {
+        "right": [
+            "Its main advantage is eager, define-by-run execution: the graph is built as ordinary "
+            "Python runs, so you debug with print or pdb and use normal loops and ifs in "
+            "forward(). The API is Pythonic and NumPy-like, with models as plain Python classes. "
+            "The ecosystem is huge: it dominates research, and Hugging Face Transformers, "
+            "torchvision and Lightning build on it. When you need speed there is torch.compile, "
+            "mixed precision with autocast, and DDP/FSDP for distributed training, and "
+            "torch.export, ONNX or ExecuTorch for deployment.",
+
+            "For me the biggest thing is that it just feels like Python. Your model is a normal "
+            "class, the code runs line by line, and if a shape is wrong you put a breakpoint in "
+            "forward and look at the tensor. You can use if statements and loops in the model "
+            "without any special graph API. Tensors behave like NumPy arrays, so the learning "
+            "curve is small. Then there's the community: almost every research paper releases "
+            "PyTorch code, and libraries like Hugging Face and torchvision are built on it. And "
+            "it's not just for research anymore: torch.compile speeds things up, distributed "
+            "training with DDP scales it out, and you can export models with torch.export or "
+            "ONNX for production.",
+
+            "```python\n"
+            "class Net(nn.Module):\n"
+            "    def forward(self, x):\n"
+            "        if x.sum() > 0:            # plain Python control flow inside the model\n"
+            "            x = self.a(x)\n"
+            "        print(x.shape)             # debug with print/pdb: it runs eagerly\n"
+            "        return self.b(x)\n"
+            "\n"
+            "model = torch.compile(Net().to(\"cuda\"))   # graph capture and fused kernels when you want speed\n"
+            "```\n"
+            "Eager execution makes debugging and control flow ordinary Python; the ecosystem "
+            "(Hugging Face, torchvision, Lightning) dominates research; torch.compile, AMP and "
+            "DDP give performance, and torch.export or ONNX handle deployment.",
+
+            "PyTorch is easy to work with because your model is just regular Python code that "
+            "runs immediately, so you can print values, step through it with a debugger, and use "
+            "ordinary ifs and loops. It feels like NumPy, so it's quick to learn. A huge "
+            "community uses it, especially researchers, and many popular libraries like Hugging "
+            "Face build on it. It can also run fast on GPUs, split training across many GPUs, "
+            "and export models for use in production apps.",
+        ],
+        "wrong": [
+            "PyTorch is much faster than TensorFlow, and TensorFlow only has static graphs, so "
+            "dynamic graphs are unique to PyTorch. PyTorch automatically runs everything on the "
+            "GPU, which is why it is so easy.",
+
+            "The advantage is that PyTorch uses a static graph which is compiled before running, "
+            "so it is easier to debug than eager frameworks. It is mainly for research and not "
+            "suitable for production. TorchServe is the official way to deploy it.",
+
+            "PyTorch's big advantage is TorchScript, which is the recommended way to deploy "
+            "models today. Since its graphs are dynamic, PyTorch cannot be compiled or optimised, "
+            "but it is simpler than NumPy because it has no arrays.",
+
+            "PyTorch is popular because it is the only framework with GPU support and it has a "
+            "built-in fit() function like Keras. PyTorch code is harder to debug than "
+            "TensorFlow, but it trains faster.",
+        ],
+    },
+    "activation-functions": {
+        "right": [
+            "An activation function is applied to a layer's weighted sum plus bias: the layer "
+            "computes z = Wx + b and the activation gives a = f(z). Its purpose is "
+            "non-linearity: a stack of linear layers collapses into a single linear map, so "
+            "without activations depth would add nothing. Hidden layers usually use ReLU, GELU "
+            "or SiLU, because sigmoid and tanh saturate and cause vanishing gradients. At the "
+            "output it depends on the task: raw logits for nn.CrossEntropyLoss, sigmoid for "
+            "binary or multi-label, identity for regression.",
+
+            "The key point is non-linearity. If you stack two linear layers with nothing in "
+            "between, W2 times W1 x is just another matrix times x, so the whole deep network is "
+            "still one linear model and can't learn anything curved. Putting a non-linear "
+            "function after each layer's weighted sum fixes that. Which one you pick matters for "
+            "training: sigmoid and tanh flatten out for large inputs, so their gradients get tiny "
+            "and vanish in deep nets, which is why ReLU became the default for hidden layers, "
+            "and transformers use GELU. On the last layer you choose by task; for classification "
+            "with CrossEntropyLoss you leave the logits raw because the loss does the softmax.",
+
+            "```python\n"
+            "z = self.fc1(x)          # weighted sum plus bias: z = W x + b\n"
+            "h = torch.relu(z)        # activation, element-wise: max(0, z)\n"
+            "out = self.fc2(h)        # raw logits; nn.CrossEntropyLoss applies log-softmax itself\n"
+            "```\n"
+            "Without the ReLU, fc2(fc1(x)) would collapse into one linear layer, so the "
+            "activation is what makes the network non-linear. ReLU also avoids the vanishing "
+            "gradients of saturating sigmoid and tanh in hidden layers.",
+
+            "Each layer first mixes its inputs with weights and adds a bias, and then the "
+            "activation function bends that result. Without that bend, stacking layers is "
+            "pointless, because a chain of straight-line functions is still just one "
+            "straight-line function, so the network could only learn linear relationships. "
+            "Common choices are ReLU, which keeps positive values and zeroes negatives and is the "
+            "usual pick for hidden layers, and sigmoid or tanh, which squash values but "
+            "saturate, making gradients vanish in deep networks. The last layer's activation "
+            "depends on the task, for example none for regression.",
+        ],
+        "wrong": [
+            "The main job of an activation function is to squash the output between 0 and 1 so "
+            "it can be read as a probability. The activation function calculates the weighted "
+            "sum of the inputs and adds the bias. Sigmoid is the best choice for hidden layers.",
+
+            "Activation functions decide whether a neuron fires. ReLU causes vanishing "
+            "gradients, so sigmoid and tanh are preferred in hidden layers. ReLU can't be used "
+            "with backpropagation because it isn't differentiable at zero.",
+
+            "Activation functions keep the network linear so it stays stable, and stacking more "
+            "linear layers makes it non-linear anyway. For classification you put a softmax "
+            "before nn.CrossEntropyLoss.",
+
+            "An activation is what turns the weighted sum into the loss. ReLU is a linear "
+            "function, and all activations output values between 0 and 1.",
+        ],
+    },
+    "pytorch-building-blocks": {
+        "right": [
+            "torch.Tensor is the core data structure, an n-dimensional array that runs on CPU or "
+            "GPU and converts to and from NumPy. torch.autograd records operations on tensors "
+            "with requires_grad=True and loss.backward() computes their gradients into .grad. "
+            "torch.nn gives nn.Module, the base class for layers and models that hold "
+            "parameters, plus ready-made layers and loss functions. torch.optim provides "
+            "optimizers such as SGD and AdamW that update the parameters from their gradients. "
+            "torch.utils.data has Dataset and DataLoader for batching, shuffling and parallel "
+            "loading.",
+
+            "If I walk through a training step it covers all of them. The data comes in through "
+            "torch.utils.data: a Dataset gives samples and a DataLoader batches and shuffles "
+            "them. Everything is a tensor, a multi-dimensional array I can put on the GPU. The "
+            "model is built with torch.nn, subclassing nn.Module and using layers like "
+            "nn.Linear, and its weights are parameters. When I compute the loss and call "
+            "backward, autograd works out the gradient of every parameter from the operations it "
+            "recorded. Then torch.optim, say Adam, takes those gradients and updates the "
+            "weights.",
+
+            "```python\n"
+            "x = torch.randn(64, 20, device=\"cuda\")                      # tensor: n-d array on the GPU\n"
+            "model = nn.Sequential(nn.Linear(20, 1)).cuda()              # torch.nn: layers with parameters\n"
+            "opt = torch.optim.SGD(model.parameters(), lr=0.1)           # torch.optim: updates parameters\n"
+            "loader = DataLoader(TensorDataset(x, y), batch_size=8)      # torch.utils.data: batching\n"
+            "loss = nn.MSELoss()(model(x), y)\n"
+            "loss.backward()                                             # autograd computes the gradients\n"
+            "opt.step()\n"
+            "```\n"
+            "Tensors, autograd, nn, optim and data: each has one job in the step.",
+
+            "PyTorch has a few main pieces. Tensors are its arrays of numbers, which can live on "
+            "the CPU or a graphics card. Autograd keeps track of calculations and computes "
+            "gradients automatically when you call backward. The nn module gives you ready-made "
+            "layers and loss functions and a base class for your own models. The optim module "
+            "holds optimizers like SGD and Adam that adjust the weights using those gradients. "
+            "And the data utilities, Dataset and DataLoader, feed the model batches of data.",
+        ],
+        "wrong": [
+            "The building blocks are Tensors, PyTorch NumPy and the Autographed module. Tensors "
+            "only run on the GPU, and the optimizer computes the gradients.",
+
+            "torch.nn holds the optimizers and torch.optim holds the layers. autograd "
+            "approximates gradients numerically, and the DataLoader loads the whole dataset into "
+            "memory.",
+
+            "PyTorch's blocks are tensors, which are Python lists, autograd, which moves tensors "
+            "to the GPU, and nn.Module, where you must write a backward method for every layer. "
+            "The DataLoader computes the loss.",
+
+            "Tensors are matrices, autograd is the optimizer that updates weights, and "
+            "torch.utils.data defines the layers. You need to write backward for each module in "
+            "nn.",
+        ],
+    },
     "optimizers": {
         "right": [
             "An optimizer updates the model's parameters from their gradients: after "
