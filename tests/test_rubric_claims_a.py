@@ -1193,6 +1193,286 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
             "nn.",
         ],
     },
+    "sigmoid-use": {
+        "right": [
+            "Sigmoid maps any real number into (0, 1), so it fits an output read as the "
+            "probability of an independent yes/no event: binary classification, each label of a "
+            "multi-label classifier, and the gates of an LSTM or GRU. In hidden layers it is a "
+            "poor default: it saturates, and its derivative is at most 0.25, so gradients "
+            "vanish through many layers. Its outputs are always positive, not zero-centred. "
+            "Hidden layers use ReLU or GELU instead. In PyTorch return raw logits and use "
+            "nn.BCEWithLogitsLoss, which applies the sigmoid in a numerically stable way; for "
+            "mutually exclusive classes use softmax via nn.CrossEntropyLoss.",
+
+            "I'd use sigmoid whenever the output should be a probability of a yes/no thing, like "
+            "spam or not spam, or in multi-label tagging where each tag is its own independent "
+            "yes/no. It's also inside LSTMs for the gates. What I wouldn't do is use it in hidden "
+            "layers. For large positive or negative inputs it's flat, so the derivative is "
+            "almost zero, and even at its best it's only 0.25; chain a few layers of that and the "
+            "gradient vanishes. That's why everyone uses ReLU in the hidden layers. In PyTorch "
+            "I'd actually not put a sigmoid layer at the end either: output logits and let "
+            "BCEWithLogitsLoss handle it, because it's more numerically stable.",
+
+            "```python\n"
+            "head = nn.Linear(512, 20)                     # 20 independent labels (multi-label)\n"
+            "loss_fn = nn.BCEWithLogitsLoss()              # sigmoid fused into the loss, numerically stable\n"
+            "loss = loss_fn(head(features), targets)       # raw logits in, no sigmoid layer\n"
+            "probs = torch.sigmoid(head(features))         # at inference: per-label probabilities\n"
+            "```\n"
+            "Sigmoid gives an independent probability per label, so it suits binary and "
+            "multi-label outputs and LSTM gates. It saturates with a derivative of at most 0.25, "
+            "so gradients vanish in deep hidden stacks, where ReLU is used instead.",
+
+            "Sigmoid squeezes any number into the range between 0 and 1, so it's the natural "
+            "choice when the answer is a yes-or-no probability, such as whether an email is "
+            "spam, or for each separate tag when an item can have several tags. It's a bad "
+            "choice deep inside a network: at the extremes the curve goes flat, its slope is "
+            "never more than 0.25, and multiplying those small slopes layer after layer makes the "
+            "gradients vanish, so training stalls. Hidden layers use ReLU instead.",
+        ],
+        "wrong": [
+            "Sigmoid is generally preferred over other activation functions because its output "
+            "is between 0 and 1. It is the best choice for hidden layers because ReLU causes "
+            "vanishing gradients. Sigmoid outputs sum to one across the classes.",
+
+            "Sigmoid outputs values between -1 and 1 and is zero-centred, which is why it trains "
+            "well. Use it for multi-class classification with mutually exclusive classes.",
+
+            "Apply torch.sigmoid to the outputs and then pass them to nn.BCEWithLogitsLoss. "
+            "nn.BCELoss takes raw logits. Sigmoid avoids the vanishing gradient problem, so it's "
+            "good in deep hidden layers.",
+
+            "Sigmoid gives a probability distribution over all the classes, like softmax. Its "
+            "derivative is 1 everywhere so gradients don't vanish. BCEWithLogitsLoss expects "
+            "probabilities from a sigmoid.",
+        ],
+    },
+    "tensor-attributes": {
+        "right": [
+            "dtype is the element type: float32 is the default float, float16 and bfloat16 are "
+            "used for mixed precision, int64 (torch.long) for class indices, bool for masks; you "
+            "cast with .to(torch.float16) or .float(). device says where the storage lives, cpu, "
+            "cuda:0 or mps, operands of an op must be on the same device, and t = t.to(device) "
+            "returns a tensor on that device (the same tensor if it is already there). layout is "
+            "the memory organisation: torch.strided, the dense default described by strides, or "
+            "sparse layouts such as torch.sparse_coo and sparse_csr. channels_last is a memory "
+            "format, not a layout: the shape stays NCHW and only the strides change. Other "
+            "properties: shape, requires_grad, grad.",
+
+            "Those are the three things I check when a tensor misbehaves. dtype is what kind of "
+            "number each element is; by default floats are float32, labels for classification "
+            "should be int64, and you can cast with .to() or .half(). If you mix dtypes you get "
+            "errors or silent promotion. device is where the data physically lives, CPU or a "
+            "particular GPU like cuda:0; if you add a CPU tensor to a GPU tensor you get the "
+            "'expected all tensors to be on the same device' error, so you move it with "
+            "x = x.to('cuda'). layout is how the elements are stored: almost always "
+            "torch.strided, a dense array indexed by strides, but there are sparse layouts like "
+            "COO and CSR that only store the non-zero values.",
+
+            "```python\n"
+            "x = torch.zeros(2, 3)\n"
+            "x.dtype, x.device, x.layout        # torch.float32, device(type='cpu'), torch.strided\n"
+            "x = x.to(\"cuda\")                   # returns a copy on the GPU; reassign it\n"
+            "y = x.to(torch.int64)              # cast the dtype\n"
+            "s = x.to_sparse()                  # layout becomes torch.sparse_coo\n"
+            "x.stride()                         # (3, 1): the strided layout\n"
+            "```\n"
+            "dtype is the element type (float32 by default), device is where the storage lives "
+            "and operands must share it, layout is strided (dense) or sparse.",
+
+            "dtype tells you what kind of numbers the tensor holds, for example 32-bit floats, "
+            "which is the default, or 64-bit integers for labels; you can convert with .to() or "
+            ".float(). device tells you where the tensor lives, on the CPU or on a specific GPU; "
+            "both inputs of an operation have to be on the same device, and you move a tensor "
+            "with .to(device). layout tells you how it's arranged in memory: normally strided, a "
+            "regular dense grid, or sparse, where only the non-zero entries are stored.",
+        ],
+        "wrong": [
+            "The layout is the shape of the tensor, like its number of rows and columns. The "
+            "default dtype in PyTorch is float64. t.to(device) moves the tensor in place, so you "
+            "don't need to reassign it.",
+
+            "channels_last is a layout like strided or sparse, and it changes the tensor's shape "
+            "to NHWC. dtype tells you whether the tensor is on the CPU or GPU. Class labels "
+            "should be float32.",
+
+            "device is the data type of the tensor and dtype is the GPU it runs on. Tensors are "
+            "created on the GPU by default, and operands can be on different devices because "
+            "PyTorch moves them automatically.",
+
+            "Tensor.to() always returns a new copy of the tensor. layout means the number of "
+            "dimensions, and strided means the tensor is stored on the GPU in chunks.",
+        ],
+    },
+    "feed-forward": {
+        "right": [
+            "A feed-forward network is one whose connections form a directed acyclic graph: "
+            "information flows in one direction, from the input through the hidden layers to the "
+            "output, with no cycles or feedback connections. Each layer computes a weighted sum "
+            "plus bias (nn.Linear) followed by a non-linear activation. Unlike an RNN or LSTM it "
+            "keeps no hidden state between time steps, so the output depends only on the current "
+            "input. The MLP is the classic example; CNNs are feed-forward too. It is still "
+            "trained with backpropagation, but gradients flowing backward during training are "
+            "not a feedback connection.",
+
+            "Feed-forward just describes the direction data moves. You put an input in, it goes "
+            "through the first hidden layer, then the next, and so on to the output, and nothing "
+            "ever loops back. That's the difference from a recurrent network like an LSTM, which "
+            "feeds its hidden state back in at every time step and so remembers previous "
+            "inputs; a feed-forward net has no memory, the same input always gives the same "
+            "output. A plain MLP is the textbook example, each layer being a linear layer plus a "
+            "ReLU, and a CNN counts as feed-forward too. People sometimes get confused because "
+            "training uses backpropagation, which sends gradients backwards, but that's the "
+            "training algorithm, not a connection in the network.",
+
+            "```python\n"
+            "mlp = nn.Sequential(\n"
+            "    nn.Flatten(),\n"
+            "    nn.Linear(784, 256), nn.ReLU(),   # hidden layer: weighted sum + activation\n"
+            "    nn.Linear(256, 10),               # output layer\n"
+            ")   # x -> h -> y: one direction, no cycles, no state between calls\n"
+            "```\n"
+            "Information flows from input to output with no feedback or recurrent connections, "
+            "unlike an RNN, which carries a hidden state between time steps. It is still trained "
+            "by backpropagation.",
+
+            "In a feed-forward network the data only travels one way: in at the input, through "
+            "the hidden layers, out at the output, and never back. There are no loops, so it has "
+            "no memory of earlier inputs, unlike a recurrent network that passes information "
+            "from one step to the next. Each layer multiplies by weights, adds a bias and "
+            "applies an activation. A basic multilayer perceptron is the standard example.",
+        ],
+        "wrong": [
+            "A feed-forward network is simply an input layer, a hidden layer and an output "
+            "layer, with exactly one hidden layer. Because it uses backpropagation it becomes a "
+            "feedback network during training.",
+
+            "Feed-forward networks have recurrent connections that feed the output back into the "
+            "input, so they remember previous inputs. LSTMs are feed-forward networks too. CNNs "
+            "are not feed-forward.",
+
+            "In a feed-forward network information flows in both directions between layers, "
+            "forward for prediction and backward for learning. They are trained without "
+            "backpropagation, using only the forward pass.",
+
+            "A feed-forward network is any network with a forward() method, including RNNs, "
+            "which are also feed-forward. It carries a hidden state between time steps, which is "
+            "why it's good for sequences.",
+        ],
+    },
+    "anaconda-vs-miniconda": {
+        "right": [
+            "Both ship Python and conda, the package and environment manager. Anaconda "
+            "Distribution is a large install with hundreds of pre-installed data-science "
+            "packages such as NumPy, pandas, SciPy and Jupyter, plus the Navigator GUI. "
+            "Miniconda is a minimal installer with just conda, Python and their dependencies; "
+            "you install only what you need into separate environments, and it can install the "
+            "same packages. Anaconda's defaults channel falls under Anaconda's terms of service, "
+            "which require a paid licence for larger organisations; Miniforge with conda-forge "
+            "is the community alternative.",
+
+            "I always go with Miniconda on servers. Anaconda is the big bundle, a few gigabytes "
+            "with hundreds of packages already installed, pandas, Jupyter, scikit-learn and so "
+            "on, plus a GUI called Navigator, which is nice for beginners on a laptop. Miniconda "
+            "is the bare minimum: conda and Python and nothing else, and then I create an "
+            "environment per project and install exactly the packages that project needs. Both "
+            "use conda for environments, so anything you can do with Anaconda you can do with "
+            "Miniconda, it just starts empty. One thing to watch at a company is the licence: "
+            "Anaconda's default channel needs a paid licence above a certain size, so a lot of "
+            "teams use Miniforge and conda-forge.",
+
+            "```bash\n"
+            "# Miniconda: start minimal, add only what you need\n"
+            "conda create -n torch python=3.11\n"
+            "conda activate torch\n"
+            "pip install torch torchvision        # the official pytorch conda channel is no longer published\n"
+            "```\n"
+            "Miniconda gives you just conda and Python; Anaconda comes with hundreds of "
+            "pre-installed packages (NumPy, SciPy, pandas, Jupyter) and Navigator. Both use conda "
+            "to manage environments, so Miniconda can install anything Anaconda has.",
+
+            "Anaconda is the all-in-one package: you download a big installer and get Python plus "
+            "hundreds of popular data-science libraries ready to use, like NumPy and pandas, and "
+            "a point-and-click app to manage them. Miniconda is the lightweight version: just "
+            "Python and the conda package manager, and you add the libraries you actually need "
+            "yourself. Both use conda, so both can create separate environments and install the "
+            "same packages.",
+        ],
+        "wrong": [
+            "Miniconda is a limited version of Python that cannot install the packages Anaconda "
+            "has, and it cannot create environments; only Anaconda can. Anaconda is free for any "
+            "use, so there are no licensing concerns.",
+
+            "Anaconda is its own programming language based on Python, and Miniconda is the "
+            "smaller interpreter. conda is the same as pip and only installs Python packages.",
+
+            "Miniconda comes with all the same packages as Anaconda, it just doesn't have the "
+            "Navigator GUI. To get PyTorch you run conda install pytorch -c pytorch from the "
+            "official channel.",
+
+            "Anaconda is a package manager and Miniconda is an IDE. Miniconda has fewer packages "
+            "available, so you need Anaconda for PyTorch.",
+        ],
+    },
+    "abstraction-levels": {
+        "right": [
+            "Each level builds on the one below. Tensors are n-dimensional, NumPy-like arrays "
+            "that run on CPU or GPU; with tensors alone you could compute gradients by hand. "
+            "Autograd: tensors with requires_grad=True record the operations applied to them "
+            "into a computational graph built on the fly, and loss.backward() computes gradients "
+            "into .grad. nn.Module: layers and models that own learnable nn.Parameters and "
+            "submodules and define forward(). Old tutorials list Variable in the middle, but it "
+            "was merged into Tensor in PyTorch 0.4 and is deprecated. They connect like this: a "
+            "module's forward is tensor operations that autograd records, backward fills the "
+            "parameters' .grad, and the optimizer's step() updates them.",
+
+            "I think of it as three layers of convenience. At the bottom are plain tensors, "
+            "basically NumPy arrays that can also live on a GPU; you could write a whole network "
+            "with them and derive the gradients yourself. On top of that autograd: set "
+            "requires_grad on a tensor and every operation gets recorded in a graph as the code "
+            "runs, so backward() gives you the gradients in .grad for free. Then nn.Module, where "
+            "layers own their weights as Parameters and you just write forward. Older material "
+            "talks about Variable as a level, but that got merged into Tensor back in 0.4, so "
+            "it's obsolete. In practice it's all one flow: the module's forward is tensor maths, "
+            "autograd records it, backward fills the grads, and the optimizer steps.",
+
+            "```python\n"
+            "# 1. tensors: n-d arrays on CPU or GPU, gradients by hand\n"
+            "w = torch.randn(10, 1, device=\"cuda\")\n"
+            "# 2. autograd: requires_grad records operations into a graph built on the fly\n"
+            "w = torch.randn(10, 1, requires_grad=True); loss = (x @ w).pow(2).mean(); loss.backward()  # fills w.grad\n"
+            "# 3. nn.Module: layers own nn.Parameters and define forward()\n"
+            "layer = nn.Linear(10, 1)          # layer.weight is an nn.Parameter\n"
+            "opt = torch.optim.SGD(layer.parameters(), lr=0.1)   # the optimizer updates them from .grad\n"
+            "```\n"
+            "Variable was merged into Tensor in 0.4 and is deprecated.",
+
+            "The lowest level is the tensor, an array of numbers with any number of dimensions "
+            "that can sit on the CPU or the GPU. Above it is autograd: if you mark a tensor as "
+            "needing gradients, PyTorch records the calculations done with it and can work out "
+            "the gradients by going backwards through that record. The top level is nn.Module, "
+            "which packages layers together with the weights they own and a forward method. "
+            "Each level is built on the one below, and an optimizer then uses the gradients to "
+            "update the module's weights. Variable was a separate level in old versions but is "
+            "now deprecated.",
+        ],
+        "wrong": [
+            "The three levels are Tensor, Variable and Module. You wrap a tensor in a Variable to "
+            "get gradients, and a Variable is a node in the computational graph. Tensors only "
+            "run on the GPU.",
+
+            "At the bottom is autograd, which stores the data; tensors sit on top of it and "
+            "compute gradients; modules are at the top and do not go through autograd. The "
+            "levels are independent of each other.",
+
+            "nn.Module doesn't hold parameters of its own, you pass the weights in each time. "
+            "nn.Parameter is not a tensor. The optimizer computes the gradients from the module.",
+
+            "Tensors are matrices used for the data only, autograd is the optimizer level that "
+            "updates weights, and nn.Module is where you write backward for each layer. The "
+            "graph is built once before training.",
+        ],
+    },
     "optimizers": {
         "right": [
             "An optimizer updates the model's parameters from their gradients: after "
