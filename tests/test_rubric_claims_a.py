@@ -1613,11 +1613,521 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
     },
 }
 
+#: The questions whose rubrics this file checks (the core deck of issue 14, part 1).
+QUESTIONS = (
+    "what-is-pytorch pytorch-vs-tensorflow tensors autograd torch-nn-and-nn-module "
+    "nn-module-vs-sequential dataloader loss-function gradient torch-cuda backpropagation "
+    "optimizers autograd-function dataset-class modulelist pytorch-vs-keras conv1d-conv2d-conv3d "
+    "cnn dnn-vs-cnn pytorch-advantages activation-functions pytorch-building-blocks sigmoid-use "
+    "tensor-attributes feed-forward anaconda-vs-miniconda abstraction-levels"
+).split()
+
+#: One claim per line, in a candidate's words: each must meet the criterion it states.
+CLAIMS_MEETING = [
+    ("optimizers", "step-api",
+     "Call optimizer.zero_grad() before loss.backward(), then optimizer.step() to update "
+     "the weights."),
+    ("optimizers", "step-api",
+     "The gradients are reset with zero_grad and the parameters are updated by step."),
+    ("optimizers", "step-api",
+     "opt.zero_grad(); loss.backward(); opt.step()"),
+    ("optimizers", "updates-parameters",
+     "The optimizer adjusts each weight using its gradient and the learning rate."),
+    ("modulelist", "plain-list-consequences",
+     "If you use a Python list the parameters won't be registered, so model.parameters() "
+     "won't return them and they won't be saved in the state_dict."),
+    ("modulelist", "registers-submodules",
+     "nn.ModuleList makes sure its modules are properly registered."),
+    ("autograd", "reverse-chain-rule",
+     "Calling .backward() on the loss propagates gradients back through the graph using "
+     "the chain rule."),
+    ("autograd", "records-graph",
+     "Every operation on a tensor that requires grad is tracked and builds a DAG as the "
+     "forward pass runs."),
+    ("autograd", "grad-accumulates",
+     "Gradients get accumulated in the .grad field of the leaf tensors, so you have to "
+     "zero them."),
+    ("loss-function", "backward-step",
+     "After computing the loss we call loss.backward() to get gradients and "
+     "optimizer.step() to update weights."),
+    ("loss-function", "measures-error",
+     "It measures how far the predicted values are from the true labels, giving a single "
+     "number to minimize."),
+    ("gradient", "stored-in-grad",
+     "After calling loss.backward(), each parameter's gradient is available in param.grad."),
+    ("gradient", "partial-derivatives",
+     "The gradient is a vector containing the partial derivative of the loss with respect "
+     "to each weight."),
+    ("backpropagation", "pytorch-mechanics",
+     "In PyTorch, autograd builds the computational graph in the forward pass and "
+     "loss.backward() computes the gradients."),
+    ("backpropagation", "separate-from-update",
+     "Backprop computes the gradients; the optimizer then updates the weights."),
+    ("dataloader", "batching",
+     "It splits the dataset into batches of batch_size samples."),
+    ("dataloader", "shuffling-sampling",
+     "With shuffle=True the data is reshuffled at every epoch."),
+    ("tensors", "nd-array",
+     "A tensor is a multi-dimensional array, a generalization of scalars, vectors and "
+     "matrices."),
+    ("tensors", "device",
+     "Tensors can be moved to the GPU with .to('cuda'); by default they live on the CPU."),
+    ("torch-cuda", "explicit-placement",
+     "You have to explicitly move the model and the data to the GPU with .to(device)."),
+    ("torch-cuda", "nvidia-platform",
+     "CUDA is a parallel computing platform developed by NVIDIA for GPUs."),
+    ("torch-nn-and-nn-module", "base-class-forward",
+     "You create a class that inherits from nn.Module, define the layers in __init__ and "
+     "implement the forward method."),
+    ("torch-nn-and-nn-module", "parameter-registration",
+     "Any nn.Parameter or submodule assigned as an attribute is automatically registered, "
+     "so model.parameters() returns all of them."),
+    ("nn-module-vs-sequential", "chains-in-order",
+     "nn.Sequential applies the layers one after the other, passing the output of each to "
+     "the next."),
+    ("nn-module-vs-sequential", "when-to-subclass",
+     "For skip connections or multiple inputs you need to subclass nn.Module and write a "
+     "custom forward."),
+    ("what-is-pytorch", "tensor-library-gpu",
+     "PyTorch is a tensor library with GPU acceleration."),
+    ("what-is-pytorch", "autograd",
+     "It has automatic differentiation, called autograd."),
+    ("pytorch-vs-tensorflow", "tf2-is-eager",
+     "TensorFlow 2 also uses eager execution by default; static graphs were a TensorFlow 1"
+     " thing."),
+    ("pytorch-vs-keras", "abstraction-level",
+     "Keras is a high-level API while PyTorch is a lower-level framework."),
+    ("pytorch-vs-keras", "fit-vs-loop",
+     "In Keras you call model.fit(), in PyTorch you write the training loop yourself."),
+    ("dataset-class", "getitem-len",
+     "You implement __len__ to return the size of the dataset and __getitem__ to return a "
+     "sample for a given index."),
+    ("dataset-class", "one-sample",
+     "__getitem__ returns a single sample and label; the DataLoader handles batching."),
+    ("autograd-function", "forward-backward",
+     "You subclass torch.autograd.Function and implement static forward and backward "
+     "methods; backward gets grad_output and returns the gradient for each input."),
+    ("conv1d-conv2d-conv3d", "use-cases",
+     "Conv1d is used for audio and text, Conv2d for images and Conv3d for videos or MRI "
+     "scans."),
+    ("conv1d-conv2d-conv3d", "spatial-dims",
+     "The difference is the number of spatial dimensions the kernel slides over."),
+    ("cnn", "sliding-filters",
+     "Convolutional layers apply learnable filters that slide over the image to produce "
+     "feature maps."),
+    ("cnn", "locality-weight-sharing",
+     "Weight sharing and local receptive fields mean far fewer parameters than a fully "
+     "connected layer."),
+    ("dnn-vs-cnn", "dense-connectivity",
+     "In a fully connected network every neuron is connected to all neurons of the "
+     "previous layer, and images must be flattened."),
+    ("dnn-vs-cnn", "consequences",
+     "CNNs need fewer parameters and are translation invariant."),
+    ("pytorch-advantages", "eager-debugging",
+     "It uses dynamic computation graphs, so debugging with standard Python tools like pdb"
+     " is easy."),
+    ("activation-functions", "nonlinearity",
+     "Activation functions introduce non-linearity; without them a deep network is just a "
+     "linear model."),
+    ("activation-functions", "applied-to-preactivation",
+     "The activation is applied element-wise to the output of the linear layer, z = Wx + "
+     "b."),
+    ("pytorch-building-blocks", "autograd",
+     "torch.autograd automatically computes gradients of tensor operations."),
+    ("pytorch-building-blocks", "optim",
+     "torch.optim provides optimizers like SGD and Adam that update the model parameters."),
+    ("sigmoid-use", "probability-output",
+     "Sigmoid is used in the output layer for binary classification, because it gives a "
+     "probability between 0 and 1."),
+    ("sigmoid-use", "saturation-vanishing",
+     "For large inputs sigmoid saturates and its gradient becomes tiny, so gradients "
+     "vanish in deep networks."),
+    ("tensor-attributes", "device",
+     "device tells you whether the tensor is on the CPU or a GPU like cuda:0; both "
+     "operands must be on the same device."),
+    ("tensor-attributes", "dtype",
+     "dtype is the data type, for example torch.float32, which is the default; cast with "
+     ".to(torch.float16)."),
+    ("feed-forward", "one-direction-acyclic",
+     "Information flows only forward from the input layer to the output layer, without any"
+     " loops."),
+    ("feed-forward", "vs-recurrent",
+     "Unlike RNNs, it has no memory of previous inputs."),
+    ("anaconda-vs-miniconda", "miniconda-minimal",
+     "Miniconda is a minimal installer containing only conda and Python; you install the "
+     "packages you need."),
+    ("anaconda-vs-miniconda", "anaconda-full",
+     "Anaconda comes with over 250 preinstalled packages like NumPy and pandas."),
+    ("abstraction-levels", "autograd-level",
+     "Autograd tracks operations on tensors with requires_grad=True and computes gradients"
+     " when you call backward()."),
+    ("abstraction-levels", "module-level",
+     "nn.Module holds the learnable parameters and defines the forward pass."),
+    ("optimizers", "step-api",
+     "In every iteration I first clear old gradients with optimizer.zero_grad(), then "
+     "compute the loss and call backward, and finally optimizer.step() applies the update."),
+    ("optimizers", "step-api",
+     "optimizer.step() performs a single optimization step, and optimizer.zero_grad() sets"
+     " the gradients of all parameters to zero."),
+    ("optimizers", "updates-parameters",
+     "It takes the gradients computed by backprop and uses them to update the model "
+     "weights."),
+    ("optimizers", "schedulers-state",
+     "A learning rate scheduler like StepLR decays the learning rate during training."),
+    ("modulelist", "plain-list-consequences",
+     "Without ModuleList, the layers are not visible to the optimizer and won't be moved "
+     "to the GPU with model.to(device)."),
+    ("autograd", "control-recording",
+     "Use torch.no_grad() during evaluation to disable gradient tracking."),
+    ("autograd", "grad-accumulates",
+     "The gradients are stored in the .grad attribute of each parameter and they "
+     "accumulate across backward calls."),
+    ("loss-function", "task-choice",
+     "For regression use nn.MSELoss and for classification use nn.CrossEntropyLoss."),
+    ("loss-function", "backward-step",
+     "loss.backward() calculates the gradients and the optimizer updates the parameters in"
+     " step()."),
+    ("gradient", "direction-descent",
+     "The gradient points in the direction of the steepest ascent, so we move in the "
+     "negative gradient direction to minimise the loss."),
+    ("gradient", "accumulation-details",
+     "Gradients are accumulated by default, which is why we call zero_grad() before each "
+     "backward pass."),
+    ("backpropagation", "chain-rule-backwards",
+     "It propagates the error from the output layer back to the input layer using the "
+     "chain rule."),
+    ("backpropagation", "grads-wrt-weights",
+     "It calculates the derivative of the loss function with respect to each weight in the"
+     " network."),
+    ("dataloader", "parallel-workers",
+     "Setting num_workers=4 loads data in parallel using multiple worker processes."),
+    ("dataloader", "wraps-dataset",
+     "The DataLoader takes a Dataset object and provides an iterable over it."),
+    ("tensors", "autograd-tracking",
+     "Tensors can keep track of gradients if requires_grad is set to True."),
+    ("tensors", "numpy-like",
+     "Tensors are similar to NumPy arrays but can run on GPUs."),
+    ("torch-cuda", "explicit-placement",
+     "Tensors and models need to be on the same device, so you call model.cuda() and "
+     "x.cuda()."),
+    ("torch-nn-and-nn-module", "module-utilities",
+     "Modules provide state_dict() for saving weights and model.eval() and model.train() "
+     "to switch modes."),
+    ("torch-nn-and-nn-module", "eval-vs-no-grad",
+     "model.eval() switches dropout and batchnorm to evaluation mode, while "
+     "torch.no_grad() disables gradient computation."),
+    ("nn-module-vs-sequential", "sequential-is-module",
+     "nn.Sequential is itself a subclass of nn.Module, so its parameters are registered "
+     "and it can be nested."),
+    ("what-is-pytorch", "eager-define-by-run",
+     "PyTorch uses a dynamic computation graph that is built on the fly."),
+    ("what-is-pytorch", "origin-governance",
+     "PyTorch is an open source library developed by Facebook's AI Research lab."),
+    ("pytorch-vs-tensorflow", "pytorch-graph-capture",
+     "PyTorch 2.0 introduced torch.compile, which compiles the model into optimized "
+     "kernels."),
+    ("pytorch-vs-tensorflow", "api-style",
+     "TensorFlow has Keras with model.fit(), while in PyTorch you usually write your own "
+     "training loop."),
+    ("pytorch-vs-keras", "backends",
+     "Keras was originally built on top of TensorFlow, but Keras 3 supports JAX and "
+     "PyTorch backends."),
+    ("pytorch-vs-keras", "tradeoff",
+     "Keras is great for quick prototyping, PyTorch gives more flexibility and control."),
+    ("dataset-class", "lazy-transforms",
+     "In __init__ you store the file paths and in __getitem__ you load the image and apply"
+     " transforms."),
+    ("autograd-function", "ctx-saved-tensors",
+     "In forward you call ctx.save_for_backward(x) and in backward you read "
+     "ctx.saved_tensors."),
+    ("autograd-function", "verify-and-avoid",
+     "You can verify the backward with torch.autograd.gradcheck."),
+    ("conv1d-conv2d-conv3d", "channels-and-cost",
+     "The kernel always covers all input channels, and a 3D kernel has many more "
+     "parameters."),
+    ("cnn", "pooling-hierarchy",
+     "Max pooling reduces the spatial size, and deeper layers learn higher-level features "
+     "like object parts from edges."),
+    ("cnn", "translation",
+     "Convolutions are translation equivariant."),
+    ("dnn-vs-cnn", "local-shared-kernels",
+     "Each neuron in a conv layer is connected only to a small local region and the kernel"
+     " weights are shared across the image."),
+    ("dnn-vs-cnn", "when-to-use",
+     "Use CNNs for images and MLPs for tabular data."),
+    ("pytorch-advantages", "ecosystem",
+     "It has a huge community and libraries like Hugging Face Transformers and "
+     "torchvision."),
+    ("pytorch-advantages", "performance-deployment",
+     "You can speed things up with torch.compile and mixed precision, and deploy with ONNX"
+     " export."),
+    ("activation-functions", "hidden-choices-gradients",
+     "ReLU is the default in hidden layers because sigmoid and tanh suffer from vanishing "
+     "gradients."),
+    ("activation-functions", "output-layer",
+     "For the output layer of a classifier, keep raw logits because CrossEntropyLoss "
+     "applies softmax."),
+    ("pytorch-building-blocks", "tensors",
+     "Tensors are multi-dimensional arrays that can run on GPUs."),
+    ("pytorch-building-blocks", "nn",
+     "torch.nn provides layers such as nn.Linear and nn.Conv2d and loss functions."),
+    ("pytorch-building-blocks", "data",
+     "torch.utils.data provides Dataset and DataLoader to load data in batches."),
+    ("sigmoid-use", "pytorch-practice",
+     "In PyTorch use BCEWithLogitsLoss on raw logits instead of sigmoid plus BCELoss, for "
+     "numerical stability."),
+    ("sigmoid-use", "hidden-alternatives",
+     "For hidden layers ReLU is preferred."),
+    ("sigmoid-use", "not-zero-centred",
+     "Sigmoid outputs are not zero-centered."),
+    ("tensor-attributes", "layout",
+     "layout is torch.strided for dense tensors or torch.sparse_coo for sparse tensors."),
+    ("feed-forward", "layer-structure",
+     "It has one or more hidden layers, each applying a linear transformation followed by "
+     "an activation function."),
+    ("feed-forward", "trained-with-backprop",
+     "Feed-forward networks are trained with backpropagation."),
+    ("anaconda-vs-miniconda", "shared-conda",
+     "Both include the conda package manager, which you use to create isolated "
+     "environments."),
+    ("abstraction-levels", "tensor-level",
+     "Tensors are like NumPy arrays but can run on GPUs."),
+    ("abstraction-levels", "how-they-relate",
+     "Modules are built on top of autograd, and the optimizer updates the parameters using"
+     " their gradients."),
+]
+
+#: Confidently wrong claims in other words than the rubric's: each must be charged.
+WRONG_CLAIMS = [
+    ("optimizers",
+     "optimizer.zero_grad() resets all the weights of the model to zero before each batch."),
+    ("optimizers",
+     "The optimizer step computes the gradients of the loss."),
+    ("optimizers",
+     "Calling loss.backward() updates the parameters."),
+    ("optimizers",
+     "zero_grad is used to reset the model."),
+    ("modulelist",
+     "Even with a normal list, model.parameters() also includes the layers."),
+    ("modulelist",
+     "ModuleList works just like nn.Sequential."),
+    ("what-is-pytorch",
+     "PyTorch was created by Google."),
+    ("what-is-pytorch",
+     "Autograd approximates the derivatives numerically."),
+    ("pytorch-vs-tensorflow",
+     "TensorFlow 2 still requires sessions."),
+    ("pytorch-vs-tensorflow",
+     "PyTorch cannot compile graphs."),
+    ("tensors",
+     "Tensors are always 2-dimensional."),
+    ("tensors",
+     "Every tensor requires grad by default."),
+    ("autograd",
+     "backward() overwrites the gradients every time."),
+    ("autograd",
+     "Autograd uses finite differences to compute gradients."),
+    ("torch-nn-and-nn-module",
+     "You must define a backward method in your nn.Module."),
+    ("torch-nn-and-nn-module",
+     "model.eval() disables gradient computation."),
+    ("nn-module-vs-sequential",
+     "A plain nn.Sequential can handle residual connections."),
+    ("dataloader",
+     "num_workers sets the number of threads used for loading."),
+    ("dataloader",
+     "shuffle=True only shuffles once, at the beginning."),
+    ("loss-function",
+     "You should apply softmax before CrossEntropyLoss."),
+    ("loss-function",
+     "Training maximizes the loss."),
+    ("gradient",
+     "The gradient points in the direction of steepest descent."),
+    ("gradient",
+     "The optimizer stores the gradients."),
+    ("torch-cuda",
+     "CUDA works on AMD GPUs as well."),
+    ("torch-cuda",
+     "PyTorch automatically moves tensors to the GPU."),
+    ("backpropagation",
+     "Backpropagation updates the weights of the network."),
+    ("backpropagation",
+     "Backprop only computes gradients for the last layer."),
+    ("autograd-function",
+     "You only need to implement forward; autograd generates the backward for you."),
+    ("autograd-function",
+     "backward returns one gradient no matter how many inputs."),
+    ("dataset-class",
+     "__getitem__ returns a batch of samples."),
+    ("dataset-class",
+     "The Dataset class shuffles the data."),
+    ("pytorch-vs-keras",
+     "Keras only works with TensorFlow."),
+    ("pytorch-vs-keras",
+     "PyTorch has a built-in fit method like Keras."),
+    ("conv1d-conv2d-conv3d",
+     "Conv3d is for RGB images since they have 3 channels."),
+    ("conv1d-conv2d-conv3d",
+     "Conv2d expects inputs in NHWC format."),
+    ("cnn",
+     "The filters in a CNN are fixed edge detectors."),
+    ("cnn",
+     "CNNs are rotation invariant."),
+    ("dnn-vs-cnn",
+     "CNNs are not deep networks."),
+    ("dnn-vs-cnn",
+     "An MLP preserves the spatial structure of images."),
+    ("pytorch-advantages",
+     "PyTorch is always faster than TensorFlow."),
+    ("pytorch-advantages",
+     "TorchServe is the official way to serve PyTorch models."),
+    ("activation-functions",
+     "ReLU causes the vanishing gradient problem."),
+    ("activation-functions",
+     "The activation function computes the weighted sum."),
+    ("pytorch-building-blocks",
+     "The optimizer calculates the gradients."),
+    ("pytorch-building-blocks",
+     "Tensors only live on the GPU."),
+    ("sigmoid-use",
+     "Sigmoid outputs range from -1 to 1."),
+    ("sigmoid-use",
+     "Apply sigmoid before BCEWithLogitsLoss."),
+    ("tensor-attributes",
+     "The default dtype is float64."),
+    ("tensor-attributes",
+     "layout is the shape of the tensor."),
+    ("feed-forward",
+     "A feed-forward network has exactly one hidden layer."),
+    ("feed-forward",
+     "LSTMs are feed-forward networks."),
+    ("anaconda-vs-miniconda",
+     "Miniconda cannot create environments."),
+    ("anaconda-vs-miniconda",
+     "conda only installs Python packages."),
+    ("abstraction-levels",
+     "You need to wrap tensors in a Variable to get gradients."),
+    ("abstraction-levels",
+     "Modules don't use autograd."),
+]
+
+#: Right claims that deny, contrast or correct a wrong one: none may be charged.
+CORRECTIONS = [
+    ("optimizers",
+     "zero_grad() resets the gradients, not the weights."),
+    ("optimizers",
+     "zero_grad does not touch the weights; it clears each parameter's .grad."),
+    ("optimizers",
+     "loss.backward() doesn't update the weights, optimizer.step() does."),
+    ("optimizers",
+     "The step does not compute gradients; backward does."),
+    ("optimizers",
+     "A common mistake is thinking that backward() updates the weights."),
+    ("modulelist",
+     "Unlike nn.Sequential, ModuleList does not call its layers for you."),
+    ("modulelist",
+     "People assume model.parameters() still finds layers in a plain list, but it doesn't."),
+    ("modulelist",
+     "ModuleList is not just a naming convention: it registers the modules."),
+    ("what-is-pytorch",
+     "torch.compile is optional, not required."),
+    ("what-is-pytorch",
+     "Autograd computes gradients; it does not move data to the GPU."),
+    ("pytorch-vs-tensorflow",
+     "People say TensorFlow 2 is static, but it is eager by default."),
+    ("pytorch-vs-tensorflow",
+     "torch.compile is not TorchScript; TorchScript is deprecated."),
+    ("tensors",
+     "A tensor is not just a NumPy array: it can live on the GPU and track gradients."),
+    ("tensors",
+     "The shape is not the number of elements; numel() gives that."),
+    ("autograd",
+     "You do not write the backward function for each operation; autograd does it."),
+    ("autograd",
+     "The graph is built during the forward pass, not during the backward pass."),
+    ("torch-nn-and-nn-module",
+     "eval() does not freeze the weights; it only changes dropout and batch norm."),
+    ("torch-nn-and-nn-module",
+     "Parameters are registered when you assign them as attributes, not when you create "
+     "the optimizer."),
+    ("nn-module-vs-sequential",
+     "nn.Sequential does not run layers in parallel; it runs them in order."),
+    ("dataloader",
+     "The Dataset does not group samples into batches; the DataLoader does."),
+    ("dataloader",
+     "collate_fn stacks the samples into a batch."),
+    ("loss-function",
+     "The loss is not a layer of the network."),
+    ("loss-function",
+     "optimizer.step() does not compute gradients; loss.backward() does."),
+    ("gradient",
+     "backward() does not add the gradient to the weights; it stores it in .grad."),
+    ("gradient",
+     "zero_grad() sets the gradients of all parameters to zero."),
+    ("torch-cuda",
+     "The inputs don't follow the model to the GPU automatically; move them too."),
+    ("torch-cuda",
+     "CUDA is not a Python package; torch.cuda is PyTorch's interface to it."),
+    ("backpropagation",
+     "The optimizer does not compute gradients; backprop does."),
+    ("backpropagation",
+     "backward() does not just calculate the loss value, it computes gradients."),
+    ("autograd-function",
+     "gradcheck is needed because autograd doesn't check your backward."),
+    ("autograd-function",
+     "forward and backward are static methods, not instance methods."),
+    ("dataset-class",
+     "Transforms don't have to be applied in the DataLoader; put them in __getitem__."),
+    ("pytorch-vs-keras",
+     "PyTorch is not the high-level API; Keras is."),
+    ("pytorch-vs-keras",
+     "Keras 3 is not just a new version of TensorFlow; it is multi-backend."),
+    ("conv1d-conv2d-conv3d",
+     "The kernel does not slide over the channels; it spans all of them."),
+    ("conv1d-conv2d-conv3d",
+     "Using Conv3d for RGB images is a mistake: colour is channels, not a dimension."),
+    ("cnn",
+     "A CNN is not just an MLP with more layers."),
+    ("dnn-vs-cnn",
+     "DNN does not stand for dynamic neural network; it means deep neural network."),
+    ("pytorch-advantages",
+     "PyTorch does not use a static graph compiled before running."),
+    ("pytorch-advantages",
+     "PyTorch is not the only framework with GPU support."),
+    ("activation-functions",
+     "The activation does not compute the loss."),
+    ("activation-functions",
+     "Stacking more linear layers does not make the network non-linear."),
+    ("pytorch-building-blocks",
+     "autograd is not the optimizer; torch.optim is."),
+    ("pytorch-building-blocks",
+     "Tensors are not Python lists."),
+    ("sigmoid-use",
+     "Don't use sigmoid for multi-class problems; use softmax."),
+    ("sigmoid-use",
+     "Sigmoid's derivative is not 1 everywhere; it is at most 0.25."),
+    ("tensor-attributes",
+     "dtype does not tell you the device; that's the device attribute."),
+    ("feed-forward",
+     "RNNs are not feed-forward, because they feed their hidden state back."),
+    ("feed-forward",
+     "Having a forward() method doesn't make a network feed-forward."),
+    ("anaconda-vs-miniconda",
+     "Anaconda is not a package manager; conda is."),
+    ("anaconda-vs-miniconda",
+     "You don't need Anaconda for PyTorch; Miniconda is enough."),
+    ("abstraction-levels",
+     "Autograd is not the optimizer; it computes gradients."),
+    ("abstraction-levels",
+     "Tensors are the bottom level, not autograd."),
+]
+
 CASES = [(question_id, kind, n) for question_id, sets in ANSWERS.items()
          for kind in ("right", "wrong") for n in range(len(sets[kind]))]
 
 
 def test_every_question_has_four_answers_of_each_kind():
+    assert sorted(ANSWERS) == sorted(QUESTIONS)
     for question_id, sets in ANSWERS.items():
         assert len(sets["right"]) >= 4 and len(sets["wrong"]) >= 4, question_id
 
@@ -1631,3 +2141,19 @@ def test_right_answers_pass_and_confidently_wrong_ones_do_not(question_id, kind,
         assert result.score >= RIGHT_AT_LEAST, (result.score, why)
     else:
         assert result.score <= WRONG_AT_MOST, (result.score, why)
+
+
+@pytest.mark.parametrize("question_id, criterion, answer", CLAIMS_MEETING)
+def test_a_claim_in_other_words_meets_its_criterion(question_id, criterion, answer):
+    result = grade(question_id, answer)
+    assert {c.id: c.verdict for c in result.criteria}[criterion] == "met"
+
+
+@pytest.mark.parametrize("question_id, answer", WRONG_CLAIMS)
+def test_a_wrong_claim_in_other_words_is_charged(question_id, answer):
+    assert grade(question_id, answer).misconceptions
+
+
+@pytest.mark.parametrize("question_id, answer", CORRECTIONS)
+def test_denying_or_correcting_a_wrong_claim_is_not_charged(question_id, answer):
+    assert [m.id for m in grade(question_id, answer).misconceptions] == []
