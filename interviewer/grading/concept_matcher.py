@@ -128,7 +128,9 @@ class ConceptMatcher:
             for alias in group:
                 if alias.repeats_question or alias.regex is not None:
                     continue
-                for norm, st in zip(phrase_norms_of(alias.text), alias.stems, strict=False):
+                norms = [n for n in phrase_norms_of(alias.text) if n not in _ARTICLES] \
+                    or phrase_norms_of(alias.text)   # aligned with the stems (articles left out)
+                for norm, st in zip(norms, alias.stems, strict=False):
                     if len(norm) >= MIN_TYPO_LENGTH:
                         words.setdefault(norm, st)
                     if len(st) >= MIN_TYPO_LENGTH:

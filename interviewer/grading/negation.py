@@ -137,8 +137,8 @@ def is_negation(tokens: Sequence[Token], i: int) -> bool:
     if cue and i + 1 < len(tokens) and tokens[i + 1].clause == tok.clause:
         if tokens[i + 1].norm in NEGATION_BREAKERS:  # "not only", "no matter"
             return False
-    if cue and tok.norm == "not" and i and tokens[i - 1].norm == "or":  # "whether or not"
-        return False
+    if cue and tok.norm in ("not", "no") and i and tokens[i - 1].norm == "or":
+        return False   # "whether or not", "yes-or-no"
     return cue
 
 

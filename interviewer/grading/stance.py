@@ -59,7 +59,8 @@ _NOT_KNOWING_FIRST = frozenset(run[0] for run in (
 _AUX = frozenset("is are was were be been being am has have had does do did can could will "
                  "would should may might must shall s re ve ll d".split())
 _FILLERS = frozenset("the of and a an with to for".split())
-_NOT_KNOWING = (("i", "don", "t", "know"), ("i", "do", "not", "know"), ("no", "idea"),
+_NOT_KNOWING = (("i", "don", "t", "know"), ("i", "do", "not", "know"), ("i", "have", "no", "idea"),
+                ("ve", "no", "idea"), ("no", "idea", "really"),
                 ("m", "not", "sure"), ("am", "not", "sure"), ("i", "dont", "know"),
                 ("not", "sure", "if"), ("not", "sure", "whether"), ("not", "sure", "about"),
                 ("i", "have", "no", "idea"), ("can", "t", "remember"), ("cannot", "remember"),
