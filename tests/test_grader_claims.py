@@ -185,3 +185,15 @@ def test_an_object_said_to_be_wrong_is_still_a_claim():
 ])
 def test_ordinary_sentences_are_not_read_as_denials(fine):
     assert verdicts(fine)["batching"] == "met"
+
+
+def test_a_table_header_names_columns_and_claims_nothing():
+    table = ("| mini-batches | every epoch | worker processes |\n|---|---|---|\n"
+             "| ? | ? | ? |")
+    assert grade(table).score == 0
+
+
+def test_a_filler_run_with_a_lone_s_is_still_a_filler_run():
+    run = ("The mini-batches of the 1/S and the reshuffles of the every epoch and the worker "
+           "processes of the batch_size and the num_workers of the shuffle and the batches of it.")
+    assert grade(run).score <= 10

@@ -107,7 +107,7 @@ def muted_tokens(text: str, tokens: Sequence[Token],
             _mute(muted, lo, hi)          # the same sentence again: it counts once
             continue
         seen.setdefault(key, s)
-        if asks and _asked(text, tokens, lo, hi):
+        if (asks and _asked(text, tokens, lo, hi)) or _table_header(text, tokens, lo, hi):
             _mute(muted, lo, hi)
             continue
         wset = set(words)
@@ -138,6 +138,22 @@ def _asked(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool:
     line_end = text.find("\n", tokens[hi - 1].end)
     return _QUESTION_CELL.search(text, tokens[lo].start,
                                  len(text) if line_end < 0 else line_end + 1) is not None
+
+
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+
+
+def _table_header(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+    """A Markdown table's header row (the line before its |---|---| rule) names columns; it
+    claims nothing."""
+    line_start = text.rfind("\n", 0, tokens[lo].start) + 1
+    if not text[line_start:tokens[lo].start].lstrip().startswith("|"):
+        return False
+    line_end = text.find("\n", tokens[hi - 1].end)
+    if line_end < 0:
+        return False
+    next_end = text.find("\n", line_end + 1)
+    return _TABLE_RULE.match(text[line_end + 1:len(text) if next_end < 0 else next_end]) is not None
 
 
 def _spans(tokens: Sequence[Token], field: str) -> list[tuple[int, int]]:
@@ -191,8 +207,9 @@ def _glossary_stub(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool
 
 def _filler_run(words: list[str]) -> bool:
     """"The filters and the kernels of the sliding and the feature maps with the ...": a
-    long run of terms joined by "the/of/and" with no verb to say anything about them."""
-    if len(words) < _FILLER_MIN_TOKENS or any(w in _AUX for w in words):
+    long run of terms joined by "the/of/and" with no verb to say anything about them.
+    (A lone "s" or "d" is not a verb here: "1/S" gives one.)"""
+    if len(words) < _FILLER_MIN_TOKENS or any(w in _AUX and len(w) > 2 for w in words):
         return False
     return words.count("and") >= 4 and sum(w in _FILLERS for w in words) / len(words) >= _FILLER_SHARE
 
