@@ -345,3 +345,17 @@ def test_an_unsure_criterion_is_probed_first_starting_from_what_was_mentioned():
     plan = plan_follow_up(q, r, answer, asked=0, budget=2, asked_probes=set(), grader=OfflineGrader())
     assert plan is not None and plan.targets[0].id == unsure[0]
     assert plan.mentioned and plan.probe is not None and unsure[0] in plan.probe.targets
+
+
+async def test_offline_probes_show_identifiers_as_code_and_lead_with_what_was_mentioned():
+    from interviewer.domain import FollowUp
+    from interviewer.engine.offline_interviewer import OfflineInterviewer
+    from interviewer.engine.protocols import FollowUpRequest
+    from grader_helpers import question as deck_question, rubric as deck_rubric
+
+    q, r = deck_question("dataloader"), deck_rubric("dataloader")
+    probe = FollowUp(question="Inside __iter__, when does shuffle=True reshuffle?", targets=[r.criteria[0].id])
+    request = FollowUpRequest(question=q, rubric=r, answer_so_far="x", targets=[r.criteria[0]],
+                              probe=probe, mentioned=("shuffle", "num_workers"))
+    text = "".join([c async for c in OfflineInterviewer().follow_up(request)])
+    assert text == "You mentioned shuffle and `num_workers`. Inside `__iter__`, when does shuffle=True reshuffle?"

@@ -175,3 +175,25 @@ def test_an_object_said_to_be_wrong_is_still_a_claim():
     # "the workers are wrong" would claim something about workers; it does not deny them
     assert verdicts("It groups samples into mini-batches. Worker processes load them; "
                     "the old threads were wrong.")["workers"] == "met"
+
+
+@pytest.mark.parametrize("fine", [
+    "It groups samples into mini-batches, no copying involved.",   # ", no X" is not "..., no."
+    "You don't know which worker processes which sample, so it groups samples into mini-batches.",
+    "Set x.requires_grad = False so that it groups samples into mini-batches without tracking.",
+    "It groups samples into mini-batches although it is slower for tiny datasets.",
+])
+def test_ordinary_sentences_are_not_read_as_denials(fine):
+    assert verdicts(fine)["batching"] == "met"
+
+
+def test_a_table_header_names_columns_and_claims_nothing():
+    table = ("| mini-batches | every epoch | worker processes |\n|---|---|---|\n"
+             "| ? | ? | ? |")
+    assert grade(table).score == 0
+
+
+def test_a_filler_run_with_a_lone_s_is_still_a_filler_run():
+    run = ("The mini-batches of the 1/S and the reshuffles of the every epoch and the worker "
+           "processes of the batch_size and the num_workers of the shuffle and the batches of it.")
+    assert grade(run).score <= 10

@@ -39,7 +39,8 @@ def test_verdict_follows_how_many_concepts_are_stated():
     assert verdicts(one)["records-graph"] == "partial"
     assert verdicts(two)["records-graph"] == "met"
     assert one.criteria[0].points == pytest.approx(two.criteria[0].points / 2, abs=0.01)
-    assert two.criteria[0].matched_concepts[:2] == ["computational graph", "requires_grad"]
+    assert two.criteria[0].matched_concepts[:2] == ["records operations into graph",
+                                                    "tensors that require gradients"]
 
 
 def test_missing_an_essential_criterion_caps_the_score():
@@ -131,7 +132,8 @@ def test_feedback_names_what_is_covered_and_what_is_missing():
 def test_feedback_puts_each_point_on_its_own_line():
     # Rubric texts hold ';' themselves, so points joined by ';' could not be told apart.
     answer = ("A loss compares predictions with targets. For classification apply softmax "
-              "before passing the outputs to cross-entropy, then call backward.")
+              "before passing the outputs to cross-entropy, then call backward to compute the "
+              "gradients.")
     result = grade("loss-function", answer)
     lines = result.feedback.splitlines()
     partial = rubric("loss-function").criterion("backward-step").levels.full
@@ -151,12 +153,12 @@ def test_rationale_quotes_the_answer_and_names_what_is_still_needed():
     some_answer = ("Autograd keeps a computational graph; backward() computes gradients. "
                    "Wrap inference in torch.no_grad().")
     some = {c.id: c.rationale for c in grade("autograd", some_answer).criteria}
-    assert some["control-recording"] == "stated “no_grad”"
-    assert some["records-graph"] == ("stated “computational graph”; still needs "
-                                     "'requires_grad' or 'forward pass'")
-    assert some["reverse-chain-rule"] == "stated “backward”; still needs 'chain rule'"
-    assert some["grad-accumulates"] == ("no claim states it; it needs 2 of 'grad attribute', "
-                                        "'leaf' and 'accumulate'")
+    assert some["control-recording"] == "stated “Wrap inference in torch.no_grad”"
+    assert some["records-graph"] == ("stated “keeps a computational graph”; still needs "
+                                     "'tensors that require gradients' or 'during forward pass'")
+    assert some["reverse-chain-rule"] == "stated “backward() computes”; still needs 'chain rule'"
+    assert some["grad-accumulates"] == ("no claim states it; it needs 2 of 'stored in .grad', "
+                                        "'leaf tensor' and 'accumulate'")
 
 
 @pytest.mark.parametrize("noise", [

@@ -45,6 +45,8 @@ class Alias:
     split_key: str = ""                 # one-word alias an answer may type as two words
     prefilter: Condition = None         # `re:` aliases: text the regex cannot match without
     owned: frozenset[str] = frozenset()  # `re:` aliases: negation/contrast words they spell out
+    # may match in another word order ("gradients are computed" for "compute gradients")
+    words_only: bool = True
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,9 @@ class ConceptMatcher:
             for alias in group:
                 if alias.repeats_question or alias.regex is not None:
                     continue
-                for norm, st in zip(phrase_norms_of(alias.text), alias.stems, strict=False):
+                norms = [n for n in phrase_norms_of(alias.text) if n not in _ARTICLES] \
+                    or phrase_norms_of(alias.text)   # aligned with the stems (articles left out)
+                for norm, st in zip(norms, alias.stems, strict=False):
                     if len(norm) >= MIN_TYPO_LENGTH:
                         words.setdefault(norm, st)
                     if len(st) >= MIN_TYPO_LENGTH:
@@ -291,7 +295,7 @@ class ConceptMatcher:
                 yield i, j, not any(view.typo[i:j + 1])
         # A claim is matched with its words in order only: "the DataLoader shuffles the
         # dataset" does not say "dataset shuffles".
-        if not found and 2 <= len(stems) <= 3 and not claim:
+        if not found and 2 <= len(stems) <= 3 and not claim and alias.words_only:
             yield from self._unordered_spans(view, stems, want)
 
     def _unordered_spans(
@@ -397,4 +401,8 @@ def _compile_alias(text: str, question: set[str], question_text: str, exempt: bo
     repeats = not exempt and bool(stems) and all(s in question for s in stems)
     split_key = text.lower() if len(stems) == 1 and len(text) >= 6 and text.isalnum() else ""
     owned = frozenset(t.norm for t in kept if t.norm in NEGATION_WORDS or t.norm == "t")
-    return Alias(text, stems, joined, None, repeats, split_key, owned=owned)
+    # a code form matches reordered only when none of its parts is a one- or two-letter name
+    # ("x.grad" must not match "x with requires_grad"; "tensor.device" may match "the device
+    # the tensor is on")
+    words_only = all(ch.isalnum() or ch in " -'" for ch in text) or all(len(t.norm) >= 3 for t in kept)
+    return Alias(text, stems, joined, None, repeats, split_key, owned=owned, words_only=words_only)

@@ -137,8 +137,8 @@ def is_negation(tokens: Sequence[Token], i: int) -> bool:
     if cue and i + 1 < len(tokens) and tokens[i + 1].clause == tok.clause:
         if tokens[i + 1].norm in NEGATION_BREAKERS:  # "not only", "no matter"
             return False
-    if cue and tok.norm == "not" and i and tokens[i - 1].norm == "or":  # "whether or not"
-        return False
+    if cue and tok.norm in ("not", "no") and i and tokens[i - 1].norm == "or":
+        return False   # "whether or not", "yes-or-no"
     return cue
 
 
@@ -229,7 +229,8 @@ def _denial_start(tokens: Sequence[Token], i: int, norm: str) -> tuple[int | Non
         if i + 1 < len(tokens) and tokens[i + 1].stem in _SAYING:
             return i + 2, True          # "people wrongly believe X"
         return None, False
-    if norm in DENIAL_ADJECTIVES or norm in ("true", "case") and _negated_before(tokens, i):
+    if (norm in DENIAL_ADJECTIVES and _said_of_a_claim(tokens, i)) \
+            or norm in ("true", "case") and _negated_before(tokens, i):
         # "it is wrong to say (that) X", "a mistake to think X", "it is not true that X"
         for k in range(i + 1, min(i + 4, len(tokens))):
             word = tokens[k].norm
@@ -238,6 +239,14 @@ def _denial_start(tokens: Sequence[Token], i: int, norm: str) -> tuple[int | Non
             if word == "to" and k + 1 < len(tokens) and tokens[k + 1].stem in _SAYING:
                 return k + 2, True
     return None, False
+
+
+def _said_of_a_claim(tokens: Sequence[Token], i: int) -> bool:
+    """"it is wrong (to say) that", "a mistake to think", "simply false that": a copula or an
+    article before the adjective ("requires_grad=False so that ..." is code, not a denial)."""
+    before = [t.norm for t in tokens[max(0, i - 3):i]]
+    return any(w in ("is", "s", "was", "be", "a", "an", "completely", "simply", "totally", "quite")
+               for w in before) and not tokens[i - 1].glued if i else False
 
 
 def _negated_before(tokens: Sequence[Token], i: int) -> bool:

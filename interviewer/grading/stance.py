@@ -59,8 +59,10 @@ _NOT_KNOWING_FIRST = frozenset(run[0] for run in (
 _AUX = frozenset("is are was were be been being am has have had does do did can could will "
                  "would should may might must shall s re ve ll d".split())
 _FILLERS = frozenset("the of and a an with to for".split())
-_NOT_KNOWING = (("i", "don", "t", "know"), ("i", "do", "not", "know"), ("no", "idea"),
-                ("not", "sure"), ("i", "dont", "know"), ("don", "t", "know"),
+_NOT_KNOWING = (("i", "don", "t", "know"), ("i", "do", "not", "know"), ("i", "have", "no", "idea"),
+                ("ve", "no", "idea"), ("no", "idea", "really"),
+                ("m", "not", "sure"), ("am", "not", "sure"), ("i", "dont", "know"),
+                ("not", "sure", "if"), ("not", "sure", "whether"), ("not", "sure", "about"),
                 ("i", "have", "no", "idea"), ("can", "t", "remember"), ("cannot", "remember"),
                 ("i", "forget"), ("i", "forgot"))
 _GLOSS_GAP = re.compile(r"^\s*(?::|\s[-–—]\s?)\s*$")
@@ -105,7 +107,7 @@ def muted_tokens(text: str, tokens: Sequence[Token],
             _mute(muted, lo, hi)          # the same sentence again: it counts once
             continue
         seen.setdefault(key, s)
-        if asks and _asked(text, tokens, lo, hi):
+        if (asks and _asked(text, tokens, lo, hi)) or _table_header(text, tokens, lo, hi):
             _mute(muted, lo, hi)
             continue
         wset = set(words)
@@ -136,6 +138,22 @@ def _asked(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool:
     line_end = text.find("\n", tokens[hi - 1].end)
     return _QUESTION_CELL.search(text, tokens[lo].start,
                                  len(text) if line_end < 0 else line_end + 1) is not None
+
+
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+
+
+def _table_header(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+    """A Markdown table's header row (the line before its |---|---| rule) names columns; it
+    claims nothing."""
+    line_start = text.rfind("\n", 0, tokens[lo].start) + 1
+    if not text[line_start:tokens[lo].start].lstrip().startswith("|"):
+        return False
+    line_end = text.find("\n", tokens[hi - 1].end)
+    if line_end < 0:
+        return False
+    next_end = text.find("\n", line_end + 1)
+    return _TABLE_RULE.match(text[line_end + 1:len(text) if next_end < 0 else next_end]) is not None
 
 
 def _spans(tokens: Sequence[Token], field: str) -> list[tuple[int, int]]:
@@ -189,8 +207,9 @@ def _glossary_stub(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool
 
 def _filler_run(words: list[str]) -> bool:
     """"The filters and the kernels of the sliding and the feature maps with the ...": a
-    long run of terms joined by "the/of/and" with no verb to say anything about them."""
-    if len(words) < _FILLER_MIN_TOKENS or any(w in _AUX for w in words):
+    long run of terms joined by "the/of/and" with no verb to say anything about them.
+    (A lone "s" or "d" is not a verb here: "1/S" gives one.)"""
+    if len(words) < _FILLER_MIN_TOKENS or any(w in _AUX and len(w) > 2 for w in words):
         return False
     return words.count("and") >= 4 and sum(w in _FILLERS for w in words) / len(words) >= _FILLER_SHARE
 
@@ -248,7 +267,7 @@ def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
             _mute(muted, lo if c <= 1 else a, a + denied_end)   # the subject may be quoted
         # "..., but that's a myth" / "but it doesn't really" / "which is wrong" / "..., no,
         # ...": the clauses before, in this sentence, are denied.
-        if c and cw and cw[0] in ("but", "which", "and", "though", "although", "however"):
+        if c and cw and cw[0] in ("but", "which", "and", "however"):
             if _denies_before(cw[1:]):
                 _mute(muted, lo, b)
         elif c and cw and _denies_before(cw):
@@ -317,8 +336,8 @@ def _denies_before(rest: list[str]) -> bool:
     """"that's a myth", "it doesn't really", "that is not true", "no"."""
     if not rest:
         return False
-    if rest[0] in ("no", "nope", "wrong") and len(rest) <= 2:
-        return True
+    if rest in (["no"], ["nope"], ["wrong"], ["no", "wait"], ["no", "no"]):
+        return True   # "..., no." ("..., no copy" is a claim: "no" before a word negates it)
     # "..., not really." / "..., not true." ("X, not Y" is a contrast that denies Y only)
     if rest[0] == "not" and rest[1:] in (["really"], ["true"], ["correct"], ["right"],
                                          ["quite"], ["exactly"]):
