@@ -40,9 +40,13 @@ async def test_the_follow_up_challenges_the_wrong_claim_not_a_gap():
     assert asked == (f"You said: “{COPIES}” Is that right? Walk me through what actually "
                      "happens there.")
     assert "misconception:copies-data" in engine.current_turns()[-1].targets
-    # the wrong claim is not challenged twice: the next follow-up probes a gap
+    # the wrong claim is not challenged twice: the next follow-up probes a gap (the rubric's
+    # probe, its identifiers shown as code since ac5ac65)
+    from interviewer.engine.offline_interviewer import code_names_as_code
+
     second = await follow_up(engine, "I think so, yes.")
-    assert second == engine.rubric.follow_ups[0].question
+    assert second == code_names_as_code(engine.rubric.follow_ups[0].question)
+    assert "`torch.from_numpy`" in second
 
 
 async def test_the_walkthrough_claim_about_backward_is_challenged():
