@@ -126,6 +126,24 @@ def test_damaged_rows_are_named_and_the_rest_still_lists(capsys):
     assert "\x1b" not in err + out and "Traceback" not in err
 
 
+def test_homes_listings_leave_damaged_rows_out(capsys):
+    """Home's first listing (sqlite3 only, before the domain models load) gives way to the
+    store's when a row is odd; the store's validates every row and leaves the damaged out."""
+    from datetime import UTC, datetime
+
+    from interviewer.store.home_listing import read_home_listing, store_home_listing
+
+    with SessionStore.open(load_settings()) as store:
+        store.create(make_session("20260301-093000-good01"))
+        path = store.path
+    now = datetime.now(UTC)
+    assert [s.id for s in read_home_listing(path, now).sessions] == ["20260301-093000-good01"]
+    insert_damaged_rows(path)
+    assert read_home_listing(path, now) is None         # Home waits for the store
+    with SessionStore.open(load_settings()) as store:
+        assert [s.id for s in store_home_listing(store, now).sessions] == ["20260301-093000-good01"]
+
+
 def test_a_damaged_json_column_is_named_with_its_session_and_others_still_show(capsys):
     with SessionStore.open(load_settings()) as store:
         store.create(make_session("20260301-093000-good01"))
