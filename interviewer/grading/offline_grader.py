@@ -21,7 +21,9 @@ from interviewer.grading.topicality import (
     DeckIndex,
     OffTopic,
     deck_index,
+    is_off_topic,
     off_topic_parts,
+    worth_parts,
 )
 from interviewer.grading.readability import readability_flags, unreadable_note
 from interviewer.grading.rubric_compiler import CompiledRubric, compile_rubric
@@ -106,8 +108,10 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
     # Topicality can only lower a score above its cap: answers already at or below it (most
     # wrong, vague and gaming answers) skip the work.
     if index is not None and total_score(rubric, results, hits) > OFF_TOPIC_CAP:
-        elsewhere = index.off_topic(request.question.id, checks.text.tokens)
-        if elsewhere is None:
+        standing = index.standing(request.question.id, checks.text.tokens)
+        if standing is not None and is_off_topic(standing):
+            elsewhere = standing
+        elif worth_parts(standing):
             # parts of the answer that answer other questions: off the rubric, and when they
             # are most of the answer, the answer as a whole is off topic
             off_units, off_share, biggest = off_topic_parts(

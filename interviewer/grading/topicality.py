@@ -40,8 +40,23 @@ class OffTopic:
     own: float              # cosine to the question asked
 
 
-def _terms(tokens: Iterable[Token]) -> Counter:
-    return Counter(t.stem for t in tokens if t.norm not in STOPWORDS and len(t.norm) > 2)
+def _terms(tokens: Iterable[Token]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    get = counts.get
+    for t in tokens:
+        if len(t.norm) > 2 and t.norm not in STOPWORDS:
+            counts[t.stem] = get(t.stem, 0) + 1
+    return counts
+
+
+def is_off_topic(found: OffTopic) -> bool:
+    return found.similarity >= OFF_TOPIC_MIN and found.similarity >= OFF_TOPIC_RATIO * found.own
+
+
+def worth_parts(found: OffTopic | None) -> bool:
+    """Whether the answer's parts need judging one by one: another question is nearly as
+    close as its own (a paste of several answers); a plainly on-topic answer skips it."""
+    return found is not None and found.similarity >= 0.2 and found.similarity >= 0.7 * found.own
 
 
 class DeckIndex:
@@ -66,7 +81,7 @@ class DeckIndex:
                 if term not in common:
                     self._postings.setdefault(term, []).append((qid, weight))
 
-    def _vector(self, counts: Counter) -> dict[str, float]:
+    def _vector(self, counts: dict[str, int]) -> dict[str, float]:
         vector = {t: (1 + math.log(k)) * self._idf.get(t, self._unseen) for t, k in counts.items()}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         return {t: w / norm for t, w in vector.items()}
@@ -83,8 +98,9 @@ class DeckIndex:
                     out[qid] = get(qid, 0.0) + weight * other
         return out
 
-    def off_topic(self, question_id: str, tokens: Iterable[Token]) -> OffTopic | None:
-        """The other question the answer clearly reads as answering, or None."""
+    def standing(self, question_id: str, tokens: Iterable[Token]) -> OffTopic | None:
+        """How close the text is to its own question and to the closest other one (None when
+        the question is not in the deck or nothing is shared)."""
         if question_id not in self._vectors or len(self._vectors) < 2:
             return None
         sims = self.similarities(tokens)
@@ -93,9 +109,14 @@ class DeckIndex:
         own = sims.get(question_id, 0.0)
         best_id, best = max(((q, s) for q, s in sims.items() if q != question_id),
                             key=lambda item: item[1], default=(None, 0.0))
-        if best_id is None or best < OFF_TOPIC_MIN or best < OFF_TOPIC_RATIO * own:
+        if best_id is None:
             return None
         return OffTopic(best_id, self._questions[best_id], round(best, 3), round(own, 3))
+
+    def off_topic(self, question_id: str, tokens: Iterable[Token]) -> OffTopic | None:
+        """The other question the answer clearly reads as answering, or None."""
+        found = self.standing(question_id, tokens)
+        return found if found is not None and is_off_topic(found) else None
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
