@@ -62,6 +62,7 @@ def test_a_strong_answer_meets_every_criterion():
     "Does it reshuffle every epoch?",
     "It might reshuffle every epoch, or once, or never, or randomly.",
     "I have heard that it reshuffles every epoch.",
+    "Someone also mentioned that reshuffling every epoch is relevant here.",
     "Reshuffling and every epoch are somehow related to it.",
     "It reshuffles them rather than keeping the same order every epoch. No wait: it never reshuffles every epoch.",
 ])
@@ -197,3 +198,14 @@ def test_a_filler_run_with_a_lone_s_is_still_a_filler_run():
     run = ("The mini-batches of the 1/S and the reshuffles of the every epoch and the worker "
            "processes of the batch_size and the num_workers of the shuffle and the batches of it.")
     assert grade(run).score <= 10
+
+
+@pytest.mark.parametrize("gap", ["\n", "   ", "\n    ", " <del>worker processes</del> "])
+def test_a_pattern_reads_across_a_hard_wrap_or_hidden_text(gap):
+    # "re:worker threads" must match whatever whitespace (or struck-out text) sits between
+    # the words: a reader sees "worker threads"
+    answer = STRONG.replace("Worker processes load", f"Worker{gap}threads load")
+    result = grade(answer)
+    assert [m.id for m in result.misconceptions] == ["threads"]
+    quote = result.misconceptions[0].evidence[0].quote
+    assert quote.startswith("Worker") and quote.endswith("threads") and quote in answer

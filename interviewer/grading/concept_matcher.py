@@ -75,6 +75,11 @@ class AnswerView:
     split_words: dict[str, list[int]] = field(default_factory=dict)
     joined_words: dict[str, list[int]] = field(default_factory=dict)
     lowered: str | None = None   # the text lower-cased, when it is ASCII (regex prefilters)
+    # What `re:` aliases run on: the text with each run of spaces and line breaks read as one
+    # space (a hard wrap or a struck-out phrase leaves a gap a pattern's " " must cross), and
+    # for each of its characters the offset in the text (None when nothing was folded).
+    flat: str = ""
+    flat_at: list[int] | None = None
     denied_by: list[int] = field(default_factory=list)  # contrast/denial scope
     muted: list[bool] = field(default_factory=list)  # in a claim that states nothing (`stance`)
     denied_subject: list[bool] = field(default_factory=list)  # "X" of "X is not used"
@@ -192,10 +197,11 @@ class ConceptMatcher:
                     if joined in self._single:
                         split.setdefault(joined, []).append(i)
         subjects = [False] * len(text.tokens)
+        flat, flat_at = fold_spaces(text.text)
         return AnswerView(
             text, stems, positions, negation_cues(text.tokens), typo,
             [t.start for t in text.tokens], split, joined_at,
-            text.text.lower() if text.text.isascii() else None,
+            flat.lower() if flat.isascii() else None, flat, flat_at,
             denial_cues(text.tokens), muted_tokens(text.text, text.tokens, subjects), subjects,
         )
 
@@ -254,12 +260,14 @@ class ConceptMatcher:
         if alias.regex is not None:
             if view.lowered is not None and not holds(alias.prefilter, view.lowered):
                 return
-            for m in alias.regex.finditer(view.text.text):
+            at = view.flat_at
+            for m in alias.regex.finditer(view.flat):
                 if m.end() == m.start() or not tokens:
                     continue
-                i, j = view.token_at(m.start()), view.token_at(m.end() - 1)
+                start, end = (m.start(), m.end()) if at is None else (at[m.start()], at[m.end() - 1] + 1)
+                i, j = view.token_at(start), view.token_at(end - 1)
                 if _stands(view, i, j, want, claim, alias.owned):
-                    yield ConceptMatch(concept, name, alias.text, m.start(), m.end())
+                    yield ConceptMatch(concept, name, alias.text, start, end)
             return
         for i, j, exact in self._phrase_spans(view, alias, want, claim):
             yield ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[j].end, exact)
@@ -328,6 +336,30 @@ class ConceptMatcher:
                     continue
                 if want or _no_foreign_negation(view, lo, hi, picked):
                     yield lo, hi, False
+
+
+_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+
+
+def fold_spaces(text: str) -> tuple[str, list[int] | None]:
+    """The text with each run of whitespace as one space, and the offset in `text` of each of
+    its characters (None when the text has no run to fold)."""
+    if "  " not in text and text.isprintable():
+        return text, None
+    if not _SPACE_RUN.search(text):
+        return text, None
+    parts: list[str] = []
+    at: list[int] = []
+    pos = 0
+    for m in _SPACE_RUN.finditer(text):
+        parts.append(text[pos:m.start()])
+        at.extend(range(pos, m.start()))
+        parts.append(" ")
+        at.append(m.start())
+        pos = m.end()
+    parts.append(text[pos:])
+    at.extend(range(pos, len(text)))
+    return "".join(parts), at
 
 
 def _not_only(view: AnswerView, cue: int) -> bool:

@@ -31,7 +31,8 @@ from interviewer.grading.word_lists import CLAUSE_OPENERS, STOPWORDS
 _HEDGES = frozenset("might maybe perhaps possibly probably could may guess".split())
 _REPORT_VERBS = frozenset(
     "say says said think thinks thought believe believes believed claim claims claimed heard "
-    "hear read assume assumes assumed suggest suggests suggested tell tells told".split())
+    "hear read assume assumes assumed suggest suggests suggested tell tells told mention mentions "
+    "mentioned".split())
 #: A negated predicate that says only that the subject does not hold: "an optimizer is not
 #: involved", "shuffling doesn't happen", "momentum isn't used".
 _EMPTY_PREDICATES = frozenset(
@@ -53,7 +54,7 @@ _DENIAL_WORDS = frozenset("myth myths misconception wrong false untrue incorrect
 #: to" or "linked to": in many subjects (circuits, graphs) those are the claim itself.
 _ASSOCIATION = (("related", "to"), ("associated", "with"), ("something", "to", "do"),
                 ("have", "to", "do", "with"), ("has", "to", "do", "with"), ("come", "up"),
-                ("comes", "up"), ("relevant", "to"), ("somehow", "connected"))
+                ("comes", "up"), ("relevant", "to"), ("relevant", "here"), ("somehow", "connected"))
 _NOT_KNOWING_FIRST = frozenset(run[0] for run in (
     ("i",), ("no",), ("not",), ("don",), ("can",), ("cannot",)))
 _AUX = frozenset("is are was were be been being am has have had does do did can could will "
@@ -289,9 +290,11 @@ def _reported(words: list[str], k: int, start: int) -> bool:
         return "i" in before or "we" in before or before[-2:] in (["you", "ll"], ["you", "will"])
     if before[-2:] in (["you", "d"], ["you", "would"], ["you", "might"], ["you", "may"]):
         return verb in ("think", "say", "believe", "assume")
-    if verb in ("said", "claimed", "believed", "assumed", "told", "thought", "suggested"):
+    if verb in ("said", "claimed", "believed", "assumed", "told", "thought", "suggested",
+                "mentioned"):
         return any(w in ("is", "was", "are", "been", "being", "often", "commonly", "widely",
-                         "usually", "sometimes", "me", "were") for w in before)
+                         "usually", "sometimes", "me", "were") for w in before) \
+            or any(w in _REPORTERS and w != "you" for w in before[-2:])
     return any(w in _REPORTERS and w != "you" for w in before[-2:])
 
 
