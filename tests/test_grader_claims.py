@@ -63,6 +63,7 @@ def test_a_strong_answer_meets_every_criterion():
     "It might reshuffle every epoch, or once, or never, or randomly.",
     "I have heard that it reshuffles every epoch.",
     "Someone also mentioned that reshuffling every epoch is relevant here.",
+    "It's a myth that it keeps one order while it reshuffles them every epoch.",
     "Reshuffling and every epoch are somehow related to it.",
     "It reshuffles them rather than keeping the same order every epoch. No wait: it never reshuffles every epoch.",
 ])
@@ -200,7 +201,7 @@ def test_a_filler_run_with_a_lone_s_is_still_a_filler_run():
     assert grade(run).score <= 10
 
 
-@pytest.mark.parametrize("gap", ["\n", "   ", "\n    ", " <del>worker processes</del> "])
+@pytest.mark.parametrize("gap", ["\n", "   ", "\n    ", " <del>worker processes</del> ", " \u200b"])
 def test_a_pattern_reads_across_a_hard_wrap_or_hidden_text(gap):
     # "re:worker threads" must match whatever whitespace (or struck-out text) sits between
     # the words: a reader sees "worker threads"
@@ -209,3 +210,11 @@ def test_a_pattern_reads_across_a_hard_wrap_or_hidden_text(gap):
     assert [m.id for m in result.misconceptions] == ["threads"]
     quote = result.misconceptions[0].evidence[0].quote
     assert quote.startswith("Worker") and quote.endswith("threads") and quote in answer
+
+
+@pytest.mark.parametrize("own_voice", [
+    "It's a myth that it keeps one order, but it reshuffles them every epoch.",
+    "It's a myth that it keeps one order, while in fact it reshuffles them every epoch.",
+])
+def test_after_a_denial_a_contrast_speaks_for_the_candidate_again(own_voice):
+    assert verdicts(STRONG.replace("It reshuffles them every epoch.", own_voice))["shuffling"] == "met"

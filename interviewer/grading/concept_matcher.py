@@ -25,6 +25,7 @@ from interviewer.grading.stance import muted_tokens
 from interviewer.grading.regex_prefilter import Condition, holds, required_text
 from interviewer.grading.text_normalise import NormalisedText, phrase_stems, tokenise
 from interviewer.grading.typo_corrector import MIN_TYPO_LENGTH, TypoCorrector
+from interviewer.grading.visible_text import INVISIBLE
 from interviewer.grading.word_lists import NEGATION_WORDS
 
 #: Answer words skipped inside a phrase ("compute the gradients" matches "compute gradients").
@@ -338,12 +339,13 @@ class ConceptMatcher:
                     yield lo, hi, False
 
 
-_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+_SPACE_RUN = re.compile(rf"(\s{{2,}}|[^\S ])|[{INVISIBLE}]+")
 
 
 def fold_spaces(text: str) -> tuple[str, list[int] | None]:
-    """The text with each run of whitespace as one space, and the offset in `text` of each of
-    its characters (None when the text has no run to fold)."""
+    """The text with each run of whitespace as one space and invisible characters dropped
+    ("n\u200bot" reads "not"), and the offset in `text` of each of its characters (None when
+    there was nothing to fold)."""
     if "  " not in text and text.isprintable():
         return text, None
     if not _SPACE_RUN.search(text):
@@ -354,8 +356,9 @@ def fold_spaces(text: str) -> tuple[str, list[int] | None]:
     for m in _SPACE_RUN.finditer(text):
         parts.append(text[pos:m.start()])
         at.extend(range(pos, m.start()))
-        parts.append(" ")
-        at.append(m.start())
+        if m.group(1):
+            parts.append(" ")
+            at.append(m.start())
         pos = m.end()
     parts.append(text[pos:])
     at.extend(range(pos, len(text)))

@@ -24,7 +24,6 @@ from collections.abc import Sequence
 
 from interviewer.grading.text_normalise import Token, stem
 from interviewer.grading.word_lists import (
-    CLAUSE_OPENERS,
     CLAUSE_STARTERS,
     DENIAL_ADJECTIVES,
     DENIAL_ADVERBS,
@@ -202,13 +201,29 @@ def denial_cues(tokens: Sequence[Token]) -> list[int]:
             if sentence_wide:
                 # a later clause opened by "but"/"however" speaks for the candidate again
                 if k - start >= DENIAL_REACH or (here.clause != tokens[k - 1].clause
-                                                 and here.norm in CLAUSE_OPENERS):
+                                                 and _own_voice_again(tokens, k)):
                     break
             elif here.clause != clause or k - start >= CONTRAST_REACH:
                 break
             if denied_by[k] == _NONE:
                 denied_by[k] = i
     return denied_by
+
+
+#: Clause openers after which the candidate speaks in their own voice again: "it is a myth
+#: that X, but Y". Not "while", "which" or "and": "it's a myth that modules hold state while
+#: functions are stateless" denies both halves.
+_OWN_VOICE = frozenset("but however yet although though whereas instead".split())
+
+
+def _own_voice_again(tokens: Sequence[Token], k: int) -> bool:
+    norm = tokens[k].norm
+    if norm in _OWN_VOICE:
+        return True
+    # "..., while in fact Y" / "whilst actually Y"
+    after = [t.norm for t in tokens[k + 1:k + 3]]
+    return norm in ("while", "whilst") and (after[:1] in (["actually"], ["really"])
+                                            or after == ["in", "fact"])
 
 
 def _denial_start(tokens: Sequence[Token], i: int, norm: str) -> tuple[int | None, bool]:

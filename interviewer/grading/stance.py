@@ -226,6 +226,9 @@ def _backward_denial(words: list[str]) -> int | None:
         return None
     for k, w in enumerate(words):
         if w in _DENIAL_WORDS:
+            # "it's a myth that X" denies what follows (a scope in `negation`), not before
+            if words[k + 1:k + 2] in (["that"], ["to"]) and len(words) > k + 3:
+                return None
             return k
     if words[0] == "none" and ("true" in words or "works" in words or "right" in words):
         return 0
