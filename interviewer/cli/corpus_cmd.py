@@ -6,12 +6,12 @@ parser (`interviewer --help`, the app's start) must not load pydantic."""
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interviewer.cli.common import print_json
+from interviewer.cli import exit_codes
+from interviewer.cli.common import err, out, print_json
 from interviewer.corpus.problems import CorpusError, errors
 
 if TYPE_CHECKING:
@@ -101,12 +101,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     ]
     if args.json:
         print_json(rows)
-        return 0
+        return exit_codes.OK
     width = max((len(r["id"]) for r in rows), default=10)
     for r in rows:
-        print(f"{r['deck']}/{r['id']:<{width}}  {r['topic']:<13} {r['difficulty']:<6}  {r['question']}")
-    print(f"{len(rows)} questions", file=sys.stderr)
-    return 0
+        # an imported deck's text is untrusted: `out` cleans it for the terminal
+        out(f"{r['deck']}/{r['id']:<{width}}  {r['topic']:<13} {r['difficulty']:<6}  {r['question']}")
+    err(f"{len(rows)} questions")
+    return exit_codes.OK
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -128,16 +129,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
         }
     if args.json:
         print_json(stats)
-        return 0
+        return exit_codes.OK
     for name, s in stats.items():
         pages = f", {s['pages']} documentation pages cited" if s["pages"] else ""
-        print(f"{name}: {s['title']} — {s['questions']} questions, {s['rubrics']} rubrics, "
-              f"{s['sources']} source questions{pages}")
+        out(f"{name}: {s['title']} — {s['questions']} questions, {s['rubrics']} rubrics, "
+            f"{s['sources']} source questions{pages}")
         for label, counts in (("topic", s["by_topic"]), ("difficulty", s["by_difficulty"])):
-            print(f"  by {label}:")
+            out(f"  by {label}:")
             for key, n in counts.items():
-                print(f"    {key:<14} {n:>3}  {'█' * n}")
-    return 0
+                out(f"    {key:<14} {n:>3}  {'█' * n}")
+    return exit_codes.OK
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -153,11 +154,11 @@ def cmd_lint(args: argparse.Namespace) -> int:
     else:
         problems, summary = lint_path(args.path, checks)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        err(str(problem))
     n_err = len(errors(problems))
     n_warn = len(problems) - n_err
-    print(f"{summary}: {n_err} error(s), {n_warn} warning(s)", file=sys.stderr)
-    return 1 if n_err else 0
+    err(f"{summary}: {n_err} error(s), {n_warn} warning(s)")
+    return exit_codes.PROBLEMS if n_err else exit_codes.OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
