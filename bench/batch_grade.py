@@ -25,7 +25,7 @@ TARGET = 1.2
 
 def answer_jobs(n: int):
     """(catalog, deck name, [(AnswerItem, Question)]) for n answers over the rubric'd questions."""
-    from interviewer.cli.grade_cmd import AnswerItem
+    from interviewer.cli.grade_input import AnswerItem
     from interviewer.corpus.catalog import load_catalog, load_default_catalog
 
     catalog = load_default_catalog()
@@ -42,8 +42,23 @@ def answer_jobs(n: int):
     return catalog, deck, jobs, len(questions)
 
 
+async def _grade_all(grader, catalog, deck: str, jobs, concurrency: int) -> list:
+    """`interviewer grade`'s own path (windowed, in-order output), the grades collected."""
+    from interviewer.cli.grade_cmd import grade_jobs
+    from interviewer.cli.grade_output import BatchSummary, Output
+
+    grades: list = []
+
+    class Collect(Output):
+        def result(self, item, grade) -> None:
+            grades.append(grade)
+
+    await grade_jobs(grader, catalog, deck, jobs, Collect(), BatchSummary(answers=len(jobs)),
+                     concurrency)
+    return grades
+
+
 async def run(n: int, concurrency: int, delay: float) -> None:
-    from interviewer.cli.grade_cmd import _grade_all
     from interviewer.grading.llm_grader import LLMGrader
     from interviewer.grading.offline_grader import OfflineGrader
     from interviewer.llm.openai_backend import OpenAIBackend

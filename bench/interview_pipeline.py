@@ -49,9 +49,9 @@ class SlowGrader:
 
     name = "slow-model"
 
-    def __init__(self, seconds: float):
+    def __init__(self, seconds: float, catalog=None):
         self.seconds = seconds
-        self.offline = OfflineGrader()
+        self.offline = OfflineGrader(catalog)  # as the app grades: with the deck
 
     async def grade(self, request):
         await asyncio.sleep(self.seconds)
@@ -73,7 +73,7 @@ async def wait_until(condition, timeout: float = 600.0) -> None:
 async def run(questions: int, seconds: float, background: bool) -> tuple[list[float], float]:
     """(seconds from each submit to the next question, seconds from the last submit to the
     report)."""
-    session_factory.make_grader = lambda settings: SlowGrader(seconds)
+    session_factory.make_grader = lambda settings, catalog=None: SlowGrader(seconds, catalog)
     config = SessionConfig(deck="pytorch", count=questions, seed=11, mode="interview",
                            follow_up_budget=0)
     app = make_app(load_settings(), start_config=config)

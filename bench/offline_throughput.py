@@ -71,7 +71,7 @@ def main() -> int:
     rng = random.Random(7)
     jobs = answers_for(catalog, rng)
     words = sum(len(a.split()) for _, _, a in jobs) / len(jobs)
-    grader = OfflineGrader()
+    grader = OfflineGrader(catalog)   # as the app grades: with the deck (topicality)
     with_rubric = rate(grader, jobs, True)
     reference_only = rate(grader, jobs, False)
     print(f"offline grader, one core, {len(jobs)} answers to {len(jobs) // 6} deck questions "

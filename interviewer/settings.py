@@ -45,11 +45,41 @@ def load_settings(**overrides: Any) -> Settings:
     try:
         settings = Settings()
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
-        raise ConfigError(f"{config_path()}: invalid settings: {problems}") from None
-    return settings.with_overrides(**overrides)
+        raise ConfigError(f"{config_path()}: invalid settings: {_problems(exc)}") from None
+    try:
+        return settings.with_overrides(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(f"invalid option: {_problems(exc, flags=True)}") from None
+
+
+def _problems(exc, *, flags: bool = False) -> str:
+    """'model: String should have at most 200 characters; ...' (`flags`: as `--model`)."""
+    out = []
+    for err in exc.errors(include_url=False):
+        where = ".".join(str(p) for p in err["loc"])
+        if flags:
+            where = "--" + where.replace("_", "-")
+        out.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
+    return "; ".join(out)
+
+
+def read_config_file(needs: str | None = None) -> dict[str, Any]:
+    """The config file as a plain mapping, read without validating it ({} when it is missing,
+    unreadable or not a mapping: `load_settings` reports those). With `needs`, a file whose
+    text does not contain it is not parsed at all (most files: no YAML parser to load)."""
+    try:
+        text = config_path().read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return {}
+    if needs is not None and needs not in text:
+        return {}
+    import yaml
+
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def configured_theme() -> str | None:
@@ -59,20 +89,31 @@ def configured_theme() -> str | None:
     theme = os.environ.get("INTERVIEWER_THEME")
     if theme:
         return theme
-    try:
-        text = config_path().read_text(encoding="utf-8")
-    except (OSError, UnicodeError):
-        return None
-    if "theme" not in text:  # most config files: no need to load the YAML parser
-        return None
-    import yaml
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return None
-    theme = data.get("theme") if isinstance(data, dict) else None
+    theme = read_config_file(needs="theme").get("theme")
     return theme if isinstance(theme, str) else None
+
+
+def provisional_settings(overrides: dict[str, Any]) -> dict[str, Any]:
+    """What Home shows before the validated settings arrive (they follow within a fraction of
+    a second, and win): backend, model, base URL and data folder from the flags, then the
+    INTERVIEWER_* variables, then the config file; and the config file's `state:` (Home's
+    remembered choices). Read without pydantic, so the form appears right after the first
+    paint. `backend_fixed`: the backend came from a flag or a variable, which the remembered
+    choice must not override."""
+    config = read_config_file()
+    out: dict[str, Any] = {}
+    for key in ("backend", "model", "base_url", "data_dir", "hint_cost"):
+        value = overrides.get(key)
+        if value is None:
+            value = os.environ.get(f"INTERVIEWER_{key.upper()}") or config.get(key)
+        if value is not None and value != "":
+            out[key] = value
+    out.setdefault("backend", "offline")
+    state = config.get("state")
+    out["state"] = state if isinstance(state, dict) else {}
+    out["backend_fixed"] = overrides.get("backend") is not None or bool(
+        os.environ.get("INTERVIEWER_BACKEND"))
+    return out
 
 
 class ConfigError(Exception):

@@ -9,6 +9,7 @@ they equal the domain's.
 TOPICS: tuple[str, ...] = (
     "fundamentals", "tensors", "autograd", "nn-modules", "data-loading", "optimization",
     "losses", "cnn", "activations", "architectures", "gpu-cuda", "datasets", "evaluation",
-    "tooling",
+    "tooling", "training", "sequence-models", "mixed-precision", "compilation", "distributed",
+    "performance", "debugging", "deployment",
 )
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")

@@ -105,7 +105,8 @@ async def test_the_app_asks_on_at_once_and_the_report_waits_for_the_grades(monke
 
     use_fixture_deck(monkeypatch)
     grader = GatedGrader()
-    monkeypatch.setattr("interviewer.engine.session_factory.make_grader", lambda settings: grader)
+    monkeypatch.setattr("interviewer.engine.session_factory.make_grader",
+                        lambda settings, catalog=None: grader)
     config = SessionConfig(deck=DECK, count=2, seed=4, mode="interview", follow_up_budget=0)
     app = make_app(load_settings(), start_config=config)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -129,7 +130,7 @@ async def test_the_app_asks_on_at_once_and_the_report_waits_for_the_grades(monke
         await engine.grading.wait()
         await settle(pilot)
         assert isinstance(app.screen, ReportScreen)
-        assert "2 of 2 graded" in screen_text(app)
+        assert "2 of 2 questions (2 graded)" in screen_text(app)  # both grades landed
 
 
 async def test_i_dont_know_is_graded_at_once_with_nothing_sent_to_the_model():

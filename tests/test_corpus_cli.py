@@ -85,6 +85,7 @@ def test_stats_json(capsys, only_data_dir):
             "by_topic": {"tensors": 1, "optimization": 1, "cnn": 1},
             "by_difficulty": {"easy": 2, "medium": 1},
             "sources": 2,
+            "pages": 0,
         }
     }
 
@@ -113,10 +114,13 @@ def test_shipped_deck_list_and_stats_agree(capsys):
     for row in rows:
         assert CONTRACT <= set(row)
         assert row["question"] and row["reference_answer"]
-        assert row["sources"] and all(set(s) == {"doc", "number"} for s in row["sources"])
+        # a seed document and number, or a documentation page the answer rests on
+        assert row["sources"] and all(set(s) in ({"doc", "number"}, {"url", "title"}, {"url"})
+                                      for s in row["sources"])
     # every seed question is accounted for by some entry
-    seen = {(s["doc"], s["number"]) for r in rows for s in r["sources"]}
+    seen = {(s["doc"], s["number"]) for r in rows for s in r["sources"] if "doc" in s}
     assert len(seen) == stats["pytorch"]["sources"]
+    assert stats["pytorch"]["pages"] == sum(1 for r in rows for s in r["sources"] if "url" in s)
 
 
 @pytest.mark.skipif(not SHIPPED_DECK.is_file(), reason="the shipped deck is not there yet")

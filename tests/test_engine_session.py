@@ -156,7 +156,7 @@ async def test_interview_mode_moves_on_and_refuses_hints(catalog):
 async def test_practice_hint_is_recorded(catalog):
     engine = start(catalog, count=1, topics=["tensors"])
     hint = "".join([c async for c in engine.stream_hint()])
-    assert hint.startswith("Think about")
+    assert hint.startswith("**What your answer has not shown yet:**")
     assert engine.record.hints_used == 1
     assert engine.current_turns()[-1].kind == "hint"
 
@@ -332,3 +332,37 @@ async def test_an_answer_after_the_time_limit_is_kept_and_flagged(catalog):
     assert grade.has_flag("over-time")
     assert "1:35" in next(f.detail for f in grade.flags if f.code == "over-time")
     assert grade.score == 100, "running over is reported, not silently penalised"
+
+
+def test_an_unsure_criterion_is_probed_first_starting_from_what_was_mentioned():
+    from grader_helpers import question as deck_question, rubric as deck_rubric
+    from interviewer.engine.follow_up_policy import plan_follow_up
+    from interviewer.grading.offline_grader import OfflineGrader
+    from interviewer.grading.protocols import GradeRequest
+
+    q, r = deck_question("dataloader"), deck_rubric("dataloader")
+    # shuffling is named in one paragraph and "every epoch" far away in another: the grader
+    # cannot tell they belong together, so it asks about exactly that criterion
+    answer = ("A DataLoader wraps a Dataset and yields mini-batches of batch_size samples. "
+              "You can turn on shuffling.\n\n" + "It is used in every training script. " * 12
+              + "\n\nWe log the loss at every epoch.")
+    grade = OfflineGrader().grade_sync(GradeRequest(question=q, rubric=r, answer=answer))
+    unsure = [c.id for c in grade.criteria if c.unsure]
+    assert unsure
+    plan = plan_follow_up(q, r, answer, asked=0, budget=2, asked_probes=set(), grader=OfflineGrader())
+    assert plan is not None and plan.targets[0].id == unsure[0]
+    assert plan.mentioned and plan.probe is not None and unsure[0] in plan.probe.targets
+
+
+async def test_offline_probes_show_identifiers_as_code_and_lead_with_what_was_mentioned():
+    from interviewer.domain import FollowUp
+    from interviewer.engine.offline_interviewer import OfflineInterviewer
+    from interviewer.engine.protocols import FollowUpRequest
+    from grader_helpers import question as deck_question, rubric as deck_rubric
+
+    q, r = deck_question("dataloader"), deck_rubric("dataloader")
+    probe = FollowUp(question="Inside __iter__, when does shuffle=True reshuffle?", targets=[r.criteria[0].id])
+    request = FollowUpRequest(question=q, rubric=r, answer_so_far="x", targets=[r.criteria[0]],
+                              probe=probe, mentioned=("shuffle", "num_workers"))
+    text = "".join([c async for c in OfflineInterviewer().follow_up(request)])
+    assert text == "You mentioned shuffle and `num_workers`. Inside `__iter__`, when does shuffle=True reshuffle?"

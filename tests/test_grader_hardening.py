@@ -63,7 +63,8 @@ def test_genuine_typos_are_still_tolerated():
                     "optimizer": "optimzer"}
     result = grade("backpropagation", "Backprop computes the gradeints of the loss with the chain rule "
                                       "from the output layer backwards; the optimzer then updates the weights.")
-    assert {"gradeints", "optimzer"} <= set(quotes(result))
+    quoted = quotes(result)
+    assert any("gradeints" in q for q in quoted) and any("optimzer" in q for q in quoted), quoted
 
 
 @pytest.mark.parametrize("alias, answer, quote", [
@@ -137,7 +138,7 @@ def test_not_only_cancels_a_claim_starting_with_only_but_not_a_concept():
     assert claims("PyTorch is only for research.") == {"only for research": "only for research"}
     # "not only" is no negation: the concept it introduces is stated
     result = grade("pytorch-vs-tensorflow", "PyTorch is not only for research; it runs in production too.")
-    assert "research" in quotes(result)
+    assert "for research" in quotes(result)
 
 
 # -- 4. a misconception phrase needs its words in order ------------------------------------------

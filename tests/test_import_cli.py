@@ -24,20 +24,40 @@ def test_import_writes_a_loadable_deck_and_reports_merges_blanks_and_dropped_lin
     assert lines[0] == "documents: A = near_duplicates.md (12 questions), B = bold_numbered.md (5 questions)"
     assert "merged A#8 into A#7 'How is PyTorch different from TensorFlow?' " \
            "(was 'What is the difference between PyTorch and TensorFlow?')" in lines
-    assert "blank answer: B#3 'What is batch normalisation?' (left empty, noted for review)" in lines
+    assert ("blank answer: B#3 (bold_numbered.md:15) 'What is batch normalisation?' "
+            "(left empty, noted for review)") in lines
     assert any(line.startswith("dropped 5 stray page line(s) after B#5: 'Related posts:'")
                for line in lines)
-    assert lines[-1] == f"wrote 14 questions to {out}"
+    assert f"wrote 14 questions to {out}" in lines
     deck, problems = load_deck_file(out)
     assert problems == [] and len(deck.questions) == 14
 
 
-def test_default_output_is_the_deck_name_in_the_current_folder(tmp_path, capsys, monkeypatch):
+def test_default_output_is_the_data_folder_where_practice_finds_it(tmp_path, capsys, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("INTERVIEWER_HOME", str(home))
     monkeypatch.chdir(tmp_path)
-    code, _, _ = run(capsys, str(FIXTURES / "teacher_notes.md"), "--deck", "week-3")
+    code, _, err = run(capsys, str(FIXTURES / "teacher_notes.md"), "--deck", "week-3")
     assert code == 0
-    deck, problems = load_deck_file(tmp_path / "week-3.yaml")
-    assert problems == [] and deck.deck.name == "week-3"
+    written = home / "corpus" / "week-3.yaml"
+    assert f"wrote 6 questions to {written}" in err
+    assert "practise it:      interviewer practice --deck week-3" in err
+    assert not (tmp_path / "week-3.yaml").exists()
+    # `corpus list` (like practice and grade) reads the data folder
+    assert main(["corpus", "list", "--deck", "week-3", "--json"]) == 0
+    listed = capsys.readouterr().out
+    assert "What is gradient clipping?" in listed
+
+
+def test_a_shipped_deck_name_is_refused_unless_forced(tmp_path, capsys, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("INTERVIEWER_HOME", str(home))
+    code, _, err = run(capsys, str(FIXTURES / "teacher_notes.md"), "--deck", "pytorch")
+    assert code == 2
+    assert err.startswith("pytorch: is the name of a shipped deck")
+    assert "--force" in err and not (home / "corpus").exists()
+    code, _, _ = run(capsys, str(FIXTURES / "teacher_notes.md"), "--deck", "pytorch", "--force")
+    assert code == 0 and (home / "corpus" / "pytorch.yaml").is_file()
 
 
 def test_an_existing_output_is_kept_unless_forced(tmp_path, capsys):
@@ -82,4 +102,28 @@ def test_output_named_unlike_the_deck_gets_a_hint(tmp_path, capsys):
     code, _, err = run(capsys, str(FIXTURES / "teacher_notes.md"), "--deck", "notes",
                        "--out", str(tmp_path / "draft.yaml"))
     assert code == 0
-    assert "rename draft.yaml" in err.splitlines()[-1]
+    assert any("rename draft.yaml" in line for line in err.splitlines())
+    assert "practice reads decks from" in err
+
+
+def test_explain_shows_the_layout_and_why_lines_were_not_taken(tmp_path, capsys):
+    doc = FIXTURES / "layouts" / "steps_inside_answers.md"
+    code, out, _ = run(capsys, str(doc), "--deck", "steps", "--explain", "--dry-run",
+                       "--out", str(tmp_path / "steps.yaml"))
+    assert code == 0 and not (tmp_path / "steps.yaml").exists()
+    lines = out.splitlines()
+    assert lines[0] == "A = steps_inside_answers.md"
+    assert lines[1] == "  layout: numbered bold lines ('1. **What is X?**')"
+    assert "  line 3: question   1. **What is a custom module in PyTorch?**" in lines
+    assert any(line.startswith("  line 8: not taken  2. **Define the Constructor**  (number 2 "
+                               "is outside the document's numbering") for line in lines)
+    assert "  line 15: not taken  ### When to Choose PyTorch  (heading, not a question)" in lines
+
+
+def test_a_big_import_shows_progress_on_stderr(tmp_path, capsys):
+    doc = tmp_path / "big.md"
+    doc.write_text("".join(f"## {n}. What is term{n} in the glossary?\n\nDefinition {n}.\n\n"
+                           for n in range(1, 1201)))
+    code, _, err = run(capsys, str(doc), "--deck", "big", "--out", str(tmp_path / "big.yaml"))
+    assert code == 0
+    assert "merging 1200/1200" in err

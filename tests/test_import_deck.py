@@ -52,7 +52,8 @@ def test_written_yaml_is_readable(tmp_path):
     assert "    reference_answer: |\n      Gradients accumulate in `.grad`" in text
     assert "      ```python\n      optimizer.zero_grad()\n" in text
     # a source is one line
-    assert "      - {doc: heading_numbered.md, number: 2}\n" in text
+    assert "      - {doc: heading_numbered.md, number: 2, line: 10}\n" in text
+    assert "raw:" not in text  # only kept when the question's text was cleaned of markup
     # a blank answer stays visible, and its note says so
     blank = next(q for q in data["questions"] if q["question"] == "What is batch normalisation?")
     assert blank["reference_answer"] == ""
@@ -95,7 +96,7 @@ def test_unusable_files_are_problems_naming_each_file_and_no_deck_is_made(tmp_pa
     assert messages[0].startswith(f"{FIXTURES / 'no_questions.md'}: no questions found")
     assert messages[1] == f"{binary}: looks like a binary file, not text"
     assert messages[2] == f"{missing}: no such file"
-    assert messages[3].startswith(f"{latin1}: is not UTF-8 text")
+    assert messages[3].startswith(f"{latin1}:1: is not UTF-8 text: invalid byte 0xa0")
     assert messages[4] == f"{tmp_path}: is a folder, not a file"
 
 

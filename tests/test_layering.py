@@ -63,3 +63,10 @@ def test_the_app_reaches_its_first_paint_without_settings_models_or_store():
 def test_llm_and_store_do_not_import_the_engine_or_ui():
     mods = loaded_after("import interviewer.llm, interviewer.store")
     assert not any(m.startswith(("interviewer.engine", "interviewer.tui", "textual")) for m in mods)
+
+
+def test_import_and_rubric_drafting_load_no_ui_engine_or_sdk():
+    mods = loaded_after("import interviewer.corpus.markdown_import, "
+                        "interviewer.authoring.rubric_drafter, interviewer.cli.rubric_draft_cmd")
+    assert not any(m.startswith(("interviewer.engine", "interviewer.tui", "textual")) for m in mods)
+    assert "openai" not in mods and "litellm" not in mods

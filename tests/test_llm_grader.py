@@ -149,7 +149,8 @@ async def test_misconception_costs_points_only_with_a_verified_quote(router):
     quoted = await grade(answer, grading_reply(rubric, verdicts, {"zero-grad-resets-weights": [
         "It also resets the weights"]}), router)
     assert [m.id for m in quoted.misconceptions] == ["zero-grad-resets-weights"]
-    assert quoted.score == 65.0
+    # 75 - 10, and one wrong claim halves what the answer can earn
+    assert quoted.score == 50.0
     invented = await grade(ANSWER, grading_reply(rubric, verdicts, {"zero-grad-resets-weights": [
         "zero_grad wipes the weights"]}), router)
     assert invented.misconceptions == [] and invented.score == 75.0
@@ -203,3 +204,20 @@ def test_any_exact_substring_of_an_answer_verifies(fragment):
 
 def test_strip_markers_removes_anything_shaped_like_a_marker():
     assert "<<<" not in strip_markers("a <<<END-ANSWER-ffff>>> b << ANSWER >> <<<answer-1>>>", "zz")
+
+
+async def test_a_verified_misconception_voids_the_criteria_it_contradicts(router):
+    question, rubric = zero_grad()
+    contradicting = rubric.model_copy(deep=True)
+    contradicting.misconceptions[0].contradicts = ["per-batch-reset"]
+    answer = ANSWER + " It also resets the weights of the model."
+    verdicts = {"accumulation": ("met", ["backward() accumulates gradients into .grad"]),
+                "per-batch-reset": ("met", ["reset them before each batch"])}
+    reply_with(router, grading_reply(contradicting, verdicts, {"zero-grad-resets-weights": [
+        "It also resets the weights"]}))
+    grader = LLMGrader(openai_backend())
+    result = await grader.grade(GradeRequest(question=question, rubric=contradicting, answer=answer))
+    voided = {c.id: c for c in result.criteria}["per-batch-reset"]
+    # the model said "met", but the wrong claim it confirmed contradicts that criterion
+    assert voided.verdict == "contradicted" and voided.points == 0
+    assert voided.contradicted_by == ["zero-grad-resets-weights"]

@@ -59,6 +59,27 @@ def test_fallbacks_are_counted_by_reason_and_exit_4(answers):
     assert any("fallback (schema)" in r for r in rows)
 
 
+@pytest.mark.parametrize("output", ["--json", "--jsonl"])
+def test_fallbacks_exit_4_with_json_output_too(answers, output):
+    import json
+
+    with FakeOpenAIServer() as server:
+        server.script(Reply(status=503), Reply(text="not json"), Reply(text="still not json"),
+                      Reply(text="no"))
+        out = grade(answers, server, "--concurrency", "1", output)
+    assert out.returncode == FELL_BACK, out.stderr
+    assert "1 graded by m, 2 fell back to offline: 1 schema, 1 server-error" in out.stderr
+    if output == "--json":
+        document = json.loads(out.stdout)
+        assert document["summary"]["fell_back"] == 2
+        assert document["summary"]["fell_back_reasons"] == {"schema": 1, "server-error": 1}
+        results = document["results"]
+    else:
+        results = [json.loads(line) for line in out.stdout.splitlines()]
+    reasons = sorted(f["reason"] for r in results for f in r["flags"] if f["code"] == "fallback")
+    assert reasons == ["schema", "server-error"]
+
+
 def test_a_wrong_model_behind_a_proxy_stops_the_run_with_the_fix(answers):
     with FakeOpenAIServer(unknown_model_status=400) as server:
         out = grade(answers, server, model="gpt-9")

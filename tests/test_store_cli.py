@@ -145,7 +145,7 @@ def test_a_provider_failure_during_regrade_keeps_the_grades_already_made(capsys,
                 raise RuntimeError("provider unavailable (503)")
             return old_zero_grad_grade(75.0).model_copy(update={"backend": "flaky"})
 
-    monkeypatch.setattr("interviewer.grading.factory.make_grader", lambda settings: HalfDownGrader())
+    monkeypatch.setattr("interviewer.grading.factory.make_grader", lambda settings, catalog=None: HalfDownGrader())
     assert main(["sessions", "regrade", session.id]) == 1
     captured = capsys.readouterr()
     assert "from-numpy: not re-graded: provider unavailable (503)" in captured.err

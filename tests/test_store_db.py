@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 from store_factories import make_session
 
+from interviewer.cli import exit_codes
 from interviewer.cli.main import main
 from interviewer.settings import load_settings
 from interviewer.store import migrations
@@ -46,6 +47,33 @@ def test_a_new_migration_is_applied_once_and_keeps_the_data(db_path, monkeypatch
         assert [v for v, _, _ in store.schema_versions()].count(extra.version) == 1
 
 
+def test_a_store_at_the_learning_loop_schema_upgrades_to_locks_and_draft_lines(db_path, monkeypatch):
+    """A store written by the version whose newest migration was 3 (attempts, reviews, cards,
+    disputes) gets migration 4 (draft lines, session locks, kept text) and keeps its data."""
+    from interviewer.domain import Dispute
+
+    assert [m.version for m in migrations.MIGRATIONS][:4] == [1, 2, 3, 4]
+    assert "disputes" in migrations.MIGRATIONS[2].name
+    assert "session locks" in migrations.MIGRATIONS[3].name
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
+        with SessionStore(db_path) as store:
+            session = make_session()
+            session.disputes.append(Dispute(question_id="zero-grad", criterion_id="accumulation",
+                                            verdict="partial", reason="I said it sums them"))
+            store.create(session)
+            assert [v for v, _, _ in store.schema_versions()] == [1, 2, 3]
+
+    with SessionStore(db_path) as store:
+        assert [v for v, _, _ in store.schema_versions()] == [m.version for m in migrations.MIGRATIONS]
+        loaded = store.load("20260301-093000-abc123")
+        assert loaded.disputes[0].reason == "I said it sums them"
+        assert loaded.records[0].grades and loaded.records[0].attempts == 1
+        store.acquire(loaded.id)
+        store.append_draft_lines(loaded.id, "from-numpy", ["first line", "second line"])
+        assert store.draft(loaded.id, "from-numpy") == "first line\nsecond line"
+
+
 def test_a_store_from_a_newer_version_is_refused_and_left_untouched(db_path, capsys):
     filled_store(db_path, sessions=1)
     with sqlite3.connect(db_path) as conn:
@@ -55,7 +83,7 @@ def test_a_store_from_a_newer_version_is_refused_and_left_untouched(db_path, cap
 
     with pytest.raises(StoreError, match="newer interviewer.*version 99.*Upgrade"):
         SessionStore(db_path)
-    assert main(["sessions", "list"]) == 2
+    assert main(["sessions", "list"]) == exit_codes.STORAGE
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "newer interviewer" in err
     assert db_path.read_bytes() == before
@@ -65,7 +93,7 @@ def test_a_file_that_is_not_a_database_is_reported_and_kept(db_path, capsys):
     junk = b"these are my notes, not a database\n" * 200
     db_path.write_bytes(junk)
 
-    assert main(["sessions", "list"]) == 2
+    assert main(["sessions", "list"]) == exit_codes.STORAGE
     err = capsys.readouterr().err
     assert str(db_path) in err and "left untouched" in err and "mv " in err
     assert db_path.read_bytes() == junk
@@ -103,7 +131,7 @@ def test_another_programs_sqlite_file_is_not_taken_over(db_path):
         conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
     conn.close()
     before = db_path.read_bytes()
-    with pytest.raises(StoreError, match="not an interviewer store"):
+    with pytest.raises(StoreError, match="not an interviewer database"):
         SessionStore(db_path)
     assert db_path.read_bytes() == before
 

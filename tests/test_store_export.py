@@ -194,3 +194,45 @@ def test_markdown_export_shows_the_candidates_words_as_typed():
     md = render_markdown(build_view(session))
     assert r"\_\_init\_\_" in md and r"\*forward\*" in md and r"\[model\]" in md
     assert "__init__" not in md.replace(r"\_\_init\_\_", "")
+
+
+def contradicted_session():
+    """The zero-grad grade with its reset criterion voided by a wrong claim."""
+    from interviewer.domain import CriterionResult, Evidence, Grade, MisconceptionHit
+
+    session = make_session()
+    grade = session.records[0].grades[-1]
+    wrong = MisconceptionHit(
+        id="zero-grad-resets-weights", claim="zero_grad resets the weights",
+        correction="it resets the gradients in .grad, not the weights", penalty=10,
+        evidence=[Evidence(quote="reset them before each batch", start=50, end=79, verified=True)],
+        contradicts=["per-batch-reset"])
+    voided = CriterionResult(id="per-batch-reset", verdict="contradicted", points=0,
+                             max_points=33.33, contradicted_by=[wrong.id],
+                             rationale="contradicted by a wrong claim in the answer")
+    session.records[0].grades[-1] = Grade.model_validate({
+        **grade.model_dump(), "criteria": [grade.criteria[0], voided], "misconceptions": [wrong],
+        "score": 16.7})
+    return session
+
+
+def test_every_export_and_sessions_show_state_a_contradicted_verdict_with_claim_and_correction(
+        lookups, store, capsys):
+    from interviewer.cli.sessions_text import render_text
+    from interviewer.store.export_view import build_view
+
+    session = contradicted_session()
+    for text in (export_markdown(session, *lookups), export_html(session, *lookups),
+                 render_text(build_view(session, *lookups, None))):
+        assert "contradicted" in text
+        assert "reset them before each batch" in text                      # the claim, quoted
+        assert "it resets the gradients in .grad, not the weights" in text  # the correction
+    data = json.loads(export_json(session, *lookups))
+    criterion = data["session"]["records"][0]["grades"][-1]["criteria"][1]
+    assert criterion["verdict"] == "contradicted"
+    assert criterion["contradicted_by"] == ["zero-grad-resets-weights"]
+    # the verdict, what voided it and the unsure mark survive the store
+    store.create(session)
+    loaded = store.load(session.id).records[0].grades[-1]
+    assert loaded.criteria[1] == session.records[0].grades[-1].criteria[1]
+    assert loaded.misconceptions[0].contradicts == ["per-batch-reset"]

@@ -118,7 +118,11 @@ async def test_a_follow_up_repeating_an_earlier_one_is_not_asked_again(router):
     assert plan is not None and plan.probe is not None
     _ = [c async for c in engine.stream_follow_up(plan)]  # the model says WHOLE again
     asked = [t.text for t in engine.current_turns() if t.kind == "follow_up"]
-    assert asked == [WHOLE, plan.probe.question]  # the repeat became the rubric's probe
+    # the repeat became the rubric's probe, worded as the offline interviewer words it (its
+    # identifiers as code)
+    from interviewer.engine.offline_interviewer import code_names_as_code
+
+    assert asked == [WHOLE, code_names_as_code(plan.probe.question)]
 
 
 # -- a real HTTP server on loopback ------------------------------------------------------------

@@ -5,7 +5,14 @@ and the cursor stays on its row after opening a report or deleting a session."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from tui_helpers import DECK, finished_session, screen_text, settle, use_fixture_deck
+from tui_helpers import (
+    DECK,
+    finished_session,
+    open_history,
+    screen_text,
+    settle,
+    use_fixture_deck,
+)
 
 from interviewer.settings import load_settings
 from interviewer.store.session_store import SessionStore
@@ -27,14 +34,6 @@ def store_sessions(*sessions) -> None:
 def stored_ids() -> set[str]:
     with SessionStore.open(load_settings()) as store:
         return {s.id for s in store.list_sessions()}
-
-
-async def open_history(pilot) -> HistoryScreen:
-    await settle(pilot)
-    await pilot.press("ctrl+o")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, HistoryScreen)
-    return pilot.app.screen
 
 
 def session_rows(app) -> list[str]:

@@ -37,11 +37,19 @@ async def test_at_80x24_start_and_every_choice_are_on_screen(monkeypatch):
         text = screen_text(app)
         assert shown(home.query_one("#start")) and "Start session  ctrl+s" in text
         assert "^s Start" in text.splitlines()[-1]
-        for choice in ("#deck", "#topics", "#difficulty", "#count", "#mode", "#time-limit",
-                       "#favour-weak", "#backend"):
+        for choice in ("#deck", "#topics", "#difficulty", "#count", "#pick", "#mode",
+                       "#hints-cost", "#favour-weak", "#backend"):
             assert shown(home.query_one(choice)), choice
-        assert "Recent topic scores" in text  # the side panel's titles fit
-        assert "Time per" in text and "question" in text
+        assert "Topic scores, last 5" in text  # the side panel's titles fit
+        # the time limit is for interview mode (and the cost of hints for practice mode)
+        assert "Time per" not in text and "each hint costs 5 points" in text
+        home.query_one("#mode").value = "interview"
+        await pilot.pause()
+        text = screen_text(app)
+        assert shown(home.query_one("#time-limit")) and "Time per" in text and "question" in text
+        assert "each hint costs" not in text
+        home.query_one("#mode").value = "practice"
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)
@@ -52,6 +60,8 @@ async def test_the_time_limit_says_it_is_per_question(monkeypatch):
     app = make_app(load_settings())
     async with app.run_test(size=(110, 36)) as pilot:
         await settle(pilot)
+        app.screen.query_one("#mode").value = "interview"
+        await pilot.pause()
         assert "Time per question  3 min" in screen_text(app)
 
 

@@ -65,8 +65,9 @@ async def test_whole_interview_session_chosen_on_home(monkeypatch):
         assert "interview mode" in report and "Overall" in report
         session = app.screen.session
         assert session.status == "finished"
-        # Feedback at the end: open the first question from the report
-        await pilot.press("enter")
+        # Feedback at the end: open the first question from the report (the page has focus,
+        # so PageDown scrolls it; tab moves to the questions)
+        await pilot.press("tab", "enter")
         await settle(pilot)
         feedback = app.screen
         assert isinstance(feedback, FeedbackScreen)

@@ -53,7 +53,7 @@ async def test_a_failed_follow_up_is_told_once_inline_and_fits(monkeypatch, size
         text = " ".join(screen_text(app).split())
         assert f"The interviewer model failed: {FAILURE}" in text
         assert "Your answer is saved; a built-in follow-up was asked instead." in text
-        assert text.count("press ctrl+b to go offline for this session.") == 1  # not cut off
+        assert text.count("press ctrl+l to go offline for this session.") == 1  # not cut off
         assert " ".join(asked.text.split()) in text  # the follow-up is still in view
 
 

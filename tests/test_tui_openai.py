@@ -92,15 +92,15 @@ async def test_streamed_follow_up_then_a_stream_cut_mid_way(settings, router):
         # the stream dropped: the answer is saved, the user is told what happened and what to do
         status = screen_text(app)
         assert "The interviewer model failed" in status
-        assert "dropped mid-reply" in status and "ctrl+b" in status
-        assert "^b Use offline" in status  # the footer offers the switch
+        assert "dropped mid-reply" in status and "ctrl+l" in status
+        assert "^l Use offline" in status  # the footer offers the switch
         with SessionStore.open(settings) as store:
             stored = store.load(engine.session.id)
         answers = [t.text for t in stored.turns if t.kind == "answer"]
         assert answers == [first, "It goes through the graph backwards."]
         assert "So what about the gra" not in screen_text(app)  # no half follow-up left behind
 
-        await pilot.press("ctrl+b")  # the rest of the session offline
+        await pilot.press("ctrl+l")  # the rest of the session offline
         await settle(pilot)
         assert engine.interviewer.name == "offline" and engine.grader.name == "offline"
         assert "Use offline" not in screen_text(app)

@@ -118,11 +118,11 @@ async def test_whole_practice_session_with_the_keyboard(monkeypatch):
         assert isinstance(app.screen, HistoryScreen)
         history = screen_text(app)
         assert DECK in history and "practice" in history and "finished" in history
-        assert f"{summary.score:.0f}" in history
+        assert f"{summary.score:.1f}" in history
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReportScreen)
         assert app.screen.session.id == session_id
-        assert f"Overall {summary.score:.0f} / 100" in screen_text(app)
+        assert f"Overall {summary.score:.1f} / 100" in screen_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, HistoryScreen)

@@ -1,6 +1,7 @@
-"""Snapshots of every screen at a fixed size (100x34), on the frozen fixture deck, with fixed
-dates (TZ=UTC) and no cursor blink. Regenerate with `pytest --snapshot-update` after a
-deliberate change, and look at the SVGs in tests/__snapshots__/ before committing them."""
+"""Snapshots of every screen at three sizes (80x24, the smallest supported; 100x34; 120x40),
+on the frozen fixture deck, with fixed dates (TZ=UTC) and no cursor blink. Regenerate with
+`pytest --snapshot-update` after a deliberate change, and look at the SVGs in
+tests/__snapshots__/ before committing them."""
 
 import time
 from datetime import UTC, datetime
@@ -13,7 +14,8 @@ from interviewer.settings import load_settings
 from interviewer.store.session_store import SessionStore
 from interviewer.tui.app import make_app
 
-SIZE = (100, 34)
+SIZES = [(80, 24), (100, 34), (120, 40)]
+sizes = pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 
 
 @pytest.fixture(autouse=True)
@@ -38,11 +40,13 @@ async def ready(pilot) -> None:
     await pilot.pause()
 
 
-def test_home(snap_compare):
-    assert snap_compare(make_app(load_settings()), terminal_size=SIZE, run_before=ready)
+@sizes
+def test_home(snap_compare, size):
+    assert snap_compare(make_app(load_settings()), terminal_size=size, run_before=ready)
 
 
-def test_interview_with_a_follow_up(snap_compare):
+@sizes
+def test_interview_with_a_follow_up(snap_compare, size):
     app = make_app(load_settings(), start_config=SessionConfig(deck=DECK, count=8, seed=4))
 
     async def answer(pilot):
@@ -53,10 +57,11 @@ def test_interview_with_a_follow_up(snap_compare):
         await paste(pilot, "I would use .to('cuda')")
         await ready(pilot)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=answer)
+    assert snap_compare(app, terminal_size=size, run_before=answer)
 
 
-def test_feedback_quotes_the_answer(snap_compare):
+@sizes
+def test_feedback_quotes_the_answer(snap_compare, size):
     app = make_app(load_settings(), start_config=SessionConfig(deck=DECK, count=8, seed=4))
 
     async def answer(pilot):
@@ -69,10 +74,11 @@ def test_feedback_quotes_the_answer(snap_compare):
         await pilot.press("ctrl+g")
         await ready(pilot)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=answer)
+    assert snap_compare(app, terminal_size=size, run_before=answer)
 
 
-def test_report(snap_compare):
+@sizes
+def test_report(snap_compare, size):
     when = datetime(2026, 11, 2, 18, 30, tzinfo=UTC)
     store_sessions(finished_session("20261102-183000-aaaaaa", when, seed=11, count=5))
     app = make_app(load_settings())
@@ -84,10 +90,11 @@ def test_report(snap_compare):
         await pilot.press("enter")
         await ready(pilot)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_report)
+    assert snap_compare(app, terminal_size=size, run_before=open_report)
 
 
-def test_history_with_a_trend(snap_compare):
+@sizes
+def test_history_with_a_trend(snap_compare, size):
     sessions = [
         finished_session(f"2026110{day}-090000-00000{day}", datetime(2026, 11, day, 9, 0, tzinfo=UTC),
                          seed=day, count=4, answer_with_model_answer=answered,
@@ -102,13 +109,34 @@ def test_history_with_a_trend(snap_compare):
         await pilot.press("ctrl+o")
         await ready(pilot)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_history)
+    assert snap_compare(app, terminal_size=size, run_before=open_history)
 
 
-def test_help(snap_compare):
+@sizes
+def test_help(snap_compare, size):
     async def open_help(pilot):
         await settle(pilot)
         await pilot.press("f1")
         await ready(pilot)
 
-    assert snap_compare(make_app(load_settings()), terminal_size=SIZE, run_before=open_help)
+    assert snap_compare(make_app(load_settings()), terminal_size=size, run_before=open_help)
+
+
+@sizes
+def test_dispute_a_verdict(snap_compare, size):
+    app = make_app(load_settings(), start_config=SessionConfig(deck=DECK, count=8, seed=4))
+
+    async def dispute(pilot):
+        await settle(pilot)
+        await paste(pilot, "It holds n-dimensional data, like a NumPy array.")
+        await pilot.press("ctrl+j")
+        await settle(pilot)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await paste(pilot, "I said it holds n-dimensional data: that is the definition.")
+        await ready(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=dispute)

@@ -51,6 +51,17 @@ async def settle(pilot) -> None:
             return
 
 
+async def open_history(pilot):
+    """Open History from wherever the app is (ctrl+o) and return the screen."""
+    from interviewer.tui.screens.history import HistoryScreen
+
+    await settle(pilot)
+    await pilot.press("ctrl+o")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, HistoryScreen)
+    return pilot.app.screen
+
+
 async def type_text(pilot, text: str) -> None:
     """Type `text` key by key, as a user would (newlines as enter)."""
     await pilot.press(*["enter" if ch == "\n" else ("space" if ch == " " else ch) for ch in text])

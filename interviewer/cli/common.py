@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -46,12 +45,25 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
-    sys.stdout.write("\n")
+    """JSON on stdout with control and bidi characters escaped (see sanitize.json_text)."""
+    from interviewer.store.sanitize import json_text
+
+    sys.stdout.write(json_text(data) + "\n")
+
+
+def out(line: str) -> None:
+    """One line of plain-text results on stdout, cleaned like any untrusted text for the
+    terminal (ids, names and quotes in it may come from an imported file)."""
+    from interviewer.text_safety import plain
+
+    print(plain(line))
 
 
 def err(message: str) -> None:
-    """One line to stderr (the CLI's way to report a problem); keys never reach it."""
+    """One line to stderr (the CLI's way to report a problem). Messages quote file names,
+    ids and model errors, so they are cleaned like any untrusted text for the terminal, and
+    keys never reach it (a provider's error body may echo one)."""
     from interviewer.redaction import redact
+    from interviewer.text_safety import plain
 
-    print(redact(message), file=sys.stderr)
+    print(plain(redact(message)), file=sys.stderr)

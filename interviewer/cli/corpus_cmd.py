@@ -6,12 +6,12 @@ parser (`interviewer --help`, the app's start) must not load pydantic."""
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interviewer.cli.common import print_json
+from interviewer.cli import exit_codes
+from interviewer.cli.common import err, out, print_json
 from interviewer.corpus.problems import CorpusError, errors
 
 if TYPE_CHECKING:
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    corpus = subparsers.add_parser("corpus", help="list, lint and import question decks")
+    corpus = subparsers.add_parser(
+        "corpus", help="list, lint and import question decks; draft and review rubrics")
     sub = corpus.add_subparsers(dest="corpus_command", metavar="ACTION")
 
     p = sub.add_parser("list", help="list the questions of every deck (or one)")
@@ -44,22 +45,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "import",
-        help="import Markdown Q&A documents into a deck YAML file",
-        description="Reads Markdown Q&A documents ('## 1. Question' headings, '1. **Question**' "
-        "lines, bold questions), merges near-duplicates, flags blank answers, writes a deck.",
+        help="import Markdown Q&A documents into a deck you can practise",
+        description="Reads Markdown Q&A documents in any common layout ('## 1. Question' "
+        "headings, '1. **Question**' lines, '**1)** Task', bold questions, 'Q:' lines, "
+        "'- **Answer**:' lists, <summary> sections), merges near-duplicates, flags blank and "
+        "placeholder answers, and writes a deck into your data folder, where `practice` finds it.",
     )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--deck", required=True, help="deck name (a slug, e.g. my-notes)")
-    p.add_argument("--out", type=Path, help="output path (default: ./<deck>.yaml)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--out", type=Path,
+                   help="output path (default: <data folder>/corpus/<deck>.yaml, where practice "
+                   "looks)")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite an existing output file, or use the name of a shipped deck")
+    p.add_argument("--explain", action="store_true",
+                   help="print each document's layout and which lines became questions (and "
+                   "which did not, and why)")
+    p.add_argument("--dry-run", action="store_true", help="report what would be imported; "
+                   "write nothing")
     p.set_defaults(func=cmd_import)
+
+    from interviewer.cli.rubric_draft_cmd import register_draft, register_review
+
+    register_draft(sub)
+    register_review(sub)
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
     from interviewer.corpus.catalog import load_default_catalog
     from interviewer.settings import load_settings
 
-    catalog = load_default_catalog(load_settings().data_dir)
+    catalog = load_default_catalog(load_settings().user_data_dir)
     catalog.raise_for_errors()
     if getattr(args, "deck", None):
         catalog.deck(args.deck)  # raises with the list of decks if unknown
@@ -76,7 +92,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             "topic": q.topic,
             "difficulty": q.difficulty,
             "reference_answer": q.reference_answer,
-            "sources": [s.model_dump() for s in q.sources],
+            "sources": [s.model_dump(exclude_none=True) for s in q.sources],
             "aliases": q.aliases,
             "has_rubric": catalog.rubric(deck, q.id) is not None,
         }
@@ -85,12 +101,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     ]
     if args.json:
         print_json(rows)
-        return 0
+        return exit_codes.OK
     width = max((len(r["id"]) for r in rows), default=10)
     for r in rows:
-        print(f"{r['deck']}/{r['id']:<{width}}  {r['topic']:<13} {r['difficulty']:<6}  {r['question']}")
-    print(f"{len(rows)} questions", file=sys.stderr)
-    return 0
+        # an imported deck's text is untrusted: `out` cleans it for the terminal
+        out(f"{r['deck']}/{r['id']:<{width}}  {r['topic']:<13} {r['difficulty']:<6}  {r['question']}")
+    err(f"{len(rows)} questions")
+    return exit_codes.OK
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -105,21 +122,23 @@ def cmd_stats(args: argparse.Namespace) -> int:
             "title": deck.deck.title,
             "questions": len(deck.questions),
             "rubrics": len(catalog.rubrics.get(name, {})),
-            "by_topic": {t: topics[t] for t in TOPICS if topics[t]},
+            "by_topic": {t: topics[t] for t in (deck.deck.topics or TOPICS) if topics[t]},
             "by_difficulty": {d: levels[d] for d in DIFFICULTIES if levels[d]},
-            "sources": sum(len(q.sources) for q in deck.questions),
+            "sources": sum(1 for q in deck.questions for src in q.sources if src.doc),
+            "pages": sum(1 for q in deck.questions for src in q.sources if src.url),
         }
     if args.json:
         print_json(stats)
-        return 0
+        return exit_codes.OK
     for name, s in stats.items():
-        print(f"{name}: {s['title']} — {s['questions']} questions, {s['rubrics']} rubrics, "
-              f"{s['sources']} source questions")
+        pages = f", {s['pages']} documentation pages cited" if s["pages"] else ""
+        out(f"{name}: {s['title']} — {s['questions']} questions, {s['rubrics']} rubrics, "
+            f"{s['sources']} source questions{pages}")
         for label, counts in (("topic", s["by_topic"]), ("difficulty", s["by_difficulty"])):
-            print(f"  by {label}:")
+            out(f"  by {label}:")
             for key, n in counts.items():
-                print(f"    {key:<14} {n:>3}  {'█' * n}")
-    return 0
+                out(f"    {key:<14} {n:>3}  {'█' * n}")
+    return exit_codes.OK
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -131,39 +150,21 @@ def cmd_lint(args: argparse.Namespace) -> int:
     if args.path is None:
         from interviewer.corpus.catalog import default_roots
 
-        problems, summary = lint_roots(default_roots(load_settings().data_dir), checks)
+        problems, summary = lint_roots(default_roots(load_settings().user_data_dir), checks)
     else:
         problems, summary = lint_path(args.path, checks)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        err(str(problem))
     n_err = len(errors(problems))
     n_warn = len(problems) - n_err
-    print(f"{summary}: {n_err} error(s), {n_warn} warning(s)", file=sys.stderr)
-    return 1 if n_err else 0
+    err(f"{summary}: {n_err} error(s), {n_warn} warning(s)")
+    return exit_codes.PROBLEMS if n_err else exit_codes.OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from interviewer.corpus.markdown_import import import_documents, write_deck
+    from interviewer.cli.import_report import import_and_write
 
-    out = args.out or Path(f"{args.deck}.yaml")
-    if out.exists() and not args.force:
-        raise CorpusError([_problem(out, "exists; pass --force to overwrite it")])
-    result = import_documents(args.files, deck_name=args.deck)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    if result.deck is None:
-        return 2
-    try:
-        write_deck(result.deck, out)
-    except OSError as exc:
-        raise CorpusError([_problem(out, f"cannot be written: {exc.strerror or exc}")]) from None
-    for line in result.report_lines():
-        print(line, file=sys.stderr)
-    print(f"wrote {len(result.deck.questions)} questions to {out}", file=sys.stderr)
-    if out.stem != args.deck:
-        print(f"note: the deck loads from corpus/{args.deck}.yaml (a deck file is named after "
-              f"its deck); rename {out.name} when you move it there", file=sys.stderr)
-    return 0
+    return import_and_write(args)
 
 
 def _problem(path: Path, message: str):

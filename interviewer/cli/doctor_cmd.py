@@ -14,7 +14,8 @@ import sys
 import time
 from dataclasses import dataclass
 
-from interviewer.cli.common import add_backend_flags, settings_from_args
+from interviewer.cli import exit_codes
+from interviewer.cli.common import add_backend_flags, out, settings_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,11 +44,16 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
     from interviewer.redaction import redact
 
+    def emit(check: Check) -> None:
+        # a check's detail may quote a server's error body: cleaned for the terminal, no keys
+        out(redact(check.line()))
+        sys.stdout.flush()
+
     settings = settings_from_args(args)
-    checks = asyncio.run(run_checks(settings, emit=lambda c: print(redact(c.line()), flush=True)))
+    checks = asyncio.run(run_checks(settings, emit=emit))
     failed = [c for c in checks if c.ok is False]
     print(f"{len(failed)} problem(s) found" if failed else "everything works", file=sys.stderr)
-    return 1 if failed else 0
+    return exit_codes.PROBLEMS if failed else exit_codes.OK
 
 
 async def run_checks(settings, emit=lambda check: None) -> list[Check]:

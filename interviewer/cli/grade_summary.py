@@ -1,22 +1,20 @@
 """What `interviewer grade` says about who graded: the per-reason summary on stderr, the reason
-shown per row, and the exit code.
+shown per row, and whether any answer fell back (exit FELL_BACK).
 
     12 graded by gpt-4o-mini, 3 fell back to offline: 2 timeout, 1 schema
 
 Exit 0 only when every answer was graded by the requested backend; answers the model was never
 meant to see (blocked by the pre-checks: empty, injection-only, ...; or with no rubric, graded
-against the reference answer) are counted apart and do not change the exit code. Kept apart
-from grade_cmd.py, which owns reading, batching and writing the results.
+against the reference answer) are counted apart and do not change the exit code. The run's
+other counts (graded, unknown, failed, interrupted) are grade_output.BatchSummary's, which
+holds one of these; grade_cmd.exit_code decides the exit code from both.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-
-from interviewer.cli.exit_codes import FELL_BACK, OK, PROBLEMS
 
 if TYPE_CHECKING:
     from interviewer.domain import Grade
@@ -52,8 +50,8 @@ def flag_column(grade: Grade) -> str:
 class GradeSummary:
     """Who graded how many answers of one run."""
 
-    backend: str
-    model: str | None
+    backend: str = "offline"
+    model: str | None = None
     graded: int = 0
     fell_back: Counter[str] = field(default_factory=Counter)
     not_sent: Counter[str] = field(default_factory=Counter)
@@ -75,29 +73,19 @@ class GradeSummary:
                          + _counts(self.not_sent) + ")")
         return ", ".join(parts)
 
-    def exit_code(self, not_graded: int = 0) -> int:
-        """PROBLEMS when some answers have no grade at all, FELL_BACK when some were graded
-        by the offline grader instead of the requested backend, else OK."""
-        if not_graded:
-            return PROBLEMS
-        return FELL_BACK if self.fell_back else OK
+    def add(self, grade: Grade) -> None:
+        """Count one grade by who graded it."""
+        if self.backend == "offline":
+            self.graded += 1
+        elif (reason := fallback_reason(grade)) is not None:
+            self.fell_back[reason] += 1
+        elif (why := not_sent_reason(grade)) is not None:
+            self.not_sent[why] += 1
+        else:
+            self.graded += 1
+            self.model = self.model or grade.model
 
 
 def _counts(counter: Counter[str]) -> str:
     return ", ".join(f"{n} {reason}" for reason, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
-
-def summarise(grades: Iterable[Grade], backend: str, model: str | None) -> GradeSummary:
-    """Count `grades` by who graded them."""
-    summary = GradeSummary(backend=backend, model=model)
-    for grade in grades:
-        if backend == "offline":
-            summary.graded += 1
-        elif (reason := fallback_reason(grade)) is not None:
-            summary.fell_back[reason] += 1
-        elif (why := not_sent_reason(grade)) is not None:
-            summary.not_sent[why] += 1
-        else:
-            summary.graded += 1
-            summary.model = summary.model or grade.model
-    return summary

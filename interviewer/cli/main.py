@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "interviewer.cli.corpus_cmd",
     "interviewer.cli.grade_cmd",
     "interviewer.cli.sessions_cmd",
+    "interviewer.cli.disputes_cmd",
     "interviewer.cli.doctor_cmd",
     "interviewer.cli.practice_cmd",
 )
@@ -70,13 +71,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from interviewer.cli.app_cmd import run_app
 
         func = run_app
+    from interviewer.cli import exit_codes
+
     try:
         return int(func(args) or 0)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return exit_codes.INTERRUPTED
     except BrokenPipeError:
-        return 0
+        return exit_codes.OK
     except Exception as exc:
         code = report_error(exc)
         if code is None:
@@ -88,24 +91,30 @@ def report_error(exc: Exception) -> int | None:
     """Print an error the user can fix (one line per problem, no traceback) and return the exit
     code; None for anything else. The error classes are imported here, when a command has
     failed, not before every command."""
+    from interviewer.cli import exit_codes
+    from interviewer.cli.common import err
     from interviewer.corpus.problems import CorpusError
+    from interviewer.engine.selection import NothingDue
     from interviewer.llm.errors import LLMError
     from interviewer.settings import ConfigError
-    from interviewer.store.db import StoreError
+    from interviewer.store.db import StoreError, StoreUnusable
 
     if isinstance(exc, CorpusError):
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 2
+            err(str(problem))
+        return exit_codes.USAGE
+    if isinstance(exc, StoreUnusable):  # disk full, not writable, locked, not a store, newer
+        err(f"error: {exc}")
+        return exit_codes.STORAGE
+    if isinstance(exc, NothingDue):  # the message says when and how to practise anyway
+        err(str(exc))
+        return exit_codes.USAGE
     if isinstance(exc, ConfigError | StoreError):
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        err(f"error: {exc}")
+        return exit_codes.USAGE
     if isinstance(exc, LLMError):  # backend set-up or provider failure: the message says the fix
-        from interviewer.cli.exit_codes import BACKEND_CONFIG, PROBLEMS
-        from interviewer.redaction import redact
-
-        print(f"error: {redact(str(exc))}", file=sys.stderr)
-        return BACKEND_CONFIG if exc.is_config else PROBLEMS
+        err(f"error: {exc}")  # err() redacts keys
+        return exit_codes.BACKEND_CONFIG if exc.is_config else exit_codes.PROBLEMS
     return None
 
 

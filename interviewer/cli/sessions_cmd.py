@@ -6,7 +6,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from interviewer.cli.common import add_backend_flags, err, print_json, settings_from_args
+from interviewer.cli import exit_codes
+from interviewer.cli.common import add_backend_flags, err, out, print_json, settings_from_args
 
 FORMATS = {"md": "md", "json": "json", "html": "html"}
 
@@ -58,11 +59,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_regrade)
 
 
-def _store(settings=None):
+def _store(settings=None, *, reading: bool = False):
+    """The store. `reading` commands (list, show, export) still work when it cannot be
+    written (disk full, read-only folder): it is opened read-only, with a note on stderr."""
     from interviewer.settings import load_settings
     from interviewer.store.session_store import SessionStore
 
-    return SessionStore.open(settings or load_settings())
+    store = SessionStore.open(settings or load_settings(), read_only_fallback=reading)
+    if store.read_only is not None:
+        err(f"note: {store.read_only} The store is open read-only: listing, showing and "
+            "exporting work; nothing can be saved until this is fixed.")
+    return store
+
+
+_LOADED_DECKS: dict = {}
+
+
+def _deck_catalog(deck: str, rubrics: dict):
+    """The one deck `_lookups` read, as a catalog (for the grader's topicality check)."""
+    from interviewer.corpus.catalog import Catalog
+
+    found = _LOADED_DECKS.get(deck)
+    return Catalog(decks={deck: found}, rubrics={deck: rubrics}) if found is not None else None
 
 
 def _lookups(deck: str, data_dir) -> tuple[dict, dict]:
@@ -79,6 +97,7 @@ def _lookups(deck: str, data_dir) -> tuple[dict, dict]:
             found, problems = load_deck_file(path)
             if found is not None and not errors(problems):
                 questions, rubrics = {q.id: q for q in found.questions}, {}
+                _LOADED_DECKS[deck] = found
         for path in sorted((root / "rubrics" / deck).glob("*.y*ml")):
             rubric, problems = load_rubric_file(path)
             if rubric is not None and not errors(problems) and rubric.question_id in questions:
@@ -89,60 +108,70 @@ def _lookups(deck: str, data_dir) -> tuple[dict, dict]:
 # ---------------------------------------------------------------------- list / show
 def cmd_list(args: argparse.Namespace) -> int:
     from interviewer.store.export_view import fmt_score
+    from interviewer.text_safety import one_line
 
-    with _store() as store:
+    with _store(reading=True) as store:
         rows = store.list_sessions(status=args.status, limit=args.limit)
+    for damaged in rows.damaged:
+        err(f"warning: {damaged}")
+    code = exit_codes.PROBLEMS if rows.damaged else exit_codes.OK
     if args.json:
         print_json([r.to_json() for r in rows])
-        return 0
+        return code
     if not rows:
-        err("no sessions stored yet (start one with `interviewer`)")
-        return 0
-    print(f"{'ID':<22}  {'STARTED':<16}  {'DECK':<12} {'MODE':<9} {'STATUS':<9} "
-          f"{'ANSWERED':>8}  {'SCORE':>5}  BACKEND")
+        if not rows.damaged:
+            err("no sessions stored yet (start one with `interviewer`)")
+        return code
+    out(f"{'ID':<22}  {'STARTED':<16}  {'DECK':<12} {'MODE':<9} {'STATUS':<9} "
+        f"{'ANSWERED':>8}  {'SCORE':>5}  BACKEND")
     for r in rows:
-        backend = r.backend + (f" {r.model}" if r.model else "")
-        print(f"{r.id:<22}  {r.created_at:%Y-%m-%d %H:%M}  {r.deck:<12} {r.mode:<9} "
-              f"{r.status:<9} {f'{r.n_answered}/{r.n_questions}':>8}  {fmt_score(r.score):>5}  "
-              f"{backend}")
-    return 0
+        # names come from the store (an import can set them): one clean line each
+        backend = one_line(r.backend + (f" {r.model}" if r.model else ""), 60)
+        out(f"{r.id:<22}  {r.created_at:%Y-%m-%d %H:%M}  {one_line(r.deck, 40):<12} "
+            f"{r.mode:<9} {r.status:<9} {f'{r.n_answered}/{r.n_questions}':>8}  "
+            f"{fmt_score(r.score):>5}  {backend}")
+    return code
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     from interviewer.cli.sessions_text import render_text
     from interviewer.store.export_view import build_view
 
-    with _store() as store:
+    with _store(reading=True) as store:
         session = store.load(args.id)
     sys.stdout.write(render_text(build_view(session)))
-    return 0
+    return exit_codes.OK
 
 
 # ---------------------------------------------------------------------- export / import
 def cmd_export(args: argparse.Namespace) -> int:
     from interviewer.settings import load_settings
 
+    from interviewer.store.safe_paths import file_in_folder
+
     settings = load_settings()
-    with _store(settings) as store:
+    with _store(settings, reading=True) as store:
         session = store.load(args.id)
     if args.output is None and args.format == "html" and sys.stdout.isatty():
         err("error: an HTML export goes to a file: give -o PATH (or redirect the output)")
-        return 2
+        return exit_codes.USAGE
     target = None
     if args.output is not None:
-        target = args.output / f"session-{session.id}.{FORMATS[args.format]}" \
+        # A name built from the session's id must stay in the folder given (an id from an
+        # old import could hold "../"); a file name the user typed is theirs to choose.
+        target = file_in_folder(args.output, f"session-{session.id}.{FORMATS[args.format]}") \
             if args.output.is_dir() else args.output
         if target.exists() and not args.force:
             err(f"error: {target} exists; pass --force to overwrite it")
-            return 2
-    questions, rubrics = _lookups(session.config.deck, settings.data_dir)
+            return exit_codes.USAGE
+    questions, rubrics = _lookups(session.config.deck, settings.user_data_dir)
     text = _render(args.format, session, questions, rubrics)
     if target is None:
         sys.stdout.write(text)
-        return 0
+        return exit_codes.OK
     _write_atomically(target, text)
     err(f"wrote {target}")
-    return 0
+    return exit_codes.OK
 
 
 def _render(fmt: str, session, questions, rubrics) -> str:
@@ -161,17 +190,20 @@ def _render(fmt: str, session, questions, rubrics) -> str:
 
 def _write_atomically(target: Path, text: str) -> None:
     """Write via a temporary file in the same folder, so a crash never leaves half a file."""
-    from interviewer.store.db import StoreError
+    from interviewer.store.db import os_error
 
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:
-        raise StoreError(f"cannot write to {folder}: {exc.strerror or exc}") from None
+        raise os_error(exc, f"write to {folder}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise os_error(exc, f"write {target}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -180,12 +212,15 @@ def _write_atomically(target: Path, text: str) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from interviewer.store.export_json import import_session
 
+    warnings: list = []
     with _store() as store:
-        session = import_session(args.file, store, new_id=args.new_id)
+        session = import_session(args.file, store, new_id=args.new_id, warnings=warnings)
+    for warning in warnings:
+        err(str(warning))
     print(session.id)
     err(f"imported session {session.id} ({len(session.records)} questions, "
         f"{len(session.turns)} turns)")
-    return 0
+    return exit_codes.OK
 
 
 # ---------------------------------------------------------------------- delete
@@ -195,17 +230,17 @@ def cmd_delete(args: argparse.Namespace) -> int:
         if not args.yes:
             if not sys.stdin.isatty():
                 err(f"error: deleting {session_id} needs confirmation: pass --yes")
-                return 2
+                return exit_codes.USAGE
             summary = next((s for s in store.list_sessions() if s.id == session_id), None)
             detail = f" ({summary.n_answered}/{summary.n_questions} answered, {summary.status})" \
                 if summary else ""
             reply = input(f"Delete session {session_id}{detail}? This cannot be undone. [y/N] ")
             if reply.strip().lower() not in ("y", "yes"):
                 err("not deleted")
-                return 1
+                return exit_codes.PROBLEMS
         store.delete(session_id)
     err(f"deleted session {session_id}")
-    return 0
+    return exit_codes.OK
 
 
 # ---------------------------------------------------------------------- regrade
@@ -220,7 +255,7 @@ def cmd_regrade(args: argparse.Namespace) -> int:
     with _store(settings) as store:
         before = store.load(args.id)
         deck = before.config.deck
-        questions, rubrics = _lookups(deck, settings.data_dir)
+        questions, rubrics = _lookups(deck, settings.user_data_dir)
         wanted = set(args.question or [])
         requests: dict[str, GradeRequest] = {}
         problems = 0
@@ -234,34 +269,42 @@ def cmd_regrade(args: argparse.Namespace) -> int:
                 err(f"{record.question_id}: not in deck {deck!r} any more; not re-graded")
                 problems += 1
                 continue
+            attempt = record.grade.attempt  # the graded attempt (the retry, if any)
             requests[record.question_id] = GradeRequest(
                 question=question, rubric=rubrics.get(record.question_id),
-                answer=before.answer_text(record.question_id),
-                transcript=before.turns_for(record.question_id),
+                answer=before.answer_text(record.question_id, attempt),
+                transcript=before.turns_for(record.question_id, attempt),
             )
         unknown = wanted - {r.question_id for r in before.records}
         if unknown:
             err(f"error: not in session {before.id}: {', '.join(sorted(unknown))}")
-            return 2
+            return exit_codes.USAGE
         if not requests:
             err(f"session {before.id} has no graded questions to re-grade")
-            return 1 if problems else 0
-        grader = make_grader(settings)
+            return exit_codes.PROBLEMS if problems else exit_codes.OK
+        grader = make_grader(settings, _deck_catalog(deck, rubrics))
         err(f"re-grading {len(requests)} question(s) of {before.id} with {settings.backend}"
             + (f" {settings.model}" if settings.model else ""))
-        failures = asyncio.run(_regrade_all(store, before.id, grader, requests, settings.concurrency))
+        failures = asyncio.run(_regrade_all(store, before, grader, requests, settings.concurrency))
         after = store.load(before.id)
     _print_diff(before, after, requests)
+    _print_disputes(after, requests)
     old, new = build_view(before).overall, build_view(after).overall
     if old is not None and new is not None:
-        print(f"overall: {old:.1f} -> {new:.1f} ({_signed(new - old)})")
-    return 1 if failures or problems else 0
+        out(f"overall: {old:.1f} -> {new:.1f} ({_signed(new - old)})")
+    return exit_codes.PROBLEMS if failures or problems else exit_codes.OK
 
 
-async def _regrade_all(store, session_id: str, grader, requests: dict, concurrency: int) -> int:
+async def _regrade_all(store, session, grader, requests: dict, concurrency: int) -> int:
     """Grade concurrently (bounded); each grade is stored as soon as it arrives, so a
-    provider failure half-way keeps the grades already made."""
+    provider failure half-way keeps the grades already made. A new grade belongs to the same
+    attempt as the old one and costs the same points for hints."""
     import asyncio
+
+    from interviewer.engine.hint_ladder import apply_hint_penalty
+
+    session_id = session.id
+    records = {r.question_id: r for r in session.records}
 
     limit = asyncio.Semaphore(max(1, concurrency))
     failures = 0
@@ -275,6 +318,10 @@ async def _regrade_all(store, session_id: str, grader, requests: dict, concurren
                 err(f"{question_id}: not re-graded: {exc}")
                 failures += 1
                 return
+        attempt = records[question_id].grade.attempt
+        hints = sum(1 for t in session.turns_for(question_id, attempt) if t.kind == "hint")
+        grade = apply_hint_penalty(grade.model_copy(update={"attempt": attempt}), hints,
+                                   session.config.hint_penalty)
         store.add_grade(session_id, question_id, grade)
 
     await asyncio.gather(*(one(qid, req) for qid, req in requests.items()))
@@ -299,12 +346,26 @@ def _print_diff(before, after, requests: dict) -> None:
         old_by, new_by = _grader_name(old), _grader_name(new)
         if old_by != new_by:
             notes.append(f"{old_by} -> {new_by}")
-        print(f"{record.question_id:<{width}}  {old.score:5.1f} -> {new.score:5.1f} "
+        out(f"{record.question_id:<{width}}  {old.score:5.1f} -> {new.score:5.1f} "
               f"({_signed(new.score - old.score)})" + (f"  {'; '.join(notes)}" if notes else ""))
         old_verdicts = {c.id: c.verdict for c in old.criteria}
         for c in new.criteria:
             if c.id in old_verdicts and old_verdicts[c.id] != c.verdict:
-                print(f"{'':<{width}}    {c.id}: {old_verdicts[c.id]} -> {c.verdict}")
+                out(f"{'':<{width}}    {c.id}: {old_verdicts[c.id]} -> {c.verdict}")
+
+
+def _print_disputes(after, requests: dict) -> None:
+    """For each disputed verdict among the re-graded questions: does the new grade agree?"""
+    from interviewer.engine.disputes import agreement, verdict_now
+    from interviewer.text_safety import one_line
+
+    records = {r.question_id: r for r in after.records}
+    for dispute in after.disputes:
+        if dispute.question_id not in requests:
+            continue
+        new = verdict_now(dispute, records[dispute.question_id].grade)
+        out(f"disputed {dispute.question_id} {dispute.criterion_id} (was {dispute.verdict}; "
+            f"\"{one_line(dispute.reason, 60)}\"): {agreement(dispute, new)}")
 
 
 def _version(version: int | None) -> str:

@@ -55,7 +55,8 @@ def deck_to_data(deck: Deck) -> dict[str, Any]:
             # the trailing newline gives a plain `|` (the loader strips it again)
             entry["reference_answer"] = _Block(entry["reference_answer"] + "\n")
         if "sources" in entry:
-            entry["sources"] = [_Flow(s) for s in entry["sources"]]
+            entry["sources"] = [_Flow(s.model_dump(mode="json", exclude_none=True))
+                                for s in question.sources]
         questions.append(entry)
     return {
         "schema_version": deck.schema_version,
@@ -66,8 +67,14 @@ def deck_to_data(deck: Deck) -> dict[str, Any]:
 
 def dump_deck(deck: Deck) -> str:
     """The deck as YAML text."""
+    return dump_for_review(deck_to_data(deck))
+
+
+def dump_for_review(data: dict[str, Any]) -> str:
+    """Data files (decks, rubrics) as YAML a person edits: block style, keys in the order
+    given, multi-line text as `|` blocks, lines never folded."""
     return yaml.dump(
-        deck_to_data(deck),
+        data,
         Dumper=_DeckDumper,
         sort_keys=False,
         allow_unicode=True,

@@ -14,18 +14,32 @@ _THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ 
 
 #: `Answer:`, `**Answer: **`, `Ans.`, `A:`, `*Answer -*` at the start of an answer.
 _ANSWER_MARKER = re.compile(
-    r"^(?P<open>\*\*|__|\*|_)?[ \t]*(?:(?:answers?|ans)[ \t]*\d{0,5}[ \t]*[:.\-–—]"
+    r"^(?P<open>\*\*|__|\*|_)?[ \t]*(?:(?:answers?|ans|solution)[ \t]*\d{0,5}[ \t]*"
+    r"(?P<closed>\*\*|__|\*|_)?[ \t]*[:.\-–—]"
     r"|a[ \t]*\d{0,5}[ \t]*:|a[ \t]+[-–—])[ \t]*",
     re.IGNORECASE,
 )
+#: A list item that holds the answer: `- **Answer**: text` (nested under the question).
+_ANSWER_ITEM = re.compile(r"^([ \t]*[-*+][ \t]+)(?=(?:\*\*|__|\*|_)?[ \t]*(?:answers?|ans|solution|a(?=\W{0,3}:))\b)",
+                          re.IGNORECASE)
 
-_TAGS = (
-    "p|br|div|span|li|ul|ol|em|strong|b|i|u|h[1-6]|a|img|hr|table|tr|td|th|tbody|thead|"
-    "section|article|header|footer|nav|blockquote|pre|code|sup|sub|small|font|center|"
-    "details|summary"
+#: Tags that only format words: unwrapped in place, so `<strong>M</strong>ean` stays "Mean".
+_INLINE_TAGS = "em|strong|b|i|u|span|font|small|code|tt|kbd|mark|abbr|s|del|ins|strike|big|cite|q|var"
+#: Tags that separate text: replaced by a space.
+_BLOCK_TAGS = (
+    "p|br|div|li|ul|ol|h[1-6]|hr|table|tr|td|th|tbody|thead|section|article|header|footer|nav|"
+    "blockquote|pre|center|details|summary|figure|figcaption|dl|dt|dd|a"
 )
-#: Whole HTML tags: `<p>`, `</div>`, `<br/>`, `<a href="...">`.
-_HTML_TAG = re.compile(rf"</?(?:{_TAGS})\b[^<>\n]*?/?>", re.IGNORECASE)
+_TAGS = f"{_INLINE_TAGS}|{_BLOCK_TAGS}|img|sup|sub"
+_INLINE_TAG = re.compile(rf"</?(?:{_INLINE_TAGS})\b[^<>\n]*?/?>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_TAGS})\b[^<>\n]*?/?>", re.IGNORECASE)
+#: `x<sup>2</sup>` -> `x^2`, `x<sub>i</sub>` -> `x_i`: the formula keeps its meaning.
+_SUP_SUB = re.compile(r"<(sup|sub)\b[^<>\n]*>(.*?)</\1\s*>", re.IGNORECASE)
+#: `<img src="f.png" alt="formula">` (attributes in any order, any quotes).
+_IMG = re.compile(r"<img\b([^<>]*?)/?>", re.IGNORECASE)
+#: `<a href="url">text</a>` -> `[text](url)`.
+_ANCHOR = re.compile(r"<a\b[^<>]*?href\s*=\s*[\"']([^\"']+)[\"'][^<>]*>(.*?)</a\s*>", re.IGNORECASE)
+_ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 #: Tag fragments whose `<` was lost: `network./p>`, `done/strong>`.
 _TAG_FRAGMENT = re.compile(rf"(?<=\S)/(?:{_TAGS})>(?=\s|$)", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
@@ -71,8 +85,25 @@ def _outside_code_spans(line: str, fix) -> str:
     return "".join(out)
 
 
+def _img_markdown(m: re.Match) -> str:
+    attrs = {a.group(1).lower(): a.group(2) or a.group(3) or a.group(4) or ""
+             for a in _ATTR.finditer(m.group(1))}
+    src = attrs.get("src", "").strip()
+    alt = " ".join((attrs.get("alt") or attrs.get("title") or "").split())
+    if not src:
+        return f" {alt} " if alt else " "
+    return f"![{alt}]({src.replace(' ', '%20')})"
+
+
 def _strip_html(text: str) -> str:
-    text = _HTML_TAG.sub(" ", text)
+    """Inline HTML as Markdown: images and links kept, formatting tags unwrapped in place,
+    block tags turned into spaces, entities decoded."""
+    text = _IMG.sub(_img_markdown, text)
+    text = _ANCHOR.sub(lambda m: f"[{m.group(2).strip()}]({m.group(1)})" if m.group(2).strip()
+                       else f"<{m.group(1)}>", text)
+    text = _SUP_SUB.sub(lambda m: ("^" if m.group(1).lower() == "sup" else "_") + m.group(2), text)
+    text = _INLINE_TAG.sub("", text)
+    text = _BLOCK_TAG.sub(" ", text)
     text = _TAG_FRAGMENT.sub("", text)
     text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     return text.replace("\u00a0", " ")
@@ -130,7 +161,7 @@ def strip_answer_marker(line: str) -> str:
     if not m:
         return line
     rest, mark = stripped[m.end():], m.group("open")
-    if mark:
+    if mark and not m.group("closed"):
         if rest.startswith(mark):
             rest = rest[len(mark):]          # **Answer:** text
         elif mark in rest:
@@ -195,14 +226,29 @@ def code_mask(lines: list[str]) -> list[bool]:
     return mask
 
 
+def _unwrap_answer_item(lines: list[str]) -> list[str]:
+    """`- **Answer**: text` with its continuation indented below -> the text, unindented."""
+    m = _ANSWER_ITEM.match(lines[0]) if lines else None
+    if not m:
+        return lines
+    width = len(m.group(1))
+    out = [lines[0][width:]]
+    for line in lines[1:]:
+        out.append(line[width:] if line[:width].isspace() else line)
+    return out
+
+
 def clean_answer(lines: list[str]) -> tuple[str, list[str]]:
     """The answer as tidy Markdown, and the stray page lines removed from its end."""
     lines = textwrap.dedent("\n".join(lines)).split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
+    lines = _unwrap_answer_item(lines)
     code = code_mask(lines)
     if lines and not code[0]:
-        lines[0] = strip_answer_marker(lines[0])
+        # the first line is never a continuation: its indent (under a list item question,
+        # when later lines are not indented) means nothing
+        lines[0] = strip_answer_marker(lines[0].lstrip())
     out: list[str] = []
     out_code: list[bool] = []
     for line, in_code in zip(lines, code, strict=True):

@@ -9,13 +9,14 @@ import re
 import string
 import unicodedata
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 from interviewer.corpus.deck_writer import write_deck
-from interviewer.corpus.markdown_parse import ParsedQA, parse_markdown
+from interviewer.corpus.markdown_parse import ParsedDocument, ParsedQA, parse_document
 from interviewer.corpus.problems import Problem, errors
 from interviewer.corpus.question_merge import group_near_duplicates
-from interviewer.corpus.topic_guess import guess_topic
+from interviewer.corpus.topic_guess import FALLBACK_TOPIC, guess_topic
 from interviewer.corpus.yaml_io import read_text
 from interviewer.domain import Deck, Question
 
@@ -44,6 +45,11 @@ class SourceRef:
     line: int
 
     @property
+    def at(self) -> str:
+        """`notes.md:12`: where to look in the source document."""
+        return f"{self.doc}:{self.line}"
+
+    @property
     def full(self) -> str:
         return f"{self.doc}#{self.number}"
 
@@ -66,9 +72,12 @@ class ImportResult:
     deck: Deck | None
     problems: list[Problem] = field(default_factory=list)
     merges: list[Merge] = field(default_factory=list)
-    blanks: list[tuple[list[SourceRef], str]] = field(default_factory=list)
+    #: refs, question, why (a placeholder's text, or "" for an empty answer)
+    blanks: list[tuple[list[SourceRef], str, str]] = field(default_factory=list)
     dropped: list[tuple[SourceRef, list[str]]] = field(default_factory=list)
     documents: list[tuple[str, str, int]] = field(default_factory=list)  # label, name, count
+    parsed_documents: dict[str, ParsedDocument] = field(default_factory=dict)  # by label
+    topics_from: str = "taxonomy"   # or "sections": the documents' own section headings
 
     @property
     def parsed(self) -> int:
@@ -86,9 +95,13 @@ class ImportResult:
             blank = ", its answer was blank" if m.merged_blank else ""
             lines.append(f"merged {m.merged.label} into {m.kept.label} {_quote(m.question)} "
                          f"({was}{blank})")
-        for refs, question in self.blanks:
-            where = ", ".join(r.label for r in refs)
-            lines.append(f"blank answer: {where} {_quote(question)} (left empty, noted for review)")
+        for label, parsed in self.parsed_documents.items():
+            lines.append(f"layout of {label}: {parsed.layout.describe()}")
+        for refs, question, why in self.blanks:
+            where = ", ".join(f"{r.label} ({r.at})" for r in refs)
+            reason = f"{why}, " if why else ""
+            lines.append(f"blank answer: {where} {_quote(question)} ({reason}left empty, "
+                         "noted for review)")
         for ref, dropped in self.dropped:
             lines.append(f"dropped {len(dropped)} stray page line(s) after {ref.label}: "
                          + "; ".join(_quote(x) for x in dropped))
@@ -97,6 +110,9 @@ class ImportResult:
                 f"{self.parsed} questions read, {len(self.merges)} merged into others, "
                 f"{len(self.deck.questions)} entries, {len(self.blanks)} with a blank answer"
             )
+            if self.topics_from == "sections" and self.deck.deck.topics != ["general"]:
+                lines.append(f"topics from the documents' section headings: "
+                             f"{', '.join(self.deck.deck.topics)}")
         return lines
 
 
@@ -135,14 +151,14 @@ def slugify(question: str, taken: set[str] | None = None) -> str:
     return slug
 
 
-def _read(path: Path) -> tuple[list[ParsedQA], list[Problem]]:
+def _read(path: Path) -> tuple[ParsedDocument | None, list[Problem]]:
     text, problems = read_text(path)
     if text is None:
-        return [], problems
-    found = parse_markdown(text)
-    if not found:
-        return [], [Problem(path, NO_QUESTIONS)]
-    return found, []
+        return None, problems
+    parsed = parse_document(text)
+    if not parsed.questions:
+        return None, [Problem(path, NO_QUESTIONS)]
+    return parsed, []
 
 
 def _best_answer(answers: list[str]) -> int | None:
@@ -151,12 +167,18 @@ def _best_answer(answers: list[str]) -> int | None:
     return -max(scored)[1] if scored else None
 
 
-def import_documents(paths: list[Path], deck_name: str) -> ImportResult:
+Progress = Callable[[str, int, int], None]
+
+
+def import_documents(paths: list[Path], deck_name: str, *,
+                     progress: Progress | None = None) -> ImportResult:
     """Read Markdown Q&A documents into one deck named `deck_name`.
 
     Near-duplicate questions become one entry (first wording as the question, the others as
-    aliases, every source kept, the fullest answer kept); blank answers stay blank with a note.
-    Any file that cannot be read, or holds no questions, is a problem and no deck is made.
+    aliases, every source kept, the fullest answer kept); blank and placeholder answers stay
+    blank with a note. Topics come from the taxonomy for a PyTorch deck, else from the
+    documents' section headings. Any file that cannot be read, or holds no questions, is a
+    problem and no deck is made. `progress(stage, done, total)` is called on long work.
     """
     result = ImportResult(deck=None)
     if not _SLUG.match(deck_name or "") or len(deck_name) > 80:
@@ -172,10 +194,11 @@ def import_documents(paths: list[Path], deck_name: str) -> ImportResult:
         if key in seen_paths:
             continue
         seen_paths.add(key)
-        found, problems = _read(path)
+        parsed, problems = _read(path)
         result.problems += problems
-        if not found:
+        if parsed is None:
             continue
+        found = parsed.questions
         if path.name in names:
             result.problems.append(Problem(path, f"has the same file name as {names[path.name]}: "
                                            "sources name documents by file name; rename one"))
@@ -183,6 +206,7 @@ def import_documents(paths: list[Path], deck_name: str) -> ImportResult:
         names[path.name] = path
         label = _label(len(result.documents))
         result.documents.append((label, path.name, len(found)))
+        result.parsed_documents[label] = parsed
         for ordinal, qa in enumerate(found, start=1):
             number = qa.number if qa.number is not None and qa.number >= 1 else ordinal
             tag = f"{label}#{number}" if len(paths) > 1 else f"#{number}"
@@ -192,7 +216,11 @@ def import_documents(paths: list[Path], deck_name: str) -> ImportResult:
 
     questions: list[Question] = []
     taken: set[str] = set()
-    for group in group_near_duplicates([qa.question for _, qa in items]):
+    use_sections = _topics_from_sections(deck_name, [qa for _, qa in items])
+    result.topics_from = "taxonomy" if use_sections is False else "sections"
+    topics: list[str] = []
+    merge_progress = (lambda done, total: progress("merging", done, total)) if progress else None
+    for group in group_near_duplicates([qa.question for _, qa in items], progress=merge_progress):
         members = [items[i] for i in group]
         refs = [ref for ref, _ in members]
         primary_ref, primary = members[0]
@@ -209,8 +237,10 @@ def import_documents(paths: list[Path], deck_name: str) -> ImportResult:
             notes.append(f"merged from {', '.join(r.full for r in refs)}{kept_from}; "
                          "check the other answers for anything it lacks")
         if best is None:
-            result.blanks.append((refs, primary.question))
-            notes.append(f"blank answer in the source ({', '.join(r.full for r in refs)}); "
+            why = next((qa.placeholder for _, qa in members if qa.placeholder), "")
+            result.blanks.append((refs, primary.question, why))
+            detail = f": {why}" if why else ""
+            notes.append(f"blank answer in the source ({', '.join(r.at for r in refs)}{detail}); "
                          "write a reference answer")
         aliases: list[str] = []
         for _, qa in members[1:]:
@@ -220,15 +250,29 @@ def import_documents(paths: list[Path], deck_name: str) -> ImportResult:
                 continue
             aliases.append(qa.question)
         sources = []
-        for ref in refs:
-            source = {"doc": ref.doc, "number": ref.number}
-            if source not in sources:
+        for ref, qa in members:
+            source = {"doc": ref.doc, "number": ref.number, "line": ref.line}
+            if qa.raw and _bare(qa.raw) != _bare(qa.question):
+                source["raw"] = qa.raw
+            if all((s["doc"], s["number"]) != (ref.doc, ref.number) for s in sources):
                 sources.append(source)
+        if use_sections:
+            section = next((qa.section for _, qa in members if qa.section), None)
+            topic = slugify(section)[:40].rstrip("-") if section else "general"
+            if topic not in topics:
+                topics.append(topic)
+        elif use_sections is None:
+            topic = "general"
+            topics[:] = ["general"]
+        else:
+            topic = guess_topic(primary.question, answer)
+        difficulty = next((qa.difficulty for _, qa in members if qa.difficulty), None)
         questions.append(Question.model_validate({
             "id": slugify(primary.question, taken),
             "question": primary.question,
             "reference_answer": answer,
-            "topic": guess_topic(primary.question, answer),
+            "topic": topic,
+            **({"difficulty": difficulty} if difficulty else {}),
             "aliases": aliases,
             "sources": sources,
             "notes": notes,
@@ -239,10 +283,36 @@ def import_documents(paths: list[Path], deck_name: str) -> ImportResult:
             "title": deck_name.replace("-", " ").capitalize(),
             "description": "Imported from " + ", ".join(n for _, n, _ in result.documents)
             + " by `interviewer corpus import`; review the notes, topics and difficulties.",
+            **({"topics": topics} if use_sections is not False else {}),
         },
         "questions": questions,
     })
     return result
+
+
+_TORCH = re.compile(r"\b(?:py)?torch\b", re.IGNORECASE)
+
+
+def _topics_from_sections(deck_name: str, found: list[ParsedQA]) -> bool | None:
+    """True: topics from the documents' section headings. False: the PyTorch taxonomy (the
+    deck is about PyTorch: its name says so, a quarter of its questions mention (Py)Torch, or,
+    with no sections, half of them name a taxonomy topic's keyword). None: one "general" topic.
+    """
+    mentions = sum(1 for qa in found if _TORCH.search(qa.question) or _TORCH.search(qa.answer))
+    if "torch" in deck_name or mentions * 4 >= len(found):
+        return False
+    if any(qa.section for qa in found):
+        return True
+    fits = sum(1 for qa in found if guess_topic(qa.question) != FALLBACK_TOPIC)
+    return False if fits * 2 >= len(found) else None
+
+
+_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+)?(?:[-*+]\s+)?(?:\*\*)?(?:\d{1,5}[.)]\s+)?|[*_]{1,2}|\s+#*\s*$")
+
+
+def _bare(text: str) -> str:
+    """The words of a question line without heading, list and emphasis markers."""
+    return " ".join(_MARKUP.sub(" ", text).split())
 
 
 def _same_words(a: str, b: str) -> bool:

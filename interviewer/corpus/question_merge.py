@@ -10,15 +10,18 @@ Max Pooling?" never matches "What is Average Pooling?", and "CIFAR-10" never mat
 "CIFAR-100" (numbers must agree).
 """
 
+import functools
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 
 import snowballstemmer
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 _STEMMER = snowballstemmer.stemmer("english")
+#: Stemming is the slow part of comparing questions, and the same words recur.
+_stem = functools.lru_cache(maxsize=100_000)(_STEMMER.stemWord)
 
 #: Asking phrases removed from the start of a question before comparing.
 _ASKING_PREFIX = re.compile(
@@ -53,7 +56,17 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+@functools.lru_cache(maxsize=65_536)
+def _tokens(question: str) -> tuple[str, ...]:
+    return tuple(_tokens_uncached(question))
+
+
 def tokens(question: str) -> list[str]:
+    """The question's content words, stemmed, in order (asking words and filler dropped)."""
+    return list(_tokens(question))
+
+
+def _tokens_uncached(question: str) -> list[str]:
     """The question's content words, stemmed, in order (asking words and filler dropped)."""
     text = _fold(question)
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
@@ -67,7 +80,7 @@ def tokens(question: str) -> list[str]:
         elif word in _STOPWORDS:
             continue
         else:
-            word = _STEMMER.stemWord(word)
+            word = _stem(word)
         if word not in out:
             out.append(word)
     return out
@@ -85,15 +98,24 @@ def context_terms(questions: Sequence[str]) -> frozenset[str]:
     )
 
 
+#: Marks a question that asks "why": "Why is Naive Bayes naive?" asks for a reason, "What is
+#: Naive Bayes?" for a definition, though their content words are the same.
+WHY = "?why"
+
+
 def question_key(question: str) -> tuple[str, ...]:
     """The words two questions are compared on."""
-    return tuple(tokens(question))
+    words = tokens(question)
+    asks_why = re.match(r"\W*why\b", _fold(question)) is not None
+    return tuple([WHY, *words] if asks_why else words)
 
 
+@functools.lru_cache(maxsize=65536)
 def _digits(word: str) -> str:
     return "".join(ch for ch in word if ch.isdigit())
 
 
+@functools.lru_cache(maxsize=262144)
 def _spelling_variants(a: str, b: str) -> bool:
     """Same word spelt differently ("optimiser"/"optimizer", a typo); numbers must agree.
 
@@ -114,6 +136,10 @@ def same_question(a: Sequence[str], b: Sequence[str], context: Iterable[str] = (
     They may differ by spelling, by generic nouns, and by the documents' subject words
     (`context`), but must share a specific word.
     """
+    if (WHY in a) != (WHY in b):
+        return False
+    a = [w for w in a if w != WHY]
+    b = [w for w in b if w != WHY]
     ignorable = GENERIC | frozenset(context)
     set_a, set_b = set(a), set(b)
     if not set_a or not set_b:
@@ -141,20 +167,104 @@ def same_question(a: Sequence[str], b: Sequence[str], context: Iterable[str] = (
     return specific and all(w in ignorable for w in only_a + only_b)
 
 
-def group_near_duplicates(questions: Sequence[str]) -> list[list[int]]:
+def group_near_duplicates(questions: Sequence[str],
+                          progress: Callable[[int, int], None] | None = None) -> list[list[int]]:
     """Indices of the questions grouped by near-duplicate, each group in input order.
 
-    A question joins the first earlier group holding a question it matches.
+    A question joins the first earlier group holding a question it matches. Only questions
+    that could match are compared (see `_CandidateIndex`), so the work grows about linearly
+    with the number of questions; `progress(done, total)` is called every 500 questions.
     """
     context = context_terms(questions)
+    ignorable = GENERIC | context
     keys = [question_key(q) for q in questions]
+    index = _CandidateIndex(ignorable)
+    group_of: list[int] = []
     groups: list[list[int]] = []
     for i, key in enumerate(keys):
-        home = next(
-            (g for g in groups if any(same_question(key, keys[j], context) for j in g)), None
-        )
-        if home is None:
-            groups.append([i])
+        matches = [j for j in index.candidates(key) if same_question(key, keys[j], context)]
+        if matches:
+            home = min(group_of[j] for j in matches)  # the group created first
+            groups[home].append(i)
+            group_of.append(home)
         else:
-            home.append(i)
+            group_of.append(len(groups))
+            groups.append([i])
+        index.add(i, key)
+        if progress is not None and ((i + 1) % 500 == 0 or i + 1 == len(keys)):
+            progress(i + 1, len(keys))
     return groups
+
+
+class _CandidateIndex:
+    """The earlier questions that could be the same as a new one.
+
+    `same_question` needs every specific (non-ignorable) word of one question to be in the
+    other, spelt the same or as a spelling variant (or two words written as one), and
+    questions with no specific word to have the same words. So a question is compared only
+    with: those sharing its rarest specific word or a spelling variant of it; those whose
+    specific words, run together, start alike (`auto encoder` / `autoencoder`); and those
+    with exactly its words.
+    """
+
+    def __init__(self, ignorable: frozenset[str]):
+        self.ignorable = ignorable
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        self.by_joined: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+        self.by_words: dict[frozenset[str], list[int]] = defaultdict(list)
+        #: spelling-variant lookup (see `_buckets`)
+        self.by_spelling: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+
+    def _specific(self, key: Sequence[str]) -> list[str]:
+        return [w for w in key if w not in self.ignorable and w != WHY]
+
+    @staticmethod
+    def _buckets(word: str, probe: bool = False) -> list[tuple[str, str, int]]:
+        """Buckets for spelling variants of a word: the same first (or last) three letters,
+        the same digits ("cifar10" is never "cifar100") and a similar length (a variant is
+        within about a quarter of the other's length)."""
+        digits, size = _digits(word), len(word) // 3
+        sizes = (size - 1, size, size + 1) if probe else (size,)
+        return ([(word[:3], digits, n) for n in sizes]
+                + [("$" + word[-3:], digits, n) for n in sizes])
+
+    @staticmethod
+    def _joined_buckets(joined: str, probe: bool = False) -> list[tuple[str, str, int]]:
+        """Buckets for specific words run together ("auto encoder" / "autoencoder"): the same
+        first and last four letters, the same digits, a similar length."""
+        size = len(joined) // 4
+        sizes = (size - 1, size, size + 1) if probe else (size,)
+        return [(joined[:4] + "|" + joined[-4:], _digits(joined), n) for n in sizes]
+
+    def _variants(self, word: str) -> set[str]:
+        if len(word) < 5:
+            return {word}   # short words have no spelling variants (see _spelling_variants)
+        near: set[str] = set()
+        for bucket in self._buckets(word, probe=True):
+            near.update(self.by_spelling.get(bucket, ()))
+        # rapidfuzz scores the whole bucket in C; the few close ones get the full test
+        close = process.extract(word, list(near), scorer=fuzz.ratio, score_cutoff=85, limit=None)
+        return {w for w, _score, _ in close if _spelling_variants(word, w)} | {word}
+
+    def candidates(self, key: Sequence[str]) -> set[int]:
+        found: set[int] = set(self.by_words.get(frozenset(key), ()))
+        specific = self._specific(key)
+        if specific:
+            rarest = min(specific, key=lambda w: len(self.by_word.get(w, ())))
+            for word in self._variants(rarest):
+                found.update(self.by_word.get(word, ()))
+            for bucket in self._joined_buckets("".join(specific), probe=True):
+                found.update(self.by_joined.get(bucket, ()))
+        return found
+
+    def add(self, i: int, key: Sequence[str]) -> None:
+        self.by_words[frozenset(key)].append(i)
+        specific = self._specific(key)
+        for word in specific:
+            if word not in self.by_word and len(word) >= 5:
+                for bucket in self._buckets(word):
+                    self.by_spelling[bucket].add(word)
+            self.by_word[word].append(i)
+        if specific:
+            for bucket in self._joined_buckets("".join(specific)):
+                self.by_joined[bucket].append(i)

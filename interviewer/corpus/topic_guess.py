@@ -54,12 +54,18 @@ _PATTERNS = {
 }
 
 
+#: Phrases whose words belong to another topic's keywords but not to that topic: "gradient
+#: boosting" is an ensemble of trees, not autograd.
+_NOT_KEYWORDS = re.compile(r"gradient[- ]boost\w*|gradient[- ]boosted", re.IGNORECASE)
+
+
 def guess_topic(question: str, answer: str = "") -> str:
     """The taxonomy topic whose keywords the question mentions most (the answer breaks ties).
 
     A question that names no topic's keyword gets the fallback: answers alone (often long and
     wandering) are too weak a signal.
     """
+    question, answer = _NOT_KEYWORDS.sub(" ", question), _NOT_KEYWORDS.sub(" ", answer)
     best, best_score = FALLBACK_TOPIC, (0, 0)
     for topic in TOPICS:
         pattern = _PATTERNS.get(topic)

@@ -16,11 +16,38 @@ M = TypeVar("M", bound=BaseModel)
 #: Both are the *safe* loader: no arbitrary Python objects.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+#: The largest deck, rubric or document read. `corpus import` refuses a document over it and
+#: a deck that would be written over it, so every deck it writes can be loaded again.
 MAX_FILE_BYTES = 20 * 1024 * 1024
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _encoding(raw: bytes) -> str | None:
+    """The encoding a byte-order mark names, or UTF-16 without one (every other byte NUL in
+    ASCII text, as Windows tools write it); None for plain UTF-8 or binary data."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return name
+    sample = raw[:4096]
+    if len(sample) >= 4:
+        even, odd = sample[0::2], sample[1::2]
+        if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+            return "utf-16-le"
+        if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+            return "utf-16-be"
+    return None
 
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """The file's text, or a problem saying why it cannot be read (missing, binary, ...)."""
+    """The file's text, or a problem saying why it cannot be read (missing, binary, ...).
+
+    UTF-8 (with or without a byte-order mark), UTF-16 and UTF-32 (with a mark, or UTF-16
+    without one) are read."""
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
@@ -30,13 +57,22 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(path, f"cannot be read: {exc.strerror or exc}")]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(path, f"is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
-    if b"\x00" in raw[:8192]:
+        return None, [Problem(path, f"is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} "
+                              "(split it into smaller files)")]
+    encoding = _encoding(raw)
+    if encoding is None and b"\x00" in raw[:8192]:
         return None, [Problem(path, "looks like a binary file, not text")]
     try:
-        return raw.decode("utf-8-sig"), []
+        text = raw.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, [Problem(path, f"is not UTF-8 text (byte {exc.start})")]
+        if encoding:  # UTF-16 or UTF-32: byte offsets do not count lines
+            what = encoding.upper().replace("-SIG", "")
+            return None, [Problem(path, f"is not {what} text (byte {exc.start}); save it as UTF-8")]
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(path, f"is not UTF-8 text: invalid byte 0x{raw[exc.start]:02x} "
+                              f"at column {column}; save the file as UTF-8", line=line)]
+    return text.removeprefix("\ufeff"), []
 
 
 def read_yaml(path: Path) -> tuple[Any, yaml.Node | None, list[Problem]]:

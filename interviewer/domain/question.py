@@ -22,21 +22,47 @@ TOPICS: tuple[str, ...] = (
     "datasets",
     "evaluation",
     "tooling",
+    "training",         # eval/no_grad, checkpoints, initialisation, clipping, fine-tuning, seeds
+    "sequence-models",  # RNNs, attention, scaled_dot_product_attention, transformers
+    "mixed-precision",  # autocast, GradScaler, bf16
+    "compilation",      # torch.compile, graph breaks, recompiles
+    "distributed",      # DDP, FSDP, collectives
+    "performance",      # profiling, memory, out-of-memory, data-pipeline throughput
+    "debugging",        # NaNs, autograd errors, shape and device bugs
+    "deployment",       # torch.export, quantisation, serving
 )
 Topic = Literal[
     "fundamentals", "tensors", "autograd", "nn-modules", "data-loading", "optimization",
     "losses", "cnn", "activations", "architectures", "gpu-cuda", "datasets", "evaluation",
-    "tooling",
+    "tooling", "training", "sequence-models", "mixed-precision", "compilation", "distributed",
+    "performance", "debugging", "deployment",
 ]
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 Difficulty = Literal["easy", "medium", "hard"]
 
 
 class Source(StrictModel):
-    """Where a question came from: a source document and the question's number in it."""
+    """Where a question came from: a source document and the question's number in it, or a
+    documentation page or release note (by URL) that its answer rests on."""
 
-    doc: NonEmptyText = Field(description="Source document file name.")
-    number: int = Field(ge=1, description="The question's number in that document.")
+    doc: NonEmptyText | None = Field(default=None, description="Source document file name.")
+    number: int | None = Field(default=None, ge=1,
+                               description="The question's number in that document.")
+    line: int | None = Field(default=None, ge=1, description="The question's line in that document.")
+    raw: str | None = Field(
+        default=None, description="The question as written there, markup and all, when the "
+        "deck's question text is a cleaned form of it.")
+    url: NonEmptyText | None = Field(default=None, description="A page the answer rests on.")
+    title: NonEmptyText | None = Field(default=None, description="That page's title.")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Source":
+        if self.url is None and (self.doc is None or self.number is None):
+            raise ValueError("a source names a document and a question number (doc, number), "
+                             "or a page (url, optionally title)")
+        if self.url is not None and not self.url.startswith("https://"):
+            raise ValueError(f"a source url must start with https:// (got {self.url[:40]!r})")
+        return self
 
 
 class Question(StrictModel):
@@ -48,7 +74,8 @@ class Question(StrictModel):
         default="",
         description="A correct answer. Blank only in a freshly imported deck (lint reports it).",
     )
-    topic: Topic
+    topic: Slug = Field(description="A topic of the taxonomy (TOPICS), or of the deck's own "
+                        "`deck.topics` when it lists any.")
     difficulty: Difficulty = "medium"
     aliases: list[NonEmptyText] = Field(
         default_factory=list, description="Other phrasings of the same question."
@@ -72,6 +99,11 @@ class DeckMeta(StrictModel):
     title: NonEmptyText
     description: str = ""
     version: int = Field(default=1, ge=1)
+    topics: list[Slug] = Field(
+        default_factory=list,
+        description="The deck's own topics (an imported document's section headings); empty: "
+        "the PyTorch taxonomy (TOPICS).",
+    )
 
 
 class Deck(StrictModel):
@@ -92,6 +124,12 @@ class Deck(StrictModel):
                 lines.append(f"questions[{n}].id: duplicate question id {q.id!r} "
                              f"(first used by questions[{first[q.id]}])")
             first.setdefault(q.id, n)
+        allowed = self.deck.topics or TOPICS
+        for n, q in enumerate(self.questions):
+            if q.topic not in allowed:
+                where = "deck.topics" if self.deck.topics else "the taxonomy"
+                lines.append(f"questions[{n}].topic: {q.topic!r} is not a topic of {where} "
+                             f"({', '.join(allowed)})")
         if lines:
             raise ValueError("\n".join(lines))
         return self

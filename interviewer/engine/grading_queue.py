@@ -67,8 +67,9 @@ class _Job:
 class GradingQueue:
     """Grades answers as background tasks; `store` keeps each grade when it lands."""
 
-    store: Callable[[str, Grade], None]
-    offline: OfflineGrader = field(default_factory=OfflineGrader)
+    store: Callable[[str, Grade], object]
+    #: the fallback when a grader fails: the session's, built with the deck catalog
+    offline: OfflineGrader
     listeners: list[GradeListener] = field(default_factory=list)
     _tasks: dict[str, asyncio.Task] = field(default_factory=dict)
     _deferred: list[_Job] = field(default_factory=list)

@@ -5,48 +5,41 @@ skip, "I don't know", next). Nothing the candidate types is interpreted as a com
 turn is written to the store before any backend is called, so a crash loses nothing.
 
 A model's grade never holds the interview up: with a model grader each answer is graded in
-the background (engine/grading_queue.py) while the next question is asked; in practice mode
-the offline verdicts are shown at once, marked provisional, until the model's arrive.
+the background (engine/grading_queue.py, engine/question_grading.py) while the next question
+is asked; in practice mode the offline verdicts are shown at once, marked provisional, until
+the model's arrive.
 """
 
-import logging
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 from interviewer.corpus.catalog import Catalog
-from interviewer.domain import Grade, Question, QuestionRecord, Rubric, Session, SessionConfig, Turn
+from interviewer.domain import Question, QuestionRecord, Rubric, Session, SessionConfig, Turn
 from interviewer.domain.session import Role, TurnKind
-from interviewer.engine.follow_up_policy import FollowUpPlan, plan_follow_up
-from interviewer.engine.follow_up_stream import RESTART, collect, complete_stream, repeats
+from interviewer.engine.follow_up_actions import FollowUpActions, FollowUpFellBack
+from interviewer.engine.answer_flags import seconds_taken
+from interviewer.engine.follow_up_policy import FollowUpPlan
 from interviewer.engine.grading_queue import GradingQueue
+from interviewer.engine.practice_actions import InterviewError, NoMoreHints, PracticeActions
 from interviewer.engine.question_grading import QuestionGrading
 from interviewer.grading.offline_grader import OfflineGrader
 from interviewer.engine.offline_interviewer import OfflineInterviewer
-from interviewer.engine.protocols import FollowUpRequest, Interviewer
-from interviewer.grading.protocols import Grader, GradeRequest
-from interviewer.engine.selection import select_questions
+from interviewer.engine.protocols import Interviewer
+from interviewer.grading.protocols import Grader
+from interviewer.engine.selection import select_questions, shortfall
+from interviewer.engine.session_drafts import SessionDrafts
+from interviewer.engine.spaced_repetition import SpacedRepetition
 from interviewer.store.session_store import new_session_id
 
-log = logging.getLogger(__name__)
+# Raised by the methods of this class (defined beside the mixins that raise them).
+__all__ = ["FollowUpFellBack", "InterviewError", "InterviewSession", "NoMoreHints"]
 
 
-class InterviewError(Exception):
-    """An action that the interview's current state does not allow."""
+def utcnow() -> datetime:
+    return datetime.now(UTC)
 
 
-class FollowUpFellBack(Exception):
-    """The interviewer backend failed while wording a follow-up.
-
-    The engine has already recorded what it did instead: `text` is the rubric probe it asked
-    (None if there was none and it moved on to grading)."""
-
-    def __init__(self, text: str | None, error: BaseException):
-        self.text = text
-        self.error = error
-        super().__init__(str(error))
-
-
-class InterviewSession(QuestionGrading):
+class InterviewSession(SessionDrafts, FollowUpActions, PracticeActions, QuestionGrading):
     """Drives one session over the engine seams (grader, interviewer) and the store; the
     grading of each finished question is in QuestionGrading."""
 
@@ -57,13 +50,22 @@ class InterviewSession(QuestionGrading):
         grader: Grader,
         interviewer: Interviewer,
         store=None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        repetition: SpacedRepetition | None = None,
     ):
         self.session = session
         self.catalog = catalog
         self.grader = grader
         self.interviewer = interviewer
         self.store = store
-        self._offline = OfflineGrader()
+        #: Where "now" comes from (a fake clock in tests: no sleeping).
+        self.clock = clock or utcnow
+        #: The spaced-repetition cards (None: no schedule, e.g. without a store).
+        self.repetition = repetition
+        #: Why the session has fewer questions than asked for ("" when it has them all).
+        self.selection_note = ""
+        self._offline = OfflineGrader(catalog)
         self._fallback_interviewer = OfflineInterviewer()
         #: Model grades in flight; each is stored (and listeners told) when it lands.
         self.grading = GradingQueue(self._keep_grade, self._offline)
@@ -78,29 +80,51 @@ class InterviewSession(QuestionGrading):
         interviewer: Interviewer,
         store=None,
         topic_scores: Mapping[str, float] | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        repetition: SpacedRepetition | None = None,
     ) -> "InterviewSession":
-        """Select the questions, persist the new session and ask the first question."""
+        """Select the questions (the schedule's due ones first with `pick="due"`; none inside
+        its interval unless `pick="all"`), persist the new session and ask the first one."""
         deck = catalog.deck(config.deck)
-        questions = select_questions(deck, config, topic_scores)
+        now = (clock or utcnow)()
+        due = repetition.due_dates(config.deck) if repetition is not None else None
+        questions = select_questions(deck, config, topic_scores, due, now)
         session = Session(
             id=new_session_id(),
+            created_at=now,
+            updated_at=now,
             config=config,
             records=[QuestionRecord(question_id=q.id, topic=q.topic) for q in questions],
         )
-        engine = cls(session, catalog, grader, interviewer, store)
+        engine = cls(session, catalog, grader, interviewer, store, clock=clock,
+                     repetition=repetition)
+        engine.selection_note = shortfall(deck, config, questions, due, now)
         if store is not None:
             store.create(session)
+            acquire = getattr(store, "acquire", None)  # a store that can be shared locks it
+            if acquire is not None:
+                acquire(session.id)  # this process has it open (see store/session_locks)
         engine._ask_current()
         return engine
 
     @classmethod
     def resume(
-        cls, session: Session, catalog: Catalog, grader: Grader, interviewer: Interviewer, store=None
+        cls, session: Session, catalog: Catalog, grader: Grader, interviewer: Interviewer,
+        store=None, *, clock: Callable[[], datetime] | None = None,
+        repetition: SpacedRepetition | None = None,
     ) -> "InterviewSession":
         """Continue a stored session at the exact turn it stopped."""
-        engine = cls(session, catalog, grader, interviewer, store)
-        if session.status == "active" and engine.record is not None and engine.record.status == "pending":
-            engine._ask_current()
+        engine = cls(session, catalog, grader, interviewer, store, clock=clock,
+                     repetition=repetition)
+        record = engine.record
+        if session.status == "active" and record is not None:
+            if record.status == "pending":
+                engine._ask_current()
+            elif record.status == "asking" and not engine.current_turns() \
+                    and engine.question is not None:  # (a question gone from the deck is told later)
+                # stopped between starting a retry and asking it again
+                engine._add_turn("interviewer", "question", engine.question.question)
         engine.requeue_ungraded()
         return engine
 
@@ -138,7 +162,8 @@ class InterviewSession(QuestionGrading):
 
     @property
     def awaiting_next(self) -> bool:
-        """Practice mode: the current question is graded and its feedback is on show."""
+        """Practice mode: the current question is answered and its feedback is on show (the
+        model's grade may still be on its way: status `answered`)."""
         record = self.record
         return record is not None and record.status in ("answered", "graded", "skipped")
 
@@ -152,20 +177,27 @@ class InterviewSession(QuestionGrading):
             and self.record is not None and self.record.status == "asking"
         )
 
-    def current_turns(self) -> list[Turn]:
+    @property
+    def attempt(self) -> int:
+        """The current attempt at the current question (2 after one retry)."""
         record = self.record
-        return self.session.turns_for(record.question_id) if record else []
+        return record.attempts if record else 1
+
+    def current_turns(self) -> list[Turn]:
+        """The turns of the current attempt at the current question."""
+        record = self.record
+        return self.session.turns_for(record.question_id, record.attempts) if record else []
 
     def answer_so_far(self) -> str:
         record = self.record
-        return self.session.answer_text(record.question_id) if record else ""
+        return self.session.answer_text(record.question_id, record.attempts) if record else ""
+
+    def hints_in_attempt(self) -> int:
+        return sum(1 for t in self.current_turns() if t.kind == "hint")
 
     def seconds_elapsed(self) -> float:
         record = self.record
-        if record is None or record.started_at is None:
-            return 0.0
-        end = record.finished_at or datetime.now(UTC)
-        return max(0.0, (end - record.started_at).total_seconds())
+        return 0.0 if record is None else seconds_taken(record, self.clock())
 
     def seconds_left(self) -> float | None:
         """Interview mode with a time limit: seconds left for this question."""
@@ -184,94 +216,6 @@ class InterviewSession(QuestionGrading):
             self.store.clear_draft(self.session.id, self.record.question_id)
         return self.continue_after_answer()
 
-    def continue_after_answer(self) -> FollowUpPlan | None:
-        """The follow-up decision for the answers recorded so far (app-owned, offline)."""
-        self._require_asking()
-        record, question = self.record, self.question
-        asked_probes = {t.text for t in self.current_turns() if t.kind == "follow_up"}
-        return plan_follow_up(
-            question,
-            self.rubric,
-            self.answer_so_far(),
-            asked=record.follow_ups_asked,
-            budget=self.config.follow_up_budget,
-            asked_probes=asked_probes,
-            grader=self._offline,
-            allow_unscripted=getattr(self.interviewer, "name", "offline") != "offline",
-        )
-
-    async def stream_follow_up(self, plan: FollowUpPlan) -> AsyncIterator[str]:
-        """Stream the follow-up's wording; record the whole follow-up when it is complete.
-
-        A cut stream is asked once more (a RESTART chunk tells the UI to clear what it
-        showed). On a backend failure the rubric's probe is asked instead (recorded), and
-        FollowUpFellBack tells the UI what happened. A follow-up that repeats one already
-        asked is replaced by the probe, or dropped. Check `record.follow_ups_asked` to see
-        whether one was recorded."""
-        self._require_asking()
-        request = self._follow_up_request(plan)
-        chunks: list[str] = []
-        try:
-            async for chunk in complete_stream(lambda: self.interviewer.follow_up(request)):
-                chunks.append(chunk)
-                yield chunk
-        except Exception as exc:  # noqa: BLE001 - any backend failure falls back the same way
-            log.warning("follow-up failed: %s", exc)
-            self._add_turn("system", "note", f"The interviewer backend failed ({exc}); "
-                           "the built-in probe was used instead.")
-            fallback = plan.probe.question if plan.probe else None
-            if fallback:
-                self._record_follow_up(fallback, plan)
-            raise FollowUpFellBack(fallback, exc) from exc
-        text = collect(chunks)
-        asked = [t.text for t in self.current_turns() if t.kind == "follow_up"]
-        if (not text or repeats(text, asked)) and plan.probe is not None:
-            text = plan.probe.question
-        if text and not repeats(text, asked):
-            self._record_follow_up(text, plan)
-
-    async def stream_hint(self) -> AsyncIterator[str]:
-        """Practice mode only: a hint aimed at the top missed criterion (recorded)."""
-        self._require_asking()
-        if self.config.mode != "practice":
-            raise InterviewError("hints are only available in practice mode")
-        targets = self._hint_targets()
-        request = FollowUpRequest(
-            question=self.question, rubric=self.rubric, answer_so_far=self.answer_so_far(),
-            targets=targets, probe=None, mode=self.config.mode, transcript=self.current_turns(),
-        )
-        chunks: list[str] = []
-        try:
-            async for chunk in complete_stream(lambda: self.interviewer.hint(request)):
-                chunks.append(chunk)
-                yield chunk
-        except Exception as exc:  # noqa: BLE001
-            log.warning("hint failed: %s", exc)
-            chunks = [c async for c in self._fallback_interviewer.hint(request)]
-            yield RESTART  # what came of the failed hint is not kept
-            yield "".join(chunks)
-        self.record.hints_used += 1
-        self._add_turn("interviewer", "hint", collect(chunks), targets=[c.id for c in targets])
-
-    def _hint_targets(self) -> list:
-        """The criterion the next hint aims at: the most important one not yet met, moving on
-        to the next one with each further hint so a second hint is not the first again."""
-        if self.rubric is None:
-            return []
-        answer = self.answer_so_far()
-        verdicts = {}
-        if answer.strip():
-            grade = self._offline.grade_sync(
-                GradeRequest(question=self.question, rubric=self.rubric, answer=answer))
-            verdicts = {r.id: r.verdict for r in grade.criteria}
-        open_criteria = sorted(
-            (c for c in self.rubric.criteria if verdicts.get(c.id) != "met"),
-            key=lambda c: (not c.essential, -c.weight),
-        )
-        if not open_criteria:
-            return []
-        return [open_criteria[self.record.hints_used % len(open_criteria)]]
-
     def dont_know(self) -> None:
         """The candidate says they don't know: accepted; no more follow-ups for this question.
         Call `finish_question()` next."""
@@ -289,8 +233,9 @@ class InterviewSession(QuestionGrading):
             self._add_turn("candidate", "skip", "(skipped the follow-up)")
             return True
         self._add_turn("candidate", "skip", "(skipped)")
-        self.record.status = "skipped"
-        self.record.finished_at = datetime.now(UTC)
+        # skipping a retry before answering keeps the earlier attempt's grade
+        self.record.status = "graded" if self.record.grades else "skipped"
+        self.record.finished_at = self.clock()
         self._save_state()
         if self.config.mode == "interview":
             self.advance()
@@ -311,16 +256,6 @@ class InterviewSession(QuestionGrading):
         self._ask_current()
         return self.question
 
-    def save_draft(self, text: str) -> None:
-        """Keep unsent answer-box text so even typing in progress survives a crash."""
-        if self.store is not None and self.record is not None and self.record.status == "asking":
-            self.store.save_draft(self.session.id, self.record.question_id, text)
-
-    def draft(self) -> str:
-        if self.store is None or self.record is None:
-            return ""
-        return self.store.draft(self.session.id, self.record.question_id) or ""
-
     # ------------------------------------------------------------------ internals
     def _require_asking(self) -> None:
         if self.finished:
@@ -335,26 +270,21 @@ class InterviewSession(QuestionGrading):
         if question is None:
             raise InterviewError(f"question {record.question_id!r} is no longer in deck {self.config.deck!r}")
         record.status = "asking"
-        record.started_at = datetime.now(UTC)
+        record.started_at = self.clock()
         self._add_turn("interviewer", "question", question.question)
         self._save_state()
 
-    def _follow_up_request(self, plan: FollowUpPlan) -> FollowUpRequest:
-        return FollowUpRequest(
-            question=self.question, rubric=self.rubric, answer_so_far=self.answer_so_far(),
-            targets=plan.targets, probe=plan.probe, mode=self.config.mode,
-            transcript=self.current_turns(),
-        )
-
-    def _record_follow_up(self, text: str, plan: FollowUpPlan) -> None:
-        self.record.follow_ups_asked += 1
-        self._add_turn("interviewer", "follow_up", text, targets=[c.id for c in plan.targets])
-        self._save_state()
-
-    def _add_turn(self, role: Role, kind: TurnKind, text: str, targets: list[str] | None = None) -> Turn:
+    def _add_turn(self, role: Role, kind: TurnKind, text: str, targets: list[str] | None = None,
+                  question_id: str | None = None) -> Turn:
+        """A turn of the current question's attempt, or of another question's latest one
+        (`question_id`: text kept from a window this session was taken over from)."""
+        if question_id is None or question_id == self.record.question_id:
+            question_id, attempt = self.record.question_id, self.record.attempts
+        else:
+            attempt = self.session.latest_attempt(question_id)
         turn = Turn(
-            seq=len(self.session.turns), question_id=self.record.question_id, role=role,
-            kind=kind, text=text, targets=targets or [],
+            seq=len(self.session.turns), question_id=question_id, role=role, kind=kind,
+            text=text, targets=targets or [], attempt=attempt, created_at=self.clock(),
         )
         if self.store is not None:
             # committed before we go on; if it fails, memory does not get ahead of the store
@@ -364,6 +294,6 @@ class InterviewSession(QuestionGrading):
         return turn
 
     def _save_state(self) -> None:
-        self.session.updated_at = datetime.now(UTC)
+        self.session.updated_at = self.clock()
         if self.store is not None:
             self.store.save_state(self.session)

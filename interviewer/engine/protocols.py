@@ -1,12 +1,18 @@
 """The interviewer seam: how the engine asks an interviewer (offline or LLM) to word a
 follow-up or a hint. The grading seam is `interviewer.grading.protocols`."""
 
+from __future__ import annotations
+
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from interviewer.domain import Criterion, FollowUp, Question, Rubric, Turn
 from interviewer.domain.session import Mode
+
+if TYPE_CHECKING:
+    from interviewer.engine.follow_up_policy import Challenge
+    from interviewer.engine.hint_ladder import HintStep
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,11 @@ class FollowUpRequest:
     probe: FollowUp | None         # the rubric's own probe for those targets, if any
     mode: Mode = "practice"
     transcript: list[Turn] = field(default_factory=list)
+    mentioned: tuple[str, ...] = ()  # rubric names of ideas stated but not connected (unsure)
+    #: A wrong claim to challenge instead of a gap (then `targets` are what it contradicts).
+    challenge: Challenge | None = None
+    #: For a hint: the step of the hint ladder to word (chosen by the engine).
+    hint: HintStep | None = None
 
 
 class Interviewer(Protocol):

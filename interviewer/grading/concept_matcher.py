@@ -15,15 +15,18 @@ compiled once per rubric and reused for every answer.
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from interviewer.domain.rubric import compile_pattern
 from interviewer.grading.known_words import shipped_known_stems, text_stems
 from interviewer.grading.negation import denial_cues, is_negation_cue, negation_cues, pattern_words
+from interviewer.grading.stance import muted_tokens
 from interviewer.grading.regex_prefilter import Condition, holds, required_text
 from interviewer.grading.text_normalise import NormalisedText, phrase_stems, tokenise
 from interviewer.grading.typo_corrector import MIN_TYPO_LENGTH, TypoCorrector
+from interviewer.grading.visible_text import INVISIBLE
+from interviewer.grading.word_lists import NEGATION_WORDS
 
 #: Answer words skipped inside a phrase ("compute the gradients" matches "compute gradients").
 _FILLERS = frozenset("a an the its their our your my this these those that all each every any".split())
@@ -43,6 +46,8 @@ class Alias:
     split_key: str = ""                 # one-word alias an answer may type as two words
     prefilter: Condition = None         # `re:` aliases: text the regex cannot match without
     owned: frozenset[str] = frozenset()  # `re:` aliases: negation/contrast words they spell out
+    # may match in another word order ("gradients are computed" for "compute gradients")
+    words_only: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,14 +73,25 @@ class AnswerView:
     typo: list[bool]
     starts: list[int] = field(default_factory=list)
 
-    split_words: dict[str, int] = field(default_factory=dict)
-    joined_words: dict[str, int] = field(default_factory=dict)
+    split_words: dict[str, list[int]] = field(default_factory=dict)
+    joined_words: dict[str, list[int]] = field(default_factory=dict)
     lowered: str | None = None   # the text lower-cased, when it is ASCII (regex prefilters)
-    denied_by: list[int] = field(default_factory=list)  # contrast/denial scope (claims only)
+    # What `re:` aliases run on: the text with each run of spaces and line breaks read as one
+    # space (a hard wrap or a struck-out phrase leaves a gap a pattern's " " must cross), and
+    # for each of its characters the offset in the text (None when nothing was folded).
+    flat: str = ""
+    flat_at: list[int] | None = None
+    denied_by: list[int] = field(default_factory=list)  # contrast/denial scope
+    muted: list[bool] = field(default_factory=list)  # in a claim that states nothing (`stance`)
+    denied_subject: list[bool] = field(default_factory=list)  # "X" of "X is not used"
     negated: list[bool] = field(init=False)
+    denies: bool = field(init=False)   # has a verbal negation ("not", "n't", "never") at all
 
     def __post_init__(self) -> None:
         self.negated = [c != -1 for c in self.negated_by]
+        tokens = self.text.tokens
+        self.denies = any(c != -1 and tokens[c].norm in ("not", "t", "never")
+                          for c in set(self.negated_by))
 
     def token_at(self, offset: int) -> int:
         """Index of the token that holds a character offset (or the one before it)."""
@@ -118,7 +134,9 @@ class ConceptMatcher:
             for alias in group:
                 if alias.repeats_question or alias.regex is not None:
                     continue
-                for norm, st in zip(phrase_norms_of(alias.text), alias.stems, strict=False):
+                norms = [n for n in phrase_norms_of(alias.text) if n not in _ARTICLES] \
+                    or phrase_norms_of(alias.text)   # aligned with the stems (articles left out)
+                for norm, st in zip(norms, alias.stems, strict=False):
                     if len(norm) >= MIN_TYPO_LENGTH:
                         words.setdefault(norm, st)
                     if len(st) >= MIN_TYPO_LENGTH:
@@ -162,12 +180,12 @@ class ConceptMatcher:
                 positions[st].append(i)
             else:
                 positions[st] = [i]
-        joined_at: dict[str, int] = {}
+        joined_at: dict[str, list[int]] = {}
         if self._joined:
             for i, tok in enumerate(text.tokens):
-                if tok.norm in self._joined and tok.norm not in joined_at:
-                    joined_at[tok.norm] = i
-        split: dict[str, int] = {}
+                if tok.norm in self._joined:
+                    joined_at.setdefault(tok.norm, []).append(i)
+        split: dict[str, list[int]] = {}
         if self._single:
             toks = text.tokens
             heads = self._split_heads
@@ -178,21 +196,51 @@ class ConceptMatcher:
                 b = toks[i + 1].norm
                 for joined in (a + b, a + b[:-1] if b.endswith("s") else ""):
                     if joined in self._single:
-                        split.setdefault(joined, i)
+                        split.setdefault(joined, []).append(i)
+        subjects = [False] * len(text.tokens)
+        flat, flat_at = fold_spaces(text.text)
         return AnswerView(
             text, stems, positions, negation_cues(text.tokens), typo,
             [t.start for t in text.tokens], split, joined_at,
-            text.text.lower() if text.text.isascii() else None,
-            denial_cues(text.tokens) if self._has_claims else [],
+            flat.lower() if flat.isascii() else None, flat, flat_at,
+            denial_cues(text.tokens), muted_tokens(text.text, text.tokens, subjects), subjects,
         )
 
     # -- matching -------------------------------------------------------------------------
 
     def find(self, view: AnswerView, concept: int) -> ConceptMatch | None:
-        """The first place the concept is stated (not negated) in the answer, or None."""
+        """The place the concept is best stated in the answer (an exact phrase before a typo
+        or reordering, then the earliest), or None when no claim states it."""
         best: ConceptMatch | None = None
+        for found in self.matches(view, concept):
+            if best is None or (not found.exact, found.start) < (not best.exact, best.start):
+                best = found
+        return best
+
+    def first(self, view: AnswerView, concept: int) -> ConceptMatch | None:
+        """Any one place the concept is stated (the first found): enough to know a wrong
+        claim is there, and cheaper than `find`."""
+        return next(self.matches(view, concept), None)
+
+    def find_all(self, view: AnswerView) -> list[ConceptMatch | None]:
+        return [self.find(view, n) for n in range(len(self.groups))]
+
+    def find_each(self, view: AnswerView, concept: int) -> dict[int, ConceptMatch]:
+        """Per claim (sentence index): where the concept is stated in it (the best match)."""
+        out: dict[int, ConceptMatch] = {}
+        tokens = view.text.tokens
+        for found in self.matches(view, concept):
+            unit = tokens[view.token_at(found.start)].sentence
+            best = out.get(unit)
+            if best is None or (not found.exact, found.start) < (not best.exact, best.start):
+                out[unit] = found
+        return out
+
+    def matches(self, view: AnswerView, concept: int, *, negated: bool = False) -> Iterator[ConceptMatch]:
+        """Every place a claim of the answer states the concept (not negated, denied,
+        contrasted, hedged, asked or reported); with `negated`, every place a claim denies it
+        ("it doesn't really reshuffle")."""
         positions = view.positions
-        claim = self.claims[concept]
         for alias in self.groups[concept]:
             if alias.repeats_question:
                 continue
@@ -202,86 +250,72 @@ class ConceptMatcher:
                     and not (alias.split_key and alias.split_key in view.split_words) \
                     and any(st not in positions for st in alias.stems):
                 continue
-            found = self._find_alias(view, concept, alias, self.polarity[concept], claim)
-            # An exact phrase beats a typo or reordered one; then the earliest wins.
-            if found is not None and (best is None or (not found.exact, found.start)
-                                      < (not best.exact, best.start)):
-                best = found
-        return best
+            yield from self._alias_matches(view, concept, alias, negated)
 
-    def find_all(self, view: AnswerView) -> list[ConceptMatch | None]:
-        return [self.find(view, n) for n in range(len(self.groups))]
-
-    def _find_alias(self, view: AnswerView, concept: int, alias: Alias, want: bool,
-                    claim: bool) -> ConceptMatch | None:
+    def _alias_matches(self, view: AnswerView, concept: int, alias: Alias,
+                       negated: bool = False) -> Iterator[ConceptMatch]:
         name = self.names[concept]
+        want = self.polarity[concept] != negated
+        claim = self.claims[concept]
         tokens = view.text.tokens
         if alias.regex is not None:
             if view.lowered is not None and not holds(alias.prefilter, view.lowered):
-                return None
-            for m in alias.regex.finditer(view.text.text):
+                return
+            at = view.flat_at
+            for m in alias.regex.finditer(view.flat):
                 if m.end() == m.start() or not tokens:
                     continue
-                i = view.token_at(m.start())
-                if claim:
-                    if not _regex_claim_stands(view, alias, i, view.token_at(m.end() - 1)):
-                        continue
-                elif view.negated[i] != want:
-                    continue
-                return ConceptMatch(concept, name, alias.text, m.start(), m.end())
-            return None
-        found = self._find_phrase(view, alias.stems, want, claim)
-        if found is not None:
-            i, j, exact = found
-            return ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[j].end, exact)
-        if alias.joined:
-            i = view.joined_words.get(alias.joined)
-            if i is not None and _stands(view, i, i, want, claim):
-                return ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[i].end, False)
-        i = view.split_words.get(alias.split_key) if alias.split_key else None
-        if i is not None and _stands(view, i, i + 1, want, claim):
-            return ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[i + 1].end, False)
-        return None
+                start, end = (m.start(), m.end()) if at is None else (at[m.start()], at[m.end() - 1] + 1)
+                i, j = view.token_at(start), view.token_at(end - 1)
+                if _stands(view, i, j, want, claim, alias.owned):
+                    yield ConceptMatch(concept, name, alias.text, start, end)
+            return
+        for i, j, exact in self._phrase_spans(view, alias, want, claim):
+            yield ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[j].end, exact)
+        for i in view.joined_words.get(alias.joined, ()) if alias.joined else ():
+            if _stands(view, i, i, want, claim, alias.owned):
+                yield ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[i].end, False)
+        for i in view.split_words.get(alias.split_key, ()) if alias.split_key else ():
+            if _stands(view, i, i + 1, want, claim, alias.owned):
+                yield ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[i + 1].end, False)
 
-    def _find_phrase(
-        self, view: AnswerView, stems: tuple[str, ...], want: bool, claim: bool
-    ) -> tuple[int, int, bool] | None:
+    def _phrase_spans(self, view: AnswerView, alias: Alias, want: bool,
+                      claim: bool) -> Iterator[tuple[int, int, bool]]:
+        stems = alias.stems
         if not stems:
-            return None
+            return
         starts = view.positions.get(stems[0])
         tokens = view.text.tokens
         n_tok = len(tokens)
-        if starts:
-            for i in starts:
-                if view.negated[i] != want:
-                    continue
-                j, ok = i, True
-                for next_stem in stems[1:]:
-                    k, skipped = j + 1, 0
-                    while (k < n_tok and view.stems[k] != next_stem and skipped < _MAX_FILLERS
-                           and tokens[k].norm in _FILLERS):
-                        k, skipped = k + 1, skipped + 1
-                    if k >= n_tok or view.stems[k] != next_stem:
-                        ok = False
-                        break
-                    j = k
-                if ok and (not claim or _stands(view, i, j, want, claim)):
-                    return i, j, not any(view.typo[i:j + 1])
+        found = False
+        for i in starts or ():
+            j, ok = i, True
+            for next_stem in stems[1:]:
+                k, skipped = j + 1, 0
+                while (k < n_tok and view.stems[k] != next_stem and skipped < _MAX_FILLERS
+                       and tokens[k].norm in _FILLERS):
+                    k, skipped = k + 1, skipped + 1
+                if k >= n_tok or view.stems[k] != next_stem:
+                    ok = False
+                    break
+                j = k
+            if ok and _stands(view, i, j, want, claim, alias.owned):
+                found = True
+                yield i, j, not any(view.typo[i:j + 1])
         # A claim is matched with its words in order only: "the DataLoader shuffles the
         # dataset" does not say "dataset shuffles".
-        if 2 <= len(stems) <= 3 and not claim:
-            return self._find_unordered(view, stems, want)
-        return None
+        if not found and 2 <= len(stems) <= 3 and not claim and alias.words_only:
+            yield from self._unordered_spans(view, stems, want)
 
-    def _find_unordered(
+    def _unordered_spans(
         self, view: AnswerView, stems: tuple[str, ...], want: bool
-    ) -> tuple[int, int, bool] | None:
+    ) -> Iterator[tuple[int, int, bool]]:
         """All the phrase's words close together in one clause, in any order
         ("gradients are computed" for "compute gradients"), none of them negated ("the
         memory is not shared" does not say "shares memory")."""
         lists = [view.positions.get(s) for s in stems]
         if not all(lists) or len(set(stems)) < len(stems):
-            return None
+            return
         window = len(stems) + 3
         tokens = view.text.tokens
         anchor = min(lists, key=len)
@@ -295,22 +329,76 @@ class ConceptMatcher:
                 picked.append(min(near, key=lambda p: abs(p - a)))
             else:
                 lo, hi = min(picked), max(picked)
-                if hi - lo >= window or view.negated[lo] != want:
+                if hi - lo >= window or view.negated[lo] != want or any(view.muted[lo:hi + 1]) \
+                        or any(view.denied_subject[lo:hi + 1]):
+                    continue
+                if any(-1 < view.denied_by[k] < lo and not _not_only(view, view.denied_by[k])
+                       for k in range(lo, hi + 1)):
                     continue
                 if want or _no_foreign_negation(view, lo, hi, picked):
-                    return lo, hi, False
-        return None
+                    yield lo, hi, False
 
-def _stands(view: AnswerView, lo: int, hi: int, want: bool, claim: bool) -> bool:
-    """Whether tokens lo..hi (all part of the match) are stated with the wanted polarity:
-    no negation from before the match reaches into it, and, for a claim, no contrast or
-    denial marker ("rather than", "it is a myth that") covers it."""
+
+_SPACE_RUN = re.compile(rf"(\s{{2,}}|[^\S ])|[{INVISIBLE}]+")
+
+
+def fold_spaces(text: str) -> tuple[str, list[int] | None]:
+    """The text with each run of whitespace as one space and invisible characters dropped
+    ("n\u200bot" reads "not"), and the offset in `text` of each of its characters (None when
+    there was nothing to fold)."""
+    if "  " not in text and text.isprintable():
+        return text, None
+    if not _SPACE_RUN.search(text):
+        return text, None
+    parts: list[str] = []
+    at: list[int] = []
+    pos = 0
+    for m in _SPACE_RUN.finditer(text):
+        parts.append(text[pos:m.start()])
+        at.extend(range(pos, m.start()))
+        if m.group(1):
+            parts.append(" ")
+            at.append(m.start())
+        pos = m.end()
+    parts.append(text[pos:])
+    at.extend(range(pos, len(text)))
+    return "".join(parts), at
+
+
+def _not_only(view: AnswerView, cue: int) -> bool:
+    """Whether a contrast cue still states what it names: "not only X" states X, and "unlike
+    X, Y" names X to compare (a rubric may want that comparison); only a misconception's
+    claim is cancelled by them ("not only for research")."""
+    return view.text.tokens[cue].norm in ("not", "t", "unlike")
+
+
+def _stands(view: AnswerView, lo: int, hi: int, want: bool, claim: bool,
+            owned: frozenset[str] = frozenset()) -> bool:
+    """Whether tokens lo..hi (all part of the match) are stated as a claim with the wanted
+    polarity: not in a claim that states nothing, no negation from before the match (or
+    inside it, unless the alias spells that negation out itself: "does not copy") reaching
+    into it, and no contrast or denial ("rather than", "it is a myth that") covering it
+    ("not only X" states X, except for a misconception's claim: "not only for research")."""
+    muted = view.muted
+    tokens = view.text.tokens
+    if muted and any(muted[lo:hi + 1]):
+        return False
+    # "X is not used" states no X; a wrong claim that spells the negation out still stands
+    if view.denied_subject and any(view.denied_subject[lo:hi + 1]) and not (claim and owned):
+        return False
     if want:
         return view.negated[lo]
     for k in range(lo, hi + 1):
-        if -1 < view.negated_by[k] < lo:
+        cue = view.negated_by[k]
+        if cue != -1 and (cue < lo or tokens[cue].norm not in owned):
             return False
-        if claim and -1 < view.denied_by[k] < lo:
+        denial = view.denied_by[k] if view.denied_by else -1
+        if -1 < denial < lo and (claim or not _not_only(view, denial)):
+            return False
+        if denial >= lo and tokens[denial].norm not in owned and claim:
+            return False
+        if k > lo and is_negation_cue(tokens, k) and tokens[k].norm not in owned \
+                and not tokens[k].code:
             return False
     return True
 
@@ -324,23 +412,6 @@ def _no_foreign_negation(view: AnswerView, lo: int, hi: int, picked: list[int]) 
         if cue != -1 and cue not in picked:
             return False
         if k not in picked and is_negation_cue(tokens, k):
-            return False
-    return True
-
-
-def _regex_claim_stands(view: AnswerView, alias: Alias, lo: int, hi: int) -> bool:
-    """A misconception regex matched tokens lo..hi: it stands unless a negation or a
-    contrast/denial marker covers any of them, or stands inside the span ("softmax is not
-    applied before cross-entropy" for `softmax[^.]{0,40}before cross.?entropy`). Negation
-    words the pattern spells out itself ("pytorch is not suitable for production") are part
-    of the claim."""
-    tokens = view.text.tokens
-    owned = alias.owned
-    for k in range(lo, hi + 1):
-        for cue in (view.negated_by[k], view.denied_by[k]):
-            if cue != -1 and (cue < lo or tokens[cue].norm not in owned):
-                return False
-        if is_negation_cue(tokens, k) and tokens[k].norm not in owned:
             return False
     return True
 
@@ -364,4 +435,9 @@ def _compile_alias(text: str, question: set[str], question_text: str, exempt: bo
         joined = ""
     repeats = not exempt and bool(stems) and all(s in question for s in stems)
     split_key = text.lower() if len(stems) == 1 and len(text) >= 6 and text.isalnum() else ""
-    return Alias(text, stems, joined, None, repeats, split_key)
+    owned = frozenset(t.norm for t in kept if t.norm in NEGATION_WORDS or t.norm == "t")
+    # a code form matches reordered only when none of its parts is a one- or two-letter name
+    # ("x.grad" must not match "x with requires_grad"; "tensor.device" may match "the device
+    # the tensor is on")
+    words_only = all(ch.isalnum() or ch in " -'" for ch in text) or all(len(t.norm) >= 3 for t in kept)
+    return Alias(text, stems, joined, None, repeats, split_key, owned=owned, words_only=words_only)

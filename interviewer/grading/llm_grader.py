@@ -29,7 +29,8 @@ from interviewer.grading.grading_prompt import (
     grading_schema,
     new_nonce,
 )
-from interviewer.grading.offline_grader import OfflineGrader, feedback, grade_with_rubric
+from interviewer.grading.contradictions import void_contradicted
+from interviewer.grading.offline_grader import OfflineGrader, feedback, grade_with_rubric, rubric_flags
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
 from interviewer.grading.prompt_markers import find_markers, marker_flag_detail
 from interviewer.grading.protocols import GradeRequest
@@ -81,7 +82,8 @@ class LLMGrader:
             # comparison with the reference answer is the grade.
             return self.offline.grade_sync(request)
         checks = run_prechecks(request.question, request.answer, reference=rubric.model_answer)
-        offline = grade_with_rubric(rubric, request, checks)
+        offline = grade_with_rubric(rubric, request, checks,
+                                    index=self.offline.index_for(request.question))
         if checks.blocked or checks.text is None:
             return offline.model_copy(update={"offline_score": offline.score})
         nonce = new_nonce()
@@ -138,9 +140,11 @@ class LLMGrader:
                 hits.append(MisconceptionHit(
                     id=misconception.id, claim=misconception.claim,
                     correction=misconception.correction, penalty=misconception.penalty,
-                    evidence=evidence))
+                    evidence=evidence, contradicts=list(misconception.contradicts)))
+        # contradiction beats mention, whoever judged the verdicts
+        results = void_contradicted(rubric, results, hits)
         score = total_score(rubric, results, hits)
-        flags = list(checks.flags)
+        flags = [*checks.flags, *rubric_flags(rubric)]
         unverified = [r.id for r in results if not r.verified]
         if unverified:
             flags.append(Flag(code="unverified-evidence", detail=(

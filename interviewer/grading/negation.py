@@ -24,7 +24,6 @@ from collections.abc import Sequence
 
 from interviewer.grading.text_normalise import Token, stem
 from interviewer.grading.word_lists import (
-    CLAUSE_OPENERS,
     CLAUSE_STARTERS,
     DENIAL_ADJECTIVES,
     DENIAL_ADVERBS,
@@ -36,9 +35,19 @@ from interviewer.grading.word_lists import (
     STOPWORDS,
 )
 
-#: How many words after a negation it may cover ("does not really compute gradients"),
-#: always within the same clause.
+#: How many words after a negation it may cover ("does not compute the gradients"), always
+#: within the same clause; adverbs such as "really" do not count ("doesn't really have
+#: anything to do with"), and at most NEGATION_SPAN words in all.
 NEGATION_REACH = 4
+NEGATION_SPAN = 9
+#: Words that do not use up a negation's reach.
+_SOFT_WORDS = frozenset("really actually quite anything something necessarily always even "
+                        "exactly truly any".split())
+#: Asides a negation reaches across: "does not, in fact, copy".
+_PARENTHETICALS = frozenset(tuple(p.split()) for p in (
+    "in fact", "of course", "actually", "really", "in practice", "honestly", "frankly",
+    "basically", "in general", "to be fair", "as such", "by default", "strictly speaking",
+    "in reality", "at all"))
 #: How many words a contrast marker ("rather than", "unlike") covers within its clause.
 CONTRAST_REACH = 8
 #: How many words a denial ("it is a myth that") covers within its sentence (a bound, so a
@@ -58,29 +67,61 @@ def negation_scope(tokens: Sequence[Token]) -> list[bool]:
 
 
 def negation_cues(tokens: Sequence[Token]) -> list[int]:
-    """For each token: the index of the negation that covers it, or -1."""
+    """For each token: the index of the negation that covers it, or -1.
+
+    A negation covers the next NEGATION_REACH words of its clause (adverbs such as "really"
+    and "anything" do not count: "doesn't really have anything to do with the Dataset"
+    negates "Dataset"), and reaches across a short parenthetical ("does not, in fact,
+    copy"). Negation words in code are not negations."""
     negated_by = [_NONE] * len(tokens)
-    last_cue = -10**9
+    last_cue = -1
+    content_left = 0
+    clause_of = _effective_clauses(tokens)
     last_clause = -1
     for i, tok in enumerate(tokens):
-        if tok.clause != last_clause:
-            last_cue, last_clause = -10**9, tok.clause
-        if i - last_cue <= NEGATION_REACH:
+        if clause_of[i] != last_clause:
+            last_cue, content_left, last_clause = -1, 0, clause_of[i]
+        if tok.code:
+            continue
+        if last_cue != -1 and content_left > 0 and i - last_cue <= NEGATION_SPAN:
             negated_by[i] = last_cue
+            if tok.norm not in _SOFT_WORDS:
+                content_left -= 1
         norm = tok.norm
         if (norm in NEGATION_WORDS or norm == "t") and is_negation(tokens, i):
-            last_cue = i
+            last_cue, content_left = i, NEGATION_REACH
         elif norm == "or" and (negated_by[i] != _NONE or (i and negated_by[i - 1] != _NONE)):
             # "never uses A or B": the negation covers both; its reach counts from the "or"
             negated_by[i] = negated_by[i] if negated_by[i] != _NONE else negated_by[i - 1]
-            last_cue = i
+            last_cue, content_left = i, NEGATION_REACH
         elif norm == "and" and negated_by[i] != _NONE and _starts_new_claim(tokens, i, negated_by[i]):
-            last_cue = -10**9
+            last_cue, content_left = -1, 0
     # Words reached through an "or" point back at the negation itself.
     for i, cue in enumerate(negated_by):
         if cue != _NONE and tokens[cue].norm == "or":
             negated_by[i] = negated_by[cue]
     return negated_by
+
+
+def _effective_clauses(tokens: Sequence[Token]) -> list[int]:
+    """Clause numbers with short parentheticals ("in fact", "of course", "actually") folded
+    into the clause around them, so a negation reaches across them."""
+    clause_of = [t.clause for t in tokens]
+    n = len(tokens)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and tokens[j].clause == tokens[i].clause:
+            j += 1
+        words = tuple(t.norm for t in tokens[i:j])
+        if i and j < n and words in _PARENTHETICALS and tokens[j].sentence == tokens[i - 1].sentence:
+            merged = clause_of[i - 1]
+            for k in range(i, n):
+                if tokens[k].clause not in (tokens[i].clause, tokens[j].clause):
+                    break
+                clause_of[k] = merged
+        i = j
+    return clause_of
 
 
 def is_negation(tokens: Sequence[Token], i: int) -> bool:
@@ -95,8 +136,8 @@ def is_negation(tokens: Sequence[Token], i: int) -> bool:
     if cue and i + 1 < len(tokens) and tokens[i + 1].clause == tok.clause:
         if tokens[i + 1].norm in NEGATION_BREAKERS:  # "not only", "no matter"
             return False
-    if cue and tok.norm == "not" and i and tokens[i - 1].norm == "or":  # "whether or not"
-        return False
+    if cue and tok.norm in ("not", "no") and i and tokens[i - 1].norm == "or":
+        return False   # "whether or not", "yes-or-no"
     return cue
 
 
@@ -147,7 +188,7 @@ def denial_cues(tokens: Sequence[Token]) -> list[int]:
     n = len(tokens)
     denied_by = [_NONE] * n
     for i, tok in enumerate(tokens):
-        if tok.norm not in _MARKERS:
+        if tok.norm not in _MARKERS or tok.code:
             continue
         start, sentence_wide = _denial_start(tokens, i, tok.norm)
         if start is None or start >= n:
@@ -160,13 +201,29 @@ def denial_cues(tokens: Sequence[Token]) -> list[int]:
             if sentence_wide:
                 # a later clause opened by "but"/"however" speaks for the candidate again
                 if k - start >= DENIAL_REACH or (here.clause != tokens[k - 1].clause
-                                                 and here.norm in CLAUSE_OPENERS):
+                                                 and _own_voice_again(tokens, k)):
                     break
             elif here.clause != clause or k - start >= CONTRAST_REACH:
                 break
             if denied_by[k] == _NONE:
                 denied_by[k] = i
     return denied_by
+
+
+#: Clause openers after which the candidate speaks in their own voice again: "it is a myth
+#: that X, but Y". Not "while", "which" or "and": "it's a myth that modules hold state while
+#: functions are stateless" denies both halves.
+_OWN_VOICE = frozenset("but however yet although though whereas instead".split())
+
+
+def _own_voice_again(tokens: Sequence[Token], k: int) -> bool:
+    norm = tokens[k].norm
+    if norm in _OWN_VOICE:
+        return True
+    # "..., while in fact Y" / "whilst actually Y"
+    after = [t.norm for t in tokens[k + 1:k + 3]]
+    return norm in ("while", "whilst") and (after[:1] in (["actually"], ["really"])
+                                            or after == ["in", "fact"])
 
 
 def _denial_start(tokens: Sequence[Token], i: int, norm: str) -> tuple[int | None, bool]:
@@ -187,7 +244,8 @@ def _denial_start(tokens: Sequence[Token], i: int, norm: str) -> tuple[int | Non
         if i + 1 < len(tokens) and tokens[i + 1].stem in _SAYING:
             return i + 2, True          # "people wrongly believe X"
         return None, False
-    if norm in DENIAL_ADJECTIVES or norm in ("true", "case") and _negated_before(tokens, i):
+    if (norm in DENIAL_ADJECTIVES and _said_of_a_claim(tokens, i)) \
+            or norm in ("true", "case") and _negated_before(tokens, i):
         # "it is wrong to say (that) X", "a mistake to think X", "it is not true that X"
         for k in range(i + 1, min(i + 4, len(tokens))):
             word = tokens[k].norm
@@ -196,6 +254,14 @@ def _denial_start(tokens: Sequence[Token], i: int, norm: str) -> tuple[int | Non
             if word == "to" and k + 1 < len(tokens) and tokens[k + 1].stem in _SAYING:
                 return k + 2, True
     return None, False
+
+
+def _said_of_a_claim(tokens: Sequence[Token], i: int) -> bool:
+    """"it is wrong (to say) that", "a mistake to think", "simply false that": a copula or an
+    article before the adjective ("requires_grad=False so that ..." is code, not a denial)."""
+    before = [t.norm for t in tokens[max(0, i - 3):i]]
+    return any(w in ("is", "s", "was", "be", "a", "an", "completely", "simply", "totally", "quite")
+               for w in before) and not tokens[i - 1].glued if i else False
 
 
 def _negated_before(tokens: Sequence[Token], i: int) -> bool:

@@ -1,17 +1,31 @@
-"""The offline grader: deterministic, rubric-driven, no network, pure CPU.
+"""The offline grader: deterministic, rubric-driven, no network, pure CPU. It judges claims.
 
-Per criterion, the verdict follows from how many of its concepts the answer states (not
-negated, not merely repeating the question): all it needs -> met, at least one -> partial,
-none -> missed. Evidence is the exact span of the answer that stated each concept.
-Misconception patterns cost their penalty. Points and the total come from
+The answer is read as claims (`text_normalise`, `stance`); a concept counts only where a claim
+states it. Per criterion, the verdict follows from how many of its concepts are stated, and
+whether together (`claim_verdicts`): all it needs in one claim -> met; some, or all but far
+apart -> partial (the latter marked unsure); none -> missed. A misconception or a concept's
+opposite stated as a claim voids the criteria it contradicts and costs its penalty
+(`contradictions`). An answer that is mostly off the rubric is capped (`precision`). Evidence
+is the exact span of the answer that stated each concept. Points and the total come from
 `interviewer.grading.scoring` only.
 """
 
-from interviewer.domain import Criterion, CriterionResult, Evidence, Grade, MisconceptionHit, Rubric
-from interviewer.domain.grade import Verdict
-from interviewer.grading.concept_matcher import AnswerView, ConceptMatch
+from interviewer.domain import CriterionResult, Flag, Grade, MisconceptionHit, Question, Rubric
+from interviewer.grading.claim_verdicts import Stated, criterion_result
+from interviewer.grading.contradictions import void_contradicted, wrong_claims
+from interviewer.grading.precision import Precision, precision, precision_note
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
 from interviewer.grading.protocols import GradeRequest
+from interviewer.grading.topicality import (
+    OFF_TOPIC_CAP,
+    DeckIndex,
+    OffTopic,
+    deck_index,
+    is_off_topic,
+    off_topic_parts,
+    worth_parts,
+)
+from interviewer.grading.readability import readability_flags, unreadable_note
 from interviewer.grading.rubric_compiler import CompiledRubric, compile_rubric
 from interviewer.grading.scoring import result_for, total_score
 
@@ -25,10 +39,33 @@ _BLOCK_REASONS = {
 }
 
 
+_INDEXES: dict[int, tuple] = {}
+
+
 class OfflineGrader:
-    """Grades against the rubric's concepts (or, without a rubric, the reference answer)."""
+    """Grades against the rubric's concepts (or, without a rubric, the reference answer).
+
+    Given the catalog, it also checks that an answer answers its own question rather than
+    another of the deck (`topicality`)."""
 
     name = "offline"
+
+    def __init__(self, catalog=None) -> None:
+        self._catalog = catalog
+
+    def index_for(self, question: Question) -> DeckIndex | None:
+        """The index of the deck that holds this question (built once per deck object)."""
+        if self._catalog is None:
+            return None
+        for name, deck in sorted(self._catalog.decks.items()):
+            found = deck.get(question.id)
+            if found is not None and found.question == question.question:
+                cached = _INDEXES.get(id(deck))
+                if cached is None or cached[0] is not deck:
+                    cached = (deck, deck_index(deck.questions, self._catalog.rubrics.get(name, {})))
+                    _INDEXES[id(deck)] = cached   # the deck is kept alive with it: ids stay unique
+                return cached[1]
+        return None
 
     async def grade(self, request: GradeRequest) -> Grade:
         """Same as `grade_sync`: the work is CPU-only and takes well under a millisecond."""
@@ -40,11 +77,11 @@ class OfflineGrader:
             from interviewer.grading.reference_only import grade_reference_only
 
             return grade_reference_only(request)
-        return grade_with_rubric(request.rubric, request)
+        return grade_with_rubric(request.rubric, request, index=self.index_for(request.question))
 
 
 def grade_with_rubric(rubric: Rubric, request: GradeRequest,
-                      checks: PrecheckResult | None = None) -> Grade:
+                      checks: PrecheckResult | None = None, index: DeckIndex | None = None) -> Grade:
     """Grade `request.answer` against `rubric` (`checks`: pre-checks already run on it, so a
     caller that needs them too, such as the LLM grader, does not run them twice)."""
     compiled = compile_rubric(rubric, request.question)
@@ -52,25 +89,70 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
         checks = run_prechecks(request.question, request.answer, reference=rubric.model_answer)
     if checks.blocked or checks.text is None:
         return blocked_grade(request, compiled, checks)
-    view = compiled.matcher.view(checks.text)
-    results = [
-        _criterion_result(compiled, view, criterion, span, checks, request.answer)
-        for criterion, span in zip(rubric.criteria, compiled.criterion_slices, strict=True)
-    ]
-    hits = _misconception_hits(compiled, view, request.answer)
-    hits += _opposite_hits(compiled, view, request.answer)
+    matcher = compiled.matcher
+    view = matcher.view(checks.text)
+    results = []
+    on_units: set[int] = set()
+    for criterion, (lo, hi) in zip(rubric.criteria, compiled.criterion_slices, strict=True):
+        stated = Stated({n - lo: matcher.find_each(view, n) for n in range(lo, hi)})
+        for units in stated.units.values():
+            on_units.update(units)
+        results.append(criterion_result(rubric, criterion, stated, matcher.names[lo:hi],
+                                        request.answer, salad=checks.keyword_salad))
+    hits = wrong_claims(compiled, view, request.answer)
+    for hit in hits:
+        on_units.update(checks.text.tokens[view.token_at(e.start)].sentence
+                        for e in hit.evidence if e.start is not None)
     results = void_contradicted(rubric, results, hits)
+    elsewhere = None
+    # Topicality can only lower a score above its cap: answers already at or below it (most
+    # wrong, vague and gaming answers) skip the work.
+    if index is not None and total_score(rubric, results, hits) > OFF_TOPIC_CAP:
+        standing = index.standing(request.question.id, checks.text.tokens)
+        if standing is not None and is_off_topic(standing):
+            elsewhere = standing
+        elif worth_parts(standing):
+            # parts of the answer that answer other questions: off the rubric, and when they
+            # are most of the answer, the answer as a whole is off topic
+            off_units, off_share, biggest = off_topic_parts(
+                index, request.question.id, checks.text.text, checks.text.tokens)
+            on_units -= off_units
+            if off_share >= 0.5:
+                elsewhere = biggest
+    measured = precision(checks.text.tokens, view.muted, on_units)
+    flags = list(checks.flags)
+    if measured.limited:
+        flags.append(Flag(code="low-precision", detail=(
+            f"{measured.on_rubric} of {measured.total} content words are on the rubric: "
+            f"capped at {measured.cap:g}")))
+    cap = measured.cap
+    if elsewhere is not None:
+        cap = min(cap, OFF_TOPIC_CAP)
+        flags.append(Flag(code="off-topic", detail=(
+            f"reads as an answer to another question ({elsewhere.question_id}): "
+            f"capped at {OFF_TOPIC_CAP:g}")))
+    score = total_score(rubric, results, hits, cap=cap)
+    unreadable = readability_flags(checks.text, score)
     return Grade(
         question_id=request.question.id,
-        score=total_score(rubric, results, hits),
+        score=score,
         criteria=results,
         misconceptions=hits,
-        flags=list(checks.flags),
-        feedback=feedback(rubric, results, hits, checks),
+        flags=[*flags, *unreadable, *rubric_flags(rubric)],
+        feedback=feedback(rubric, results, hits, checks, measured, unreadable, elsewhere),
+        confidence="low" if unreadable else "normal",
         backend="offline",
         rubric_version=rubric.version,
         rubric_hash=compiled.rubric_hash,
     )
+
+
+def rubric_flags(rubric: Rubric) -> list[Flag]:
+    """A `draft-rubric` flag when the rubric was drafted by a model and not yet reviewed."""
+    if rubric.status != "draft":
+        return []
+    return [Flag(code="draft-rubric",
+                 detail="draft rubric: written by a model, not yet reviewed by a person")]
 
 
 def blocked_grade(request: GradeRequest, compiled: CompiledRubric, checks: PrecheckResult) -> Grade:
@@ -83,7 +165,7 @@ def blocked_grade(request: GradeRequest, compiled: CompiledRubric, checks: Prech
         question_id=request.question.id,
         score=total_score(rubric, results, []),
         criteria=results,
-        flags=list(checks.flags),
+        flags=[*checks.flags, *rubric_flags(rubric)],
         feedback=f"{reason} Score 0.\n"
         + _section("A strong answer:", [c.description for c in rubric.criteria]),
         backend="offline",
@@ -92,127 +174,9 @@ def blocked_grade(request: GradeRequest, compiled: CompiledRubric, checks: Prech
     )
 
 
-def evidence_for(match: ConceptMatch, answer: str) -> Evidence:
-    """An exact quote from the candidate's answer (offsets index the original text)."""
-    return Evidence(quote=answer[match.start:match.end], start=match.start, end=match.end,
-                    verified=True)
-
-
-def _criterion_result(
-    compiled: CompiledRubric, view: AnswerView, criterion: Criterion, span: tuple[int, int],
-    checks: PrecheckResult, answer: str,
-) -> CriterionResult:
-    matches = [m for m in (compiled.matcher.find(view, n) for n in range(*span)) if m is not None]
-    verdict: Verdict = (
-        "met" if len(matches) >= criterion.needed else "partial" if matches else "missed"
-    )
-    found = {m.concept for m in matches}
-    unstated = [compiled.matcher.names[n] for n in range(*span) if n not in found]
-    rationale = concept_rationale([m.name for m in matches], unstated, criterion.needed)
-    if verdict == "met" and checks.keyword_salad:
-        verdict = "partial"
-        rationale += " (only as a list of terms, not explained: capped at partial)"
-    matches.sort(key=lambda m: m.start)
-    return result_for(
-        compiled.rubric, criterion, verdict,
-        evidence=[evidence_for(m, answer) for m in matches],
-        rationale=rationale,
-        matched_concepts=[m.name for m in matches],
-    )
-
-
-def _misconception_hits(compiled: CompiledRubric, view: AnswerView, answer: str) -> list[MisconceptionHit]:
-    hits = []
-    for misconception, (lo, hi) in zip(compiled.rubric.misconceptions,
-                                       compiled.misconception_slices, strict=True):
-        found = next((m for m in (compiled.matcher.find(view, n) for n in range(lo, hi)) if m), None)
-        if found is not None:
-            hits.append(MisconceptionHit(
-                id=misconception.id, claim=misconception.claim,
-                correction=misconception.correction, penalty=misconception.penalty,
-                evidence=[evidence_for(found, answer)], contradicts=list(misconception.contradicts),
-            ))
-    return hits
-
-
-def _opposite_hits(compiled: CompiledRubric, view: AnswerView, answer: str) -> list[MisconceptionHit]:
-    """A wrong claim per concept whose opposite the answer states: it contradicts the
-    concept's criterion."""
-    rubric = compiled.rubric
-    hits = []
-    for n, k, lo, hi in compiled.opposite_slices:
-        found = next((m for m in (compiled.matcher.find(view, i) for i in range(lo, hi)) if m), None)
-        if found is None:
-            continue
-        criterion = rubric.criteria[n]
-        concept = criterion.concepts[k]
-        hits.append(MisconceptionHit(
-            id=f"{criterion.id}-opposite-{k + 1}",
-            claim=f"Says the opposite of '{concept.name}': \"{answer[found.start:found.end]}\"",
-            correction=criterion.levels.full, penalty=rubric.opposite_penalty,
-            evidence=[evidence_for(found, answer)], contradicts=[criterion.id],
-        ))
-    return hits
-
-
-def void_contradicted(rubric: Rubric, results: list[CriterionResult],
-                      hits: list[MisconceptionHit]) -> list[CriterionResult]:
-    """Contradiction beats mention: a criterion that a wrong claim contradicts earns nothing,
-    whatever the answer says for it elsewhere."""
-    by_criterion: dict[str, list[str]] = {}
-    for hit in hits:
-        for criterion_id in hit.contradicts:
-            by_criterion.setdefault(criterion_id, []).append(hit.id)
-    if not by_criterion:
-        return results
-    out = []
-    for result in results:
-        ids = by_criterion.get(result.id)
-        criterion = rubric.criterion(result.id)
-        if not ids or criterion is None:
-            out.append(result)
-            continue
-        voided = result_for(rubric, criterion, "contradicted", evidence=result.evidence,
-                            rationale=f"contradicted by a wrong claim ({', '.join(ids)})",
-                            matched_concepts=result.matched_concepts)
-        out.append(voided.model_copy(update={"contradicted_by": ids}))
-    return out
-
-
-def concept_rationale(stated: list[str], unstated: list[str], needed: int) -> str:
-    """Why a criterion got its verdict, in terms of its key ideas: which were stated, how
-    many it needs, and (short of met) which were not stated."""
-    total = len(stated) + len(unstated)
-    said = _names(stated, "and")
-    if len(stated) >= needed:
-        if unstated:
-            return f"stated {len(stated)} of its {total} key ideas ({needed} needed): {said}"
-        if total == 1:
-            return f"stated its key idea {said}"
-        return f"stated {'both' if total == 2 else f'all {total}'} key ideas: {said}"
-    short = needed - len(stated)
-    if short == len(unstated):
-        wanted = _names(unstated, "and")
-    elif short == 1:
-        wanted = _names(unstated, "or")
-    else:
-        wanted = f"{short} of {_names(unstated, 'and')}"
-    if not stated:
-        return f"no key idea stated; it needs {wanted}"
-    return (f"stated {said} ({len(stated)} of the {needed} key ideas needed); "
-            f"still needs {wanted}")
-
-
-def _names(names: list[str], joiner: str) -> str:
-    """'a', 'b' and 'c' (or 'a', 'b' or 'c')."""
-    quoted = [f"'{n}'" for n in names]
-    if len(quoted) < 2:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + f" {joiner} " + quoted[-1]
-
-
 def feedback(rubric: Rubric, results: list[CriterionResult], hits: list[MisconceptionHit],
-             checks: PrecheckResult) -> str:
+             checks: PrecheckResult, measured: Precision | None = None,
+             unreadable: list[Flag] = (), elsewhere: OffTopic | None = None) -> str:
     """Short feedback, one item per line (rubric texts often hold ';' themselves): what was
     covered, what a full answer adds where the answer was partial or silent (the criterion's
     full level), and each wrong claim with its correction."""
@@ -240,6 +204,15 @@ def feedback(rubric: Rubric, results: list[CriterionResult], hits: list[Misconce
         notes.append("Text addressed to the grader was ignored.")
     if checks.truncated:
         notes.append("Only the start of a very long answer was graded.")
+    if measured is not None and measured.limited:
+        notes.append(precision_note(measured))
+    notes += [unreadable_note(f.detail) for f in unreadable]
+    if elsewhere is not None:
+        notes.append(f"This reads more like an answer to another question (“{elsewhere.question}”) "
+                     f"than to this one: the score is capped at {OFF_TOPIC_CAP:g}.")
+    if any(r.unsure for r in results):
+        notes.append("Some key terms were there but not connected in one claim: say how they "
+                     "relate (those criteria are held at partial).")
     return "\n".join(sections + notes)
 
 

@@ -2,8 +2,8 @@
 
 Empty, punctuation-only, too-short and question-parroting answers score 0 without grading.
 Text that addresses the grader (instructions, "award full marks", fake JSON scores, chat role
-tags) is flagged and blanked out of the answer, so it can never be quoted as evidence nor
-earn points. A list of concept words with no sentence around them is flagged as keyword
+tags: see `injection`) is flagged and blanked out of the answer, sentence by sentence, so it
+can never be quoted as evidence nor earn points. A list of concept words with no sentence around them is flagged as keyword
 salad, and the grader caps it.
 """
 
@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from interviewer.domain import Flag, Question
+from interviewer.grading.injection import detect
+from interviewer.grading.visible_text import INVISIBLE, fold_confusables
 from interviewer.grading.text_normalise import (
     MAX_GRADED_CHARS,
+    layout,
     NormalisedText,
     Token,
     normalise,
@@ -29,102 +32,11 @@ MIN_WORDS = 2
 #: An answer whose content words are (almost) all the question's own words is parroting.
 MIN_NEW_SHARE = 0.1
 
-_I = re.IGNORECASE | re.MULTILINE
-_GRADER = r"(?:grader|grading\s+(?:model|system|ai)|evaluator|examiner|marker|assessor|judge|" \
-          r"ai|llm|language\s+model|assistant|model|chat\s*gpt|gpt|claude)"
-_MARKS = r"(?:full|maximum|max|perfect|all(?:\s+the)?|top|highest|100\s*%?|10\s*/\s*10|5\s*/\s*5|" \
-         r"100\s*/\s*100|a\s+perfect)\s+(?:marks?|points?|score|credit|grade|rating)"
-_GRADER_WORDS = ("grader", "grading", "evaluator", "examiner", "marker", "assessor", "judge",
-                 "ai", "llm", "language model", "assistant", "model", "gpt", "claude")
-_MARK_WORDS = ("mark", "point", "score", "credit", "grade", "rating")
-#: Patterns of text aimed at the grader rather than the question. Each match is flagged
-#: and blanked (with the rest of its sentence) so it cannot count as evidence. Each pattern
-#: has trigger words (every group must have one present in the lower-cased text); they only
-#: let most answers skip most patterns cheaply, the regex decides.
-INJECTION_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = tuple(
-    (name, re.compile(pattern, _I), triggers)
-    for name, pattern, triggers in (
-        ("ignore-instructions",
-         r"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.\n]{0,40}?\b(?:previous|prior|"
-         r"above|earlier|preceding|former|all|any|your|the|system|grading)\b[^.\n]{0,30}?"
-         r"\b(?:instructions?|prompts?|rules?|directions?|guidelines?|rubrics?|criteria|messages?|"
-         r"context)\b",
-         (("ignore", "disregard", "forget", "override", "bypass", "skip"),)),
-        ("score-request",
-         r"\b(?:award|give|assign|grant|mark|rate|score|grade)\b[^.\n]{0,40}?" + _MARKS,
-         (("award", "give", "assign", "grant", "mark", "rate", "score", "grade"), _MARK_WORDS)),
-        ("score-request",
-         r"\b(?:award|give|assign|grant|rate|score|grade|mark)\b\s+(?:this(?:\s+answer)?|me|"
-         r"the\s+answer|the\s+candidate|my\s+answer|it)\s+(?:as\s+|a\s+|an\s+|with\s+)?(?:100|10\s*/\s*10|"
-         r"5\s*/\s*5|perfect|correct|full|maximum|a\s+pass|met)\b",
-         (("award", "give", "assign", "grant", "rate", "score", "grade", "mark"),
-          ("100", "10", "5/5", "perfect", "correct", "full", "maximum", "pass", "met"))),
-        ("score-claim",
-         r"\b(?:the\s+)?(?:correct\s+|final\s+|right\s+)?(?:score|grade|verdict|mark)\s+"
-         r"(?:is|should\s+be|must\s+be|will\s+be|=)\s*(?:100|10\s*/\s*10|5\s*/\s*5|full|perfect|met|"
-         r"maximum|correct)\b",
-         (("score", "grade", "verdict", "mark"),)),
-        ("score-claim",
-         r"\bthis\s+answer\s+(?:is\s+(?:perfect|correct\s+and\s+complete|fully\s+correct)|"
-         r"deserves|meets\s+(?:all|every))\b",
-         (("answer",),)),
-        ("address-grader",
-         r"(?:^|[.!?]\s+)(?:dear|hey|hi|hello|note\s+to(?:\s+the)?|attention|psst)\s+(?:the\s+)?"
-         + _GRADER + r"\b",
-         (("dear", "hey", "hi", "hello", "note", "attention", "psst"), _GRADER_WORDS + ("chatgpt",))),
-        ("address-grader",
-         r"(?:^|[.!?]\s+)to\s+(?:the\s+)?" + _GRADER + r"\s*[:,]",
-         (("to the", "to ai", "to llm", "to gpt", "to grader", "to model", "to assistant",
-           "to evaluator", "to examiner"),)),
-        ("address-grader",
-         r"\b(?:you\s+are\s+(?:now\s+)?(?:a|an|the|my)\s+|act\s+as\s+(?:a|an|the)\s+|as\s+an?\s+)"
-         + _GRADER + r"\b",
-         (("you are", "act as", "as a"), _GRADER_WORDS + ("chatgpt",))),
-        ("address-grader",
-         r"\b(?:new|updated|real|hidden|secret)\s+(?:system\s+)?(?:instructions?|prompt|task)\b",
-         (("instruction", "prompt", "task"),)),
-        ("address-grader", r"\bsystem\s+prompt\b", (("prompt",),)),
-        ("role-tag", r"<\|[a-z_]{2,20}\|>", (("<|",),)),
-        ("role-tag", r"\[/?(?:INST|SYS|SYSTEM)\]|<</?SYS>>", (("[inst", "[/inst", "[sys", "[/sys", "<<sys", "<</sys"),)),
-        ("role-tag", r"</?(?:system|assistant|user|instructions?|im_start|im_end|s)>", (("<",),)),
-        ("role-tag", r"^\s*#{2,}\s*(?:instruction|instructions|response|system|assistant|input)\b",
-         (("##",),)),
-        ("role-tag", r"^\s*(?:system|assistant|developer|user|grader|human|ai)\s*:",
-         (("system", "assistant", "developer", "user", "grader", "human", "ai:", "ai :"),
-          (":",))),
-        ("fake-json",
-         r"[{,]\s*[\"']?(?:score|verdict|points|grade|marks|total|criteria|met|max_points|"
-         r"feedback)[\"']?\s*:",
-         ((":",), ("score", "verdict", "points", "grade", "marks", "total", "criteria", "met",
-                   "feedback"))),
-        ("fake-json", r"\b(?:score|points|grade)\s*[:=]\s*(?:100|\d{2,3}\s*/\s*100|10\s*/\s*10)\b",
-         (("score", "points", "grade"), ("100", "10"))),
-    )
-)
-def _compile_triggers(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
-    """Trigger groups as (word stems, substrings): words are looked up among the answer's
-    stems (a multi-word trigger by its first word), anything with symbols as a substring."""
-    out = []
-    for group in groups:
-        stems, subs = set(), []
-        for item in group:
-            words = item.split()
-            if all(w.isalnum() for w in words):
-                stems.add(stem(words[0]))
-            else:
-                subs.append(item)
-        out.append((frozenset(stems), tuple(subs)))
-    return tuple(out)
-
-
-_TRIGGERS = tuple(_compile_triggers(t) for _, _, t in INJECTION_PATTERNS)
-
-
 # A JSON-ish object: blank it whole when it carries score/verdict keys.
 _JSON_OBJECT = re.compile(r"\{[^{}]{0,2000}\}|\{[^{}]{0,200}(?:\{[^{}]{0,500}\}[^{}]{0,200})+\}")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # Invisible characters an injection may hide behind ("ig\u200bnore previous instructions").
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 # Code: assignments, calls, brackets, or indented lines. Code is not keyword salad.
 _CODE_HINT = re.compile(
     r"=|\w\([^()]*\w[^()]*\)|^\s{4}|```|>>>|[{}]"
@@ -175,7 +87,7 @@ def run_prechecks(
     if spans:
         clean = blank_spans(window, spans)
         result.injection_spans = spans
-        kinds = sorted({kind for kind, _ in _injection_kinds(window, stems)})
+        kinds = sorted({kind for kind, _ in _injection_kinds(window)})
         quoted = "; ".join(repr(window[s:e].strip()[:60]) for s, e in spans[:3])
         result.flags.append(Flag(code="injection", detail=(
             f"text addressed to the grader ({', '.join(kinds)}) was ignored: {quoted}")))
@@ -243,20 +155,11 @@ def _block(result: PrecheckResult, clean: str, code: str | None, detail: str) ->
     return result
 
 
-def _injection_kinds(text: str, stems: set[str] | None = None) -> list[tuple[str, tuple[int, int]]]:
+def _injection_kinds(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """(kind, span in `text`) of each piece addressed to the grader."""
     visible, where = _without_invisible(text)
-    if stems is None:
-        stems = {t.stem for t in tokenise(text)}
-    lowered = visible.lower()
-    found = []
-    for (kind, pattern, _), triggers in zip(INJECTION_PATTERNS, _TRIGGERS, strict=True):
-        if not all(not words.isdisjoint(stems) or any(sub in lowered for sub in subs)
-                   for words, subs in triggers):
-            continue
-        for m in pattern.finditer(visible):
-            if m.end() > m.start():
-                found.append((kind, (where[m.start()], where[m.end() - 1] + 1)))
-    return found
+    visible = fold_confusables(visible)
+    return [(d.kind, (where[d.start], where[d.end - 1] + 1)) for d in detect(visible)]
 
 
 class _Identity:
@@ -274,18 +177,38 @@ def _without_invisible(text: str) -> tuple[str, "list[int] | _Identity"]:
 
 def find_injection_spans(text: str, stems: set[str] | None = None) -> list[tuple[int, int]]:
     """Character spans of text addressed to the grader, widened to whole sentences (and
-    whole JSON objects), merged and sorted. `stems`: the text's word stems, if known."""
-    raw = [span for _, span in _injection_kinds(text, stems)]
+    whole JSON objects), merged and sorted. (`stems` is accepted for older callers.)"""
+    raw = [span for _, span in _injection_kinds(text)]
     if not raw:
         return []
     spans = []
+    # sentence ends as the grader reads them: a hard-wrapped line break is not one
+    flowing = layout(text)[0] if "\n" in text else text
     for start, end in raw:
-        obj = _enclosing_json(text, start, end)
+        obj = _enclosing_json(text, start, end) or _enclosing_note(text, start, end)
         if obj is not None:
             spans.append(obj)
             continue
-        spans.append((_sentence_start(text, start), _sentence_end(text, end)))
+        spans.append((_sentence_start(flowing, start), _sentence_end(flowing, end)))
     return _merge(spans)
+
+
+_CLOSERS = {"[": "]", "(": ")", "<!--": "-->"}
+
+
+def _enclosing_note(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A note to the grader set apart in brackets ("[SYSTEM NOTE: ... ]", "(note for the
+    evaluator: ...)", an HTML comment): the whole note, not just the detected sentence."""
+    window_start = max(0, start - 300)
+    best = None
+    for opener, closer in _CLOSERS.items():
+        lo = text.rfind(opener, window_start, start + 1)
+        if lo < 0 or text.rfind(closer, lo + len(opener), start) >= 0:
+            continue  # no opener, or it was closed before the detection
+        hi = text.find(closer, max(end, lo + len(opener)), lo + 2000)
+        if hi >= 0 and (best is None or lo > best[0]):
+            best = (lo, hi + len(closer))
+    return best
 
 
 def _enclosing_json(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -341,7 +264,10 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     parts, prev = [], 0
     for start, end in spans:
         parts.append(text[prev:start])
-        parts.append("\n" + " " * (end - start - 1) if end > start else "")
+        # line breaks at both ends: the words either side never join, and what follows the
+        # blank starts its own unindented line (not an indented code line)
+        width = end - start
+        parts.append("\n" + " " * (width - 2) + "\n" if width >= 2 else "\n" * width)
         prev = end
     parts.append(text[prev:])
     return "".join(parts)

@@ -20,13 +20,23 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from interviewer.domain import Criterion, Evidence, Flag, Grade, Levels, Question, Rubric
-from interviewer.grading.concept_matcher import ConceptMatcher
+from interviewer.domain import (
+    Criterion,
+    CriterionResult,
+    Evidence,
+    Flag,
+    Grade,
+    Levels,
+    Question,
+    Rubric,
+)
+from interviewer.grading.concept_matcher import AnswerView, ConceptMatcher
+from interviewer.grading.precision import Precision, precision, precision_note
 from interviewer.grading.negation import negation_scope
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
 from interviewer.grading.protocols import GradeRequest
 from interviewer.grading.scoring import coverage_result, total_score
-from interviewer.grading.text_normalise import Token, phrase_stems, sanitise, tokenise
+from interviewer.grading.text_normalise import Token, normalise, phrase_stems
 from interviewer.grading.word_lists import NEGATION_WORDS, NT_PREFIXES, STOPWORDS, WEAK_WORDS
 
 #: Words that carry grammar only: never a concept.
@@ -46,7 +56,11 @@ DERIVED_CREDIT = 0.5
 _MIN_PREFIX = 4
 MAX_CRITERIA = 6
 _CACHE_SIZE = 1024
-_SALAD_COVERAGE_CAP = 0.25   # keyword salad: at most half of each criterion's points
+_SALAD_COVERAGE_CAP = 0.04   # keyword salad: at most a fifth of each criterion's points
+#: An answer claim that shares this much of a reference sentence's key words (by weight) is
+#: about that sentence; if it negates one of them (or affirms one the reference negates), it
+#: contradicts it.
+_ALIGNED = 0.8
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,15 @@ class RefConcept:
 
 
 @dataclass(frozen=True)
+class RefClaim:
+    """One claim (sentence) of the reference: its key words and which it negates."""
+
+    weights: dict[str, float]
+    negated: set[str]
+    criterion: int
+
+
+@dataclass(frozen=True)
 class ReferenceModel:
     """What the grader derived from one reference answer."""
 
@@ -69,6 +92,7 @@ class ReferenceModel:
     rubric_hash: str
     concepts: tuple[RefConcept, ...]
     matcher: ConceptMatcher
+    claims: tuple[RefClaim, ...]
     acronyms: dict[str, tuple[int, ...]]   # initials -> concepts they abbreviate
     spelled: dict[str, int]                # acronym written in the reference -> its concept
 
@@ -106,8 +130,9 @@ def _weight(tok: Token, question_stems: set[str]) -> tuple[float, bool]:
 
 
 def _derive(question: Question, reference: str) -> ReferenceModel | None:
-    text = sanitise(reference)
-    tokens = tokenise(text)
+    laid_out = normalise(reference, max_chars=max(len(reference), 1))
+    text = laid_out.text
+    tokens = list(laid_out.tokens)
     negated = negation_scope(tokens)
     question_stems = set(phrase_stems(question.question))
     sentences = _sentence_groups(tokens)
@@ -157,8 +182,18 @@ def _derive(question: Question, reference: str) -> ReferenceModel | None:
     matcher = ConceptMatcher([[c.name] for c in concepts], "", [True] * len(concepts),
                              [c.negated for c in concepts],
                              known_text=[question.question, reference])
+    claims: dict[int, RefClaim] = {}
+    for i, tok in enumerate(tokens):
+        concept = token_concept[i]
+        if concept is None or concepts[concept].from_question:
+            continue
+        claim = claims.setdefault(tok.sentence, RefClaim({}, set(), concepts[concept].criterion))
+        claim.weights[tok.stem] = concepts[concept].weight
+        if negated[i]:
+            claim.negated.add(tok.stem)
     digest = hashlib.sha256(("reference-only\n" + question.question + "\n" + reference).encode())
     return ReferenceModel(rubric, "ref-" + digest.hexdigest()[:12], tuple(concepts), matcher,
+                          tuple(claims.values()),
                           _acronyms(tokens, token_concept), _spelled(text, tokens, token_concept))
 
 
@@ -223,9 +258,17 @@ def grade_reference_only(request: GradeRequest) -> Grade:
         reason = checks.flags[-1].detail if checks.flags else "the answer could not be graded"
         return _grade(request, model, checks, results, flag,
                       f"Score 0: {reason}. Reference answer: {_clip(question.reference_answer, 400)}")
-    credits, evidence = _credits(model, checks, request.answer)
+    credits, evidence, view = _credits(model, checks, request.answer)
+    contradicted = _contradicted(model, view, request.answer)
     results = []
     for n, criterion in enumerate(model.rubric.criteria):
+        if n in contradicted:
+            results.append(CriterionResult(
+                id=criterion.id, verdict="contradicted", points=0.0,
+                max_points=round(model.rubric.max_points(criterion), 2),
+                evidence=[contradicted[n]],
+                rationale="a claim of the answer says the opposite of this part of the reference"))
+            continue
         members = [i for i, c in enumerate(model.concepts) if c.criterion == n]
         total = sum(model.concepts[i].weight for i in members)
         earned = sum(model.concepts[i].weight * credits[i] for i in members)
@@ -248,12 +291,61 @@ def grade_reference_only(request: GradeRequest) -> Grade:
         lines.append("Key words you covered: " + ", ".join(covered[:12]) + ".")
     if missing:
         lines.append("Key words of the reference you did not use: " + ", ".join(missing[:12]) + ".")
-    lines.append("Reference answer: " + _clip(question.reference_answer, 400))
-    return _grade(request, model, checks, results, flag, "\n".join(lines))
+    measured = precision(checks.text.tokens, view.muted, _on_topic_units(model, view))
+    if measured.limited:
+        lines.append(precision_note(measured))
+    if contradicted:
+        lines.append("Some claims say the opposite of the reference answer: those parts earn nothing.")
+    return _grade(request, model, checks, results, flag, "\n".join(lines), measured)
+
+
+def _contradicted(model: ReferenceModel, view: AnswerView, answer: str) -> dict[int, Evidence]:
+    """Criteria an answer claim contradicts: the claim shares most of the key words of one
+    reference sentence but negates one the reference states. Evidence: the contradicting
+    claim."""
+    tokens = view.text.tokens
+    by_unit: dict[int, list[int]] = {}
+    for i, tok in enumerate(tokens):
+        if not view.muted[i] and not tok.code:
+            by_unit.setdefault(tok.sentence, []).append(i)
+    out: dict[int, Evidence] = {}
+    hits = 0
+    for claim in model.claims:
+        total = sum(claim.weights.values())
+        if not total or claim.criterion in out:
+            continue
+        for idx in by_unit.values():
+            stems = {view.stems[i] for i in idx}
+            if sum(w for st, w in claim.weights.items() if st in stems) < _ALIGNED * total:
+                continue
+            # Only the answer negating what the reference states: the other way round is
+            # too often a rephrasing ("not connected to the negative terminal" = "connected
+            # to the positive terminal").
+            flipped = any(
+                view.stems[i] in claim.weights and view.stems[i] not in claim.negated
+                and view.negated[i] and tokens[view.negated_by[i]].norm in ("not", "t", "never")
+                for i in idx)
+            if flipped:
+                start, end = tokens[idx[0]].start, tokens[idx[-1]].end
+                out[claim.criterion] = Evidence(quote=answer[start:end], start=start, end=end,
+                                                verified=True)
+                hits += 1
+                break
+    # One negated sentence in a natural answer is usually a rephrasing or a side remark; the
+    # reference's claims negated one after another is a contradiction.
+    return out if hits >= 2 else {}
+
+
+def _on_topic_units(model: ReferenceModel, view: AnswerView) -> set[int]:
+    """Claims that state (not negated) a key word of the reference other than the question's."""
+    wanted = {c.stem for c in model.concepts if not c.from_question and not c.negated}
+    tokens = view.text.tokens
+    return {tokens[i].sentence for i, st in enumerate(view.stems)
+            if st in wanted and not view.negated[i] and not view.muted[i]}
 
 
 def _credits(model: ReferenceModel, checks: PrecheckResult, answer: str
-             ) -> tuple[list[float], dict[int, Evidence]]:
+             ) -> tuple[list[float], dict[int, Evidence], AnswerView]:
     """Per concept: 1 (stated), 0.5 (a word sharing its stem prefix), 0; with evidence."""
     assert checks.text is not None
     view = model.matcher.view(checks.text)
@@ -308,16 +400,23 @@ def _credits(model: ReferenceModel, checks: PrecheckResult, answer: str
             if concept.from_question:
                 credits[i] = 0.0
                 evidence.pop(i, None)
-    return credits, evidence
+    return credits, evidence, view
 
 
 def _grade(request: GradeRequest, model: ReferenceModel, checks: PrecheckResult,
-           results: list, flag: Flag, feedback: str) -> Grade:
+           results: list, flag: Flag, feedback: str, measured: Precision | None = None) -> Grade:
+    flags = [*checks.flags, flag]
+    cap = 100.0
+    if measured is not None and measured.limited:
+        cap = measured.cap
+        flags.append(Flag(code="low-precision", detail=(
+            f"{measured.on_rubric} of {measured.total} content words are on the reference: "
+            f"capped at {measured.cap:g}")))
     return Grade(
         question_id=request.question.id,
-        score=total_score(model.rubric, results, []),
+        score=total_score(model.rubric, results, [], cap=cap),
         criteria=results,
-        flags=[*checks.flags, flag],
+        flags=flags,
         feedback=feedback,
         confidence="low",
         backend="offline",

@@ -20,6 +20,7 @@ from interviewer.grading.offline_grader import grade_with_rubric
 from interviewer.grading.protocols import GradeRequest
 from interviewer.grading.regex_gaps import widest_gap
 from interviewer.grading.rubric_compiler import compile_rubric
+from interviewer.grading.text_normalise import normalise
 
 #: A misconception regex gap wider than this many characters (about five words) is warned about.
 WIDE_GAP = 30
@@ -76,11 +77,53 @@ def check_rubric(question: Question, rubric: Rubric, path: Path) -> list[Problem
     by_id = {m.id: n for n, m in enumerate(rubric.misconceptions)}
     for hit in grade.misconceptions:
         quote = hit.evidence[0].quote if hit.evidence else ""
-        problems.append(Problem(
-            path, f"the model answer triggers this misconception (matched {quote!r}): "
-            "narrow its patterns or reword the model answer",
-            where=f"misconceptions[{by_id[hit.id]}] ({hit.id})",
-            line=_line(path, ("misconceptions", by_id[hit.id]))))
+        if hit.id in by_id:
+            problems.append(Problem(
+                path, f"the model answer triggers this misconception (matched {quote!r}): "
+                "narrow its patterns or reword the model answer",
+                where=f"misconceptions[{by_id[hit.id]}] ({hit.id})",
+                line=_line(path, ("misconceptions", by_id[hit.id]))))
+        else:
+            n = next(i for i, c in enumerate(rubric.criteria) if c.id in hit.contradicts)
+            problems.append(Problem(
+                path, f"the model answer states an opposite of this criterion's concepts (matched "
+                f"{quote!r}): narrow the opposite or reword the model answer",
+                where=f"criteria[{n}] ({rubric.criteria[n].id})", line=_line(path, ("criteria", n))))
+    problems += claim_problems(question, rubric, path)
+    return problems
+
+
+def claim_problems(question: Question, rubric: Rubric, path: Path) -> list[Problem]:
+    """Each misconception's own claim must trigger it and its correction must not; a
+    misconception that contradicts no criterion is warned about."""
+    compiled = compile_rubric(rubric, question)
+    matcher = compiled.matcher
+    problems: list[Problem] = []
+    for n, (misconception, (lo, hi)) in enumerate(zip(rubric.misconceptions,
+                                                      compiled.misconception_slices, strict=True)):
+        where = f"misconceptions[{n}] ({misconception.id})"
+        line = _line(path, ("misconceptions", n))
+
+        def triggered(text: str, lo: int = lo, hi: int = hi) -> str | None:
+            view = matcher.view(normalise(text))
+            found = next((m for m in (matcher.find(view, i) for i in range(lo, hi)) if m), None)
+            return None if found is None else text[found.start:found.end]
+
+        if triggered(misconception.claim) is None:
+            problems.append(Problem(
+                path, "its own claim does not trigger it: no pattern matches "
+                f"{misconception.claim!r} (add a pattern in the claim's words)",
+                where=where, line=line))
+        matched = triggered(misconception.correction)
+        if matched is not None:
+            problems.append(Problem(
+                path, f"its correction triggers it (matched {matched!r}): a right answer in those "
+                "words would lose points; narrow the patterns", where=where, line=line))
+        if not misconception.contradicts:
+            problems.append(Problem(
+                path, "it names no criterion it `contradicts`, so a hit costs points but leaves "
+                "the credit for that criterion standing", where=where, severity="warning",
+                line=line))
     return problems
 
 

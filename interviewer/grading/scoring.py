@@ -16,11 +16,24 @@ def criterion_points(rubric: Rubric, criterion: Criterion, verdict: Verdict, ver
     return round(rubric.max_points(criterion) * VERDICT_SHARE[verdict], 2)
 
 
+#: Each wrong claim (misconception or stated opposite) halves the most the answer can earn: a
+#: human grader stops trusting the rest of an answer that gets the key facts wrong.
+WRONG_CLAIM_FACTOR = 0.5
+
+
+def wrong_claims_cap(misconceptions: list[MisconceptionHit]) -> float:
+    """The highest total an answer with these wrong claims can reach (100 with none)."""
+    return 100.0 * WRONG_CLAIM_FACTOR ** len(misconceptions)
+
+
 def total_score(
-    rubric: Rubric, results: list[CriterionResult], misconceptions: list[MisconceptionHit]
+    rubric: Rubric, results: list[CriterionResult], misconceptions: list[MisconceptionHit],
+    cap: float = 100.0,
 ) -> float:
     """Sum of criterion points, minus misconception penalties, capped when an essential
-    criterion earned nothing, clamped to 0..100."""
+    criterion earned nothing, at `cap` (the precision cap) and by the wrong claims (each
+    halves the cap), clamped to 0..100."""
+    cap = min(cap, wrong_claims_cap(misconceptions))
     by_id = {r.id: r for r in results}
     total = sum(r.points for r in results)
     total -= sum(m.penalty for m in misconceptions)
@@ -29,7 +42,7 @@ def total_score(
     )
     if essential_missed:
         total = min(total, rubric.essential_cap)
-    return round(max(0.0, min(100.0, total)), 1)
+    return round(max(0.0, min(100.0, cap, total)), 1)
 
 
 def result_for(
@@ -41,6 +54,7 @@ def result_for(
     evidence=None,
     rationale: str = "",
     matched_concepts: list[str] | None = None,
+    unsure: bool = False,
 ) -> CriterionResult:
     """A CriterionResult with its points computed from the rubric (the only way to make one)."""
     return CriterionResult(
@@ -52,6 +66,7 @@ def result_for(
         verified=verified,
         rationale=rationale,
         matched_concepts=list(matched_concepts or []),
+        unsure=unsure,
     )
 
 

@@ -3,7 +3,9 @@
 
 Rendered by Jinja2 with autoescaping on, so every piece of candidate or model text is
 escaped; the page also carries a Content-Security-Policy that allows no scripts at all, and
-loads nothing from outside the file.
+loads nothing from outside the file. Model answers (rubric text, written in Markdown) are
+rendered as HTML by markdown-it with raw HTML off, so a model answer's own `<tags>` are shown
+as text, never interpreted.
 """
 
 from collections.abc import Mapping
@@ -30,7 +32,24 @@ def _environment():
     )
     env.filters["score"] = fmt_score
     env.filters["time"] = fmt_time
+    env.filters["markdown"] = markdown_html
     return env
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    from markdown_it import MarkdownIt
+
+    # commonmark with raw HTML off (escaped instead); no images (nothing is loaded from outside
+    # the file); links keep markdown-it's check that refuses javascript:, vbscript: and data:.
+    return MarkdownIt("commonmark", {"html": False}).disable("image")
+
+
+def markdown_html(text: str):
+    """Markdown (a model answer) as safe HTML: fenced code, lists, emphasis, inline code."""
+    from markupsafe import Markup
+
+    return Markup(_markdown().render(text or ""))  # noqa: S704 - markdown-it escapes raw HTML
 
 
 def export_html(

@@ -8,7 +8,6 @@ the file to a terminal cannot run escape sequences.
 """
 
 import json
-import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,12 +21,15 @@ from interviewer.corpus.yaml_io import format_loc, line_of, read_text
 from interviewer.domain import Question, Rubric, Session
 from interviewer.domain.base import StrictModel
 from interviewer.store.db import StoreError
-from interviewer.store.sanitize import Redactor
+from interviewer.domain.limits import MAX_NESTING, nested_deeper_than
+from interviewer.store.sanitize import Redactor, json_text
+from interviewer.text_safety import valid_unicode_tree
 
-SCHEMA_VERSION = 1
+#: 2: attempts (a retry), disputes, hint penalties and the schedule's pick. A version-1 file
+#: imports unchanged (every new field has a default); an older interviewer refuses a version-2
+#: file with "upgrade" instead of a list of unknown keys.
+SCHEMA_VERSION = 2
 KIND = "interviewer-session"
-
-_UNESCAPED_CONTROLS = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 class ExportedQuestion(StrictModel):
@@ -42,7 +44,7 @@ class ExportedQuestion(StrictModel):
 class SessionExport(StrictModel):
     """The JSON export file."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1, 2] = SCHEMA_VERSION
     kind: Literal["interviewer-session"] = KIND
     exported_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     app_version: str = __version__
@@ -71,13 +73,12 @@ def export_json(
             model_answer=rubric.model_answer if rubric else (question.reference_answer or None),
         )
     doc = SessionExport(session=session, questions=info).model_dump(mode="json")
-    text = json.dumps(redactor.tree(doc), indent=2, ensure_ascii=False)
-    # Outside strings the JSON is plain ASCII, so these can only be inside strings.
-    return _UNESCAPED_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return json_text(redactor.tree(doc)) + "\n"
 
 
-def read_export(path: Path) -> Session:
-    """Read and validate an export file; every problem is reported with its location."""
+def read_export(path: Path, warnings: list[Problem] | None = None) -> Session:
+    """Read and validate an export file; every problem is reported with its location.
+    Text that was repaired (lone surrogates shown as U+FFFD) is added to `warnings`."""
     text, problems = read_text(path)
     if text is None:
         raise CorpusError(problems)
@@ -86,6 +87,12 @@ def read_export(path: Path) -> Session:
     except json.JSONDecodeError as exc:
         raise CorpusError([Problem(path, f"invalid JSON: {exc.msg} (column {exc.colno})",
                                    line=exc.lineno)]) from None
+    except RecursionError:
+        raise CorpusError([Problem(path, "is nested too deeply to be a session export")]) from None
+    if nested_deeper_than(data):
+        raise CorpusError([Problem(path, f"is nested more than {MAX_NESTING} levels deep: not a "
+                                   "session export")])
+    data, bad_text = valid_unicode_tree(data)
     if not isinstance(data, dict):
         raise CorpusError([Problem(path, "not an interviewer session export (expected a JSON "
                                    "object with schema_version and session)", line=1)])
@@ -93,24 +100,30 @@ def read_export(path: Path) -> Session:
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise CorpusError([Problem(
             path, f"exported by a newer interviewer (schema_version {version}; this version "
-            f"reads {SCHEMA_VERSION}); upgrade interviewer to import it", where="schema_version")])
+            f"reads up to {SCHEMA_VERSION}); upgrade interviewer to import it", where="schema_version")])
     doc, problems = _validate(path, text, data)
     if doc is None:
         raise CorpusError(problems)
     problems = _consistency(path, text, doc.session)
     if problems:
         raise CorpusError(problems)
+    if bad_text and warnings is not None:
+        node = _node_tree(text)
+        warnings += [Problem(path, "invalid Unicode (a lone surrogate escape) shown as U+FFFD",
+                             where=format_loc(loc), line=line_of(node, loc), severity="warning")
+                     for loc in bad_text]
     return doc.session
 
 
-def import_session(path: Path, store, *, new_id: bool = False) -> Session:
+def import_session(path: Path, store, *, new_id: bool = False,
+                   warnings: list[Problem] | None = None) -> Session:
     """Import an export file into the store and return the stored session.
 
     A session whose id is already stored is refused, unless `new_id` is set: then it is
-    stored as a copy under a fresh id."""
+    stored as a copy under a fresh id. Repairs made while reading go to `warnings`."""
     from interviewer.store.session_store import new_session_id
 
-    session = read_export(path)
+    session = read_export(path, warnings)
     if store.exists(session.id):
         if not new_id:
             raise StoreError(
@@ -164,6 +177,10 @@ def _consistency(path: Path, text: str, session: Session) -> list[Problem]:
         if turn.seq in seqs:
             problem(("turns", n, "seq"), f"turn seq {turn.seq} appears twice")
         seqs.add(turn.seq)
+    for n, dispute in enumerate(session.disputes):
+        if dispute.question_id not in seen:
+            problem(("disputes", n, "question_id"),
+                    f"a dispute of {dispute.question_id!r}, which is not a question of the session")
     if session.current > len(session.records):
         problem(("current",), f"current is {session.current} but there are only "
                 f"{len(session.records)} questions")

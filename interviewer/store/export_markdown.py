@@ -1,14 +1,16 @@
 """Markdown export: the report and the transcript, for people to read (or paste anywhere).
 
-Candidate and model text is shown as written, except that `<` outside code blocks is
-backslash-escaped so a Markdown renderer never treats an answer as HTML."""
+Everything that comes from the session (answers, model output, and the metadata an imported
+file can set: deck, backend and model names, question text, feedback, flags) is shown as
+written through `markdown_text`: it cannot add formatting, links, images or HTML. Only the
+model answer, from the user's own deck, is rendered as Markdown (with `<` escaped)."""
 
 import re
 from collections.abc import Mapping
 
 from interviewer.domain import Question, Rubric, Session
 from interviewer.store.export_view import QuestionView, SessionView, build_view, fmt_score, fmt_time
-from interviewer.store.sanitize import Redactor
+from interviewer.store.sanitize import Redactor, markdown_text
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
@@ -30,8 +32,7 @@ def render_markdown(view: SessionView) -> str:
         f"- **Deck:** {_inline(view.deck)} · **Mode:** {view.mode} · **Status:** {view.status}",
         f"- **Started:** {fmt_time(view.created_at)} · **Last activity:** {fmt_time(view.updated_at)}",
         f"- **Backend:** {_inline(view.backend + model)}",
-        f"- **Overall score:** {fmt_score(view.overall)} / 100"
-        + (f" over {view.counted} of {view.total} questions" if view.total else ""),
+        f"- **Overall score:** {fmt_score(view.overall)} / 100 {view.counted_text}",
         "",
     ]
     if view.topics:
@@ -43,9 +44,7 @@ def render_markdown(view: SessionView) -> str:
     if view.other_turns:
         out += ["## Other notes", ""]
         for turn in view.other_turns:
-            # the candidate's words are shown exactly as typed: no Markdown of theirs applies
-            text = _literal(turn.text) if turn.role == "candidate" else turn.text
-            out += [f"**{turn.speaker} ({turn.kind}):**", "", *_quote(text), ""]
+            out += [f"**{turn.speaker} ({turn.kind}):**", "", *_quote(_literal(turn.text)), ""]
     out.append(f"*Exported {fmt_time(view.exported_at)} by interviewer.*")
     return "\n".join(out) + "\n"
 
@@ -54,7 +53,9 @@ def _question(q: QuestionView) -> list[str]:
     out = [f"## {q.number}. {_inline(q.text)}", ""]
     meta = [q.topic] + ([q.difficulty] if q.difficulty else []) + [q.status]
     if q.grade:
-        meta.append(f"score {fmt_score(q.grade.score)} / 100 ({_inline(q.grade.source)})")
+        meta.append(f"score {fmt_score(q.grade.score)} / 100 ({q.grade.source})")
+    if q.trend:
+        meta.append(f"attempts {q.trend}")
     out += [f"*{' · '.join(_inline(m) for m in meta)}*", ""]
     grade = q.grade
     if grade:
@@ -64,10 +65,10 @@ def _question(q: QuestionView) -> list[str]:
             for c in grade.criteria:
                 verdict = c.verdict + ("" if c.verified else " (unverified)") \
                     + (" (unsure)" if c.unsure else "")
-                evidence = "; ".join(f"“{_cell(_literal(e))}”" for e in c.evidence) or "—"
+                evidence = "; ".join(f"“{_cell(e)}”" for e in c.evidence) or "—"
                 for quote, correction in c.contradicted_by:
-                    evidence += (f"<br>wrong claim: “{_cell(_literal(quote))}”; "
-                                 f"correct: {_cell(_inline(correction))}")
+                    evidence += (f"<br>wrong claim: “{_cell(quote)}”; "
+                                 f"correct: {_cell(correction)}")
                 out.append(f"| {_cell(c.description)} | {verdict} | "
                            f"{c.points:g} / {c.max_points:g} | {evidence} |")
             out.append("")
@@ -76,52 +77,62 @@ def _question(q: QuestionView) -> list[str]:
             out += [f"- {_inline(m.claim)} — in fact: {_inline(m.correction)} (−{m.penalty:g})"
                     for m in grade.misconceptions]
             out.append("")
+        if grade.hint_penalty:
+            out += [f"**Hints:** {q.hints_used} used, −{grade.hint_penalty:g} points", ""]
         if grade.flags:
             out += [f"**Flags:** {_inline('; '.join(grade.flags))}", ""]
         if grade.feedback:
-            out += ["**Feedback:**", "", *_quote(grade.feedback), ""]
+            out += ["**Feedback:**", "", *_quote(_literal(grade.feedback)), ""]
     for old in q.earlier:
         out.append(f"- Earlier grade: {fmt_score(old.score)} ({_inline(old.source)}, "
                    f"{fmt_time(old.graded_at)})")
     if q.earlier:
         out.append("")
+    for d in q.disputes:
+        now = f"; graded again: {d.now}" if d.now else ""
+        out += [f"**Disputed** (attempt {d.attempt}): {_inline(d.description)} — graded "
+                f"{d.verdict} by {_inline(d.source)}{now}", "", *_quote(_literal(d.reason)), ""]
+    for earlier in q.earlier_attempts:
+        score = fmt_score(earlier.grade.score) if earlier.grade else "not graded"
+        out += [f"**Attempt {earlier.number}** (score {score}):", "",
+                *_quote(_literal(earlier.answer) or "(no answer)"), ""]
     if q.model_answer:
-        out += ["**Model answer:**", "", *_quote(q.model_answer), ""]
+        out += ["**Model answer:**", "", *_quote(_deck_markdown(q.model_answer)), ""]
     if q.turns:
         out += ["### Transcript", ""]
         for turn in q.turns:
-            # the candidate's words are shown exactly as typed: no Markdown of theirs applies
-            text = _literal(turn.text) if turn.role == "candidate" else turn.text
-            out += [f"**{turn.speaker} ({turn.kind}):**", "", *_quote(text), ""]
+            # every turn is shown exactly as written (a follow-up worded by a model, or read
+            # from an imported file, is untrusted like the candidate's words)
+            attempt = f", attempt {turn.attempt}" if q.earlier_attempts else ""
+            out += [f"**{turn.speaker} ({turn.kind}{attempt}):**", "", *_quote(_literal(turn.text)), ""]
     return out
 
 
 def _quote(text: str) -> list[str]:
-    """A block quote; `<` escaped outside fenced code so no renderer reads it as HTML."""
+    """A block quote of text that is already safe Markdown."""
+    return [f"> {line}".rstrip() for line in (text or " ").split("\n")]
+
+
+def _deck_markdown(text: str) -> str:
+    """The deck's own Markdown (a model answer): rendered, but `<` escaped outside fenced
+    code so no renderer reads it as HTML."""
     lines, in_fence = [], False
-    for line in (text or " ").split("\n"):
+    for line in text.split("\n"):
         if _FENCE.match(line):
             in_fence = not in_fence
         elif not in_fence:
             line = line.replace("<", "\\<")
-        lines.append(f"> {line}".rstrip())
-    return lines
+        lines.append(line)
+    return "\n".join(lines)
 
 
-#: Characters that would make a Markdown renderer format (or link) text instead of showing it.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!~>-])")
-
-
-def _literal(text: str) -> str:
-    """Untrusted text that a renderer shows as typed (`__init__` stays `__init__`)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+#: Untrusted text that a renderer shows as typed (`__init__` stays `__init__`, no links).
+_literal = markdown_text
 
 
 def _inline(text: str) -> str:
-    """One-line text (headings, list items)."""
-    return " ".join(text.split()).replace("<", "\\<")
+    """Untrusted one-line text (headings, list items, table cells; pipes are escaped too)."""
+    return " ".join(markdown_text(text).split())
 
 
-def _cell(text: str) -> str:
-    """Text inside a table cell: one line, pipes escaped."""
-    return _inline(text).replace("|", "\\|")
+_cell = _inline

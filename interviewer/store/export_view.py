@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from interviewer.domain import Grade, Question, Rubric, Session, Turn
+from interviewer.domain import Dispute, Grade, Question, Rubric, Session, Turn
+from interviewer.domain.session_score import session_score
 from interviewer.store.sanitize import Redactor, clean_text, map_strings
 
 SPEAKERS = {"interviewer": "Interviewer", "candidate": "Candidate", "system": "Note"}
@@ -57,6 +58,7 @@ class GradeView:
     criteria: list[CriterionView]
     misconceptions: list[MisconceptionView]
     flags: list[str]
+    hint_penalty: float = 0.0
 
     @property
     def source(self) -> str:
@@ -73,6 +75,30 @@ class TurnView:
     kind: str
     role: str
     text: str
+    attempt: int = 1
+
+
+@dataclass
+class AttemptView:
+    """An earlier attempt at a question (a retry in practice mode): its answer and grade."""
+
+    number: int
+    answer: str
+    grade: GradeView | None
+
+
+@dataclass
+class DisputeView:
+    """A verdict the candidate disputed, and what the latest grade of that attempt says now."""
+
+    attempt: int
+    criterion_id: str
+    description: str
+    verdict: str
+    reason: str
+    created_at: datetime
+    now: str | None          # the latest grade's verdict for it (None: not graded again)
+    source: str              # who gave the disputed verdict
 
 
 @dataclass
@@ -92,10 +118,23 @@ class QuestionView:
     turns: list[TurnView]
     hints_used: int
     follow_ups: int
+    #: The graded attempt (2 after a retry) and the earlier ones, oldest first.
+    attempt: int = 1
+    earlier_attempts: list[AttemptView] = field(default_factory=list)
+    disputes: list[DisputeView] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
 
     @property
     def score(self) -> float | None:
         return self.grade.score if self.grade else None
+
+    @property
+    def trend(self) -> str:
+        """'40.0 → 85.0' across attempts ('' with one attempt)."""
+        if not self.earlier_attempts:
+            return ""
+        scores = [fmt_score(a.grade.score if a.grade else None) for a in self.earlier_attempts]
+        return " → ".join([*scores, fmt_score(self.score)])
 
 
 @dataclass
@@ -118,6 +157,8 @@ class SessionView:
     overall: float | None
     counted: int
     total: int
+    #: 'over 5 of 5 questions (4 graded, 1 skipped: counted as 0)', as the app's report says.
+    counted_text: str
     topics: list[TopicBar]
     questions: list[QuestionView]
     other_turns: list[TurnView] = field(default_factory=list)
@@ -154,15 +195,15 @@ def build_view(
     questions = questions or {}
     rubrics = rubrics or {}
     views: list[QuestionView] = []
-    counted: list[float] = []
     by_topic: dict[str, list[float]] = defaultdict(list)
     known = {r.question_id for r in session.records}
     for number, record in enumerate(session.records, start=1):
         question = questions.get(record.question_id)
         rubric = rubrics.get(record.question_id)
         topic = record.topic or (question.topic if question else None) or "unknown"
-        answer = session.answer_text(record.question_id)
-        grades = [_grade_view(g, rubric) for g in record.grades]
+        attempt = record.grade.attempt if record.grade else session.latest_attempt(record.question_id)
+        answer = session.answer_text(record.question_id, attempt)
+        grades = [_grade_view(g, rubric) for g in record.grades if g.attempt == attempt]
         latest = grades[-1] if grades else None
         view = QuestionView(
             number=number,
@@ -179,26 +220,38 @@ def build_view(
             answer=answer,
             answer_segments=_segments(answer, record.grade),
             turns=[_turn_view(t) for t in session.turns_for(record.question_id)],
-            hints_used=record.hints_used,
-            follow_ups=record.follow_ups_asked,
+            hints_used=sum(1 for t in session.turns_for(record.question_id, attempt)
+                           if t.kind == "hint"),
+            follow_ups=sum(1 for t in session.turns_for(record.question_id, attempt)
+                           if t.kind == "follow_up"),
+            attempt=attempt,
+            earlier_attempts=[
+                AttemptView(n, session.answer_text(record.question_id, n),
+                            next((_grade_view(g, rubric) for g in reversed(record.grades)
+                                  if g.attempt == n), None))
+                for n in range(1, attempt)
+            ],
+            disputes=[_dispute_view(d, record.grades, rubric)
+                      for d in session.disputes_for(record.question_id)],
+            hints=[t.text for t in session.turns_for(record.question_id, attempt)
+                   if t.kind == "hint"],
         )
         views.append(view)
-        # Same rule as the report: a finished session counts every question (ungraded = 0);
-        # an active one counts graded and skipped questions.
+        # Same rule as the report (domain.session_score): a finished session counts every
+        # question (ungraded = 0); an active one counts graded and skipped questions.
         if latest is not None or record.status == "skipped" or session.status == "finished":
-            score = latest.score if latest else 0.0
-            counted.append(score)
-            by_topic[topic].append(score)
+            by_topic[topic].append(latest.score if latest else 0.0)
     topics = sorted(
         (TopicBar(t, round(sum(s) / len(s), 1), len(s)) for t, s in by_topic.items()),
         key=lambda bar: (bar.score, bar.topic),
     )
+    score = session_score(session)
     return SessionView(
         id=session.id, created_at=session.created_at, updated_at=session.updated_at,
         deck=session.config.deck, mode=session.config.mode, status=session.status,
         backend=session.config.backend, model=session.config.model,
-        overall=round(sum(counted) / len(counted), 1) if counted else None,
-        counted=len(counted), total=len(session.records), topics=topics, questions=views,
+        overall=score.overall, counted=score.counted, total=score.total,
+        counted_text=score.summary(), topics=topics, questions=views,
         other_turns=[_turn_view(t) for t in session.turns if t.question_id not in known],
     )
 
@@ -211,7 +264,22 @@ def _asked(session: Session, question_id: str) -> str:
 
 def _turn_view(turn: Turn) -> TurnView:
     return TurnView(SPEAKERS.get(turn.role, turn.role), KIND_LABELS.get(turn.kind, turn.kind),
-                    turn.role, turn.text)
+                    turn.role, turn.text, turn.attempt)
+
+
+def _dispute_view(dispute: Dispute, grades: list[Grade], rubric: Rubric | None) -> DisputeView:
+    criterion = rubric.criterion(dispute.criterion_id) if rubric else None
+    latest = next((g for g in reversed(grades) if g.attempt == dispute.attempt
+                   and g.graded_at > dispute.created_at), None)
+    now = next((c.verdict for c in latest.criteria if c.id == dispute.criterion_id), None) \
+        if latest else None
+    return DisputeView(
+        attempt=dispute.attempt, criterion_id=dispute.criterion_id,
+        description=clean_text(criterion.description) if criterion else dispute.criterion_id,
+        verdict=dispute.verdict, reason=dispute.reason, created_at=dispute.created_at, now=now,
+        source=dispute.backend + (f" {dispute.model}" if dispute.model else "")
+        + (f", rubric v{dispute.rubric_version}" if dispute.rubric_version is not None else ""),
+    )
 
 
 def _grade_view(grade: Grade, rubric: Rubric | None) -> GradeView:
@@ -240,6 +308,7 @@ def _grade_view(grade: Grade, rubric: Rubric | None) -> GradeView:
             for m in grade.misconceptions
         ],
         flags=[f.code + (f": {f.detail}" if f.detail else "") for f in grade.flags],
+        hint_penalty=grade.hint_penalty,
     )
 
 

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from interviewer.store.db import StoreError, translate_errors
+from interviewer.store.db import (
+    NEWER_SCHEMA,
+    StoreError,
+    StoreUnusable,
+    not_a_store_error,
+    translate_errors,
+)
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,85 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE criterion_results ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE criterion_results ADD COLUMN contradicted_by TEXT NOT NULL DEFAULT '[]'",
     )),
+    Migration(3, "attempts (retry), hint penalties, spaced-repetition cards and reviews, disputes", (
+        "ALTER TABLE records ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE turns ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE grades ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE grades ADD COLUMN hint_penalty REAL NOT NULL DEFAULT 0",
+        # One review per question per session: the rating its last graded attempt earned (a
+        # retry replaces it). Kept when a session is deleted: the schedule is the learner's,
+        # and a review holds no text.
+        """CREATE TABLE reviews (
+            session_id   TEXT NOT NULL,
+            question_id  TEXT NOT NULL,
+            deck         TEXT NOT NULL,
+            attempt      INTEGER NOT NULL,
+            rating       INTEGER NOT NULL,     -- FSRS: 1 again, 2 hard, 3 good, 4 easy
+            score        REAL NOT NULL,
+            hints        INTEGER NOT NULL,
+            reviewed_at  TEXT NOT NULL,
+            PRIMARY KEY (session_id, question_id)
+        )""",
+        "CREATE INDEX reviews_by_card ON reviews (deck, question_id, reviewed_at)",
+        # Each card's FSRS state, replayed from its reviews (a cache: `due` makes "what is due
+        # today" one indexed query).
+        """CREATE TABLE cards (
+            deck         TEXT NOT NULL,
+            question_id  TEXT NOT NULL,
+            card         TEXT NOT NULL,        -- fsrs Card.to_dict() as JSON
+            due          TEXT NOT NULL,
+            last_review  TEXT NOT NULL,
+            reviews      INTEGER NOT NULL,
+            last_rating  INTEGER NOT NULL,
+            PRIMARY KEY (deck, question_id)
+        )""",
+        "CREATE INDEX cards_by_due ON cards (deck, due)",
+        """CREATE TABLE disputes (
+            session_id      TEXT NOT NULL,
+            question_id     TEXT NOT NULL,
+            attempt         INTEGER NOT NULL,
+            criterion_id    TEXT NOT NULL,
+            verdict         TEXT NOT NULL,
+            reason          TEXT NOT NULL,
+            backend         TEXT NOT NULL,
+            model           TEXT,
+            rubric_version  INTEGER,
+            rubric_hash     TEXT,
+            created_at      TEXT NOT NULL,
+            PRIMARY KEY (session_id, question_id, attempt, criterion_id),
+            FOREIGN KEY (session_id, question_id)
+                REFERENCES records (session_id, question_id) ON DELETE CASCADE
+        )""",
+    )),
+    Migration(4, "draft lines saved one by one, session locks, text typed in a taken-over window", (
+        # A line typed in plain mode is appended here (O(length of the line)); `drafts`
+        # keeps the text the app's answer box saves whole. The draft is both, in order.
+        """CREATE TABLE draft_lines (
+            session_id   TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            question_id  TEXT NOT NULL,
+            seq          INTEGER NOT NULL,
+            text         TEXT NOT NULL,
+            PRIMARY KEY (session_id, question_id, seq)
+        )""",
+        # The process that has a session open: a second one is told, and may take over.
+        """CREATE TABLE session_locks (
+            session_id    TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+            owner         TEXT NOT NULL,      -- a random token per open session
+            pid           INTEGER NOT NULL,
+            host          TEXT NOT NULL,
+            acquired_at   TEXT NOT NULL,
+            heartbeat_at  TEXT NOT NULL
+        )""",
+        # What was typed in a window whose session was taken over: kept for the new owner.
+        """CREATE TABLE displaced_texts (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id   TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            question_id  TEXT NOT NULL,
+            text         TEXT NOT NULL,
+            pid          INTEGER NOT NULL,
+            saved_at     TEXT NOT NULL
+        )""",
+    )),
 )
 
 
@@ -135,18 +220,15 @@ def check_version(conn: sqlite3.Connection, path: Path) -> None:
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
             ).fetchone()[0]
             if tables:
-                raise StoreError(
-                    f"{path} is an SQLite database but not an interviewer store (it has other "
-                    "tables and no schema_migrations); it was left untouched. Point "
-                    "INTERVIEWER_HOME at another folder or move the file aside."
-                )
+                raise not_a_store_error(path, "an SQLite database with other tables and no "
+                                        "schema_migrations")
             return
     if version > latest_version():
-        raise StoreError(
+        raise StoreUnusable(NEWER_SCHEMA, (
             f"{path} was created by a newer interviewer (store schema version {version}; "
             f"this version knows up to {latest_version()}). Upgrade interviewer to open it; "
             "the file was left untouched."
-        )
+        ))
 
 
 def migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[Migration, ...] | None = None) -> list[int]:

@@ -11,12 +11,18 @@ topic stays unknown are left out of the per-topic figures.
 still running shows its feedback only at the end): use it for figures shown on screen.
 """
 
+from __future__ import annotations
+
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from interviewer.store.session_store import ScoreRow, SessionStore
+from interviewer.store.listing_sql import ScoreRow
+
+if TYPE_CHECKING:
+    from interviewer.store.session_store import SessionStore
 
 TopicLookup = Callable[[str, str], str | None]
 
@@ -85,8 +91,14 @@ def topic_scores(
     """topic -> current score (0-100): the mean of its `recent` most recent question scores,
     so old mistakes stop counting once the topic has been practised again. Topics never
     graded are absent (question selection treats them as weak)."""
+    return topic_scores_from_rows(_rows(store, deck, topic_of, revealed_only), recent)
+
+
+def topic_scores_from_rows(rows: Iterable[ScoreRow], recent: int = RECENT) -> dict[str, float]:
+    """`topic_scores` from score-history rows, oldest first (Home's first listing reads them
+    without opening the store)."""
     by_topic: dict[str, list[float]] = defaultdict(list)
-    for row in _rows(store, deck, topic_of, revealed_only):  # oldest first
+    for row in rows:
         if row.topic:
             by_topic[row.topic].append(row.score)
     return {

@@ -6,10 +6,17 @@ Two separate jobs:
   key) and machine paths (the user's home, the data folder). Applied when writing to the store
   and again when exporting, so a key pasted into an answer or echoed in a backend error never
   reaches the database file or an export.
-- `clean_text` strips ANSI escape sequences and control characters. Applied to exports and to
-  the CLI's plain-text output (the store keeps what was typed, minus secrets).
+- One function per output medium shows untrusted text (answers, model output, and every name
+  an import file or the database holds) safely:
+  - terminal (the CLI's printers, stderr): `clean_text`, or `one_line` for table cells;
+  - Markdown (exports, and the app's Markdown turns): `markdown_text` (no formatting, links,
+    images, HTML or autolinks of its own; defined in interviewer.text_safety);
+  - JSON: `json_text` (control, bidi and line-separator characters escaped, never raw);
+  - HTML: Jinja2 autoescaping of `clean_text` output (export_html.py);
+  - Textual widgets: `interviewer.tui.safe_text.literal` (never markup).
 """
 
+import json
 import os
 import re
 from collections.abc import Iterable
@@ -17,12 +24,26 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.redaction import KEY_SHAPES, MIN_SECRET_LEN, REDACTED, SECRET_NAME, known_secrets
-from interviewer.text_safety import plain
-
-__all__ = ["MIN_SECRET_LEN", "REDACTED", "SECRET_NAME", "Redactor", "clean_text", "map_strings"]
+from interviewer.text_safety import markdown_text, one_line, plain, valid_unicode
 
 #: `text` without ANSI escapes, control characters or bidi overrides (\\n and \\t kept).
 clean_text = plain
+
+__all__ = ["MIN_SECRET_LEN", "REDACTED", "SECRET_NAME", "Redactor", "clean_text", "json_text",
+           "map_strings", "markdown_text", "one_line", "valid_unicode"]
+
+# json.dumps escapes C0 controls itself; these it would write raw (with ensure_ascii=False).
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+                       r"\ud800-\udfff]")
+
+
+def json_text(data: Any, *, indent: int | None = 2) -> str:
+    """`data` as JSON text in which no control, bidi or line-separator character (and no lone
+    surrogate, which cannot even be encoded) appears raw: each is a `\\uXXXX` escape, so the
+    text is safe to print and round-trips exactly. Other non-ASCII text stays readable."""
+    text = json.dumps(data, indent=indent, ensure_ascii=False, default=str)
+    # Outside strings JSON is plain ASCII, so these can only be inside strings.
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class Redactor:
@@ -60,6 +81,8 @@ class Redactor:
         return cls(secrets, paths)
 
     def __call__(self, text: str) -> str:
+        # A lone surrogate (from undecodable input) cannot be written as UTF-8: shown as U+FFFD.
+        text = valid_unicode(text)
         for secret in self._secrets:
             if secret in text:
                 text = text.replace(secret, REDACTED)

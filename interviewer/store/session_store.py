@@ -10,6 +10,7 @@ reach the file (see sanitize.py).
 """
 
 import os
+import re
 import secrets
 import sqlite3
 import threading
@@ -17,24 +18,43 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from interviewer.domain import Grade, Session, Turn
+from interviewer.domain import Dispute, Grade, Session, Turn
 from interviewer.store import session_rows as rows
-from interviewer.store.db import StoreError, configure, connect, translate_errors
-from interviewer.store.migrations import check_version, migrate
+from interviewer.store.db import (
+    READABLE_REASONS,
+    StoreError,
+    StoreUnusable,
+    configure,
+    connect,
+    connect_read_only,
+    os_error,
+    translate_errors,
+)
+from interviewer.store.drafts import DisplacedText, DraftsMixin
+from interviewer.store.migrations import check_version, latest_version, migrate, recorded_version
 from interviewer.store.sanitize import Redactor
+from interviewer.store.session_locks import LockHolder, LocksMixin, SessionInUse, SessionTakenOver
 from interviewer.store.session_queries import (
     SCORE_HISTORY_SQL,
     SUMMARY_SQL,
+    DamagedRow,
     ScoreRow,
+    SessionListing,
     SessionSummary,
+    first_problem,
     score_row,
-    summary_from_row,
+    summaries,
 )
 
-__all__ = ["ScoreRow", "SessionStore", "SessionSummary", "new_session_id"]
+if TYPE_CHECKING:
+    from interviewer.store.schedule_store import ScheduleStore
+
+__all__ = ["DamagedRow", "DisplacedText", "LockHolder", "ScoreRow", "SessionInUse",
+           "SessionListing", "SessionStore", "SessionSummary", "SessionTakenOver", "new_session_id"]
 
 
 def new_session_id() -> str:
@@ -42,40 +62,82 @@ def new_session_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
 
 
-class SessionStore:
+class SessionStore(DraftsMixin, LocksMixin):
     """The app's history. Open with `SessionStore.open(settings)`; close when done."""
 
-    def __init__(self, path: Path, redactor: Redactor | None = None):
+    def __init__(self, path: Path, redactor: Redactor | None = None, *,
+                 read_only: StoreUnusable | None = None):
+        """Open the store at `path`. With `read_only` (why writing is impossible), the file
+        is only read: every write raises that error again, and nothing on disk changes."""
         self.path = Path(path)
         self._redact = redactor or Redactor.from_environment(data_dirs=[self.path.parent])
         self._lock = threading.RLock()
-        conn = connect(self.path)
+        self._leases: dict[str, str] = {}
+        #: Why the store is read-only (None when it can be written).
+        self.read_only: StoreUnusable | None = read_only
+        conn = connect_read_only(self.path) if read_only else connect(self.path)
         try:
             check_version(conn, self.path)   # read-only: refuse before touching the file
-            configure(conn, self.path)
-            migrate(conn, self.path)
+            if read_only is None:
+                configure(conn, self.path)
+                migrate(conn, self.path)
+            else:
+                self._check_current(conn, read_only)
         except BaseException:
             conn.close()
             raise
         self._conn = conn
 
+    def _check_current(self, conn: sqlite3.Connection, why: StoreUnusable) -> None:
+        """A read-only store must already have this version's schema (it cannot migrate)."""
+        with translate_errors(self.path):
+            version = recorded_version(conn) or 0
+        if version < latest_version():
+            raise StoreUnusable(why.reason, (
+                f"{why} (The store also needs an upgrade from schema version {version} to "
+                f"{latest_version()}, which needs writing, so it cannot be read until then.)"))
+
     @classmethod
-    def open(cls, settings) -> "SessionStore":
-        """The store at `settings.db_path` (the home folder is created if needed)."""
+    def open(cls, settings, *, read_only_fallback: bool = False) -> "SessionStore":
+        """The store at `settings.db_path` (the home folder is created if needed).
+
+        With `read_only_fallback`, a healthy store that cannot be written right now (disk
+        full, read-only folder, locked) is opened read-only instead of refused: listing,
+        showing and exporting still work. Check `store.read_only`."""
         home = Path(settings.home)
-        try:
-            home.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the data folder {home}: {exc.strerror or exc}") from None
         extra = []
         if getattr(settings, "api_key", None) is not None:
             extra.append(settings.api_key.get_secret_value())
         if getattr(settings, "api_key_env", None):
             extra.append(os.environ.get(settings.api_key_env, ""))
-        return cls(settings.db_path, Redactor.from_environment(extra, data_dirs=[home]))
+        redactor = Redactor.from_environment(extra, data_dirs=[home])
+        try:
+            try:
+                home.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise os_error(exc, f"create the data folder {home}") from None
+            return cls(settings.db_path, redactor)
+        except StoreUnusable as exc:
+            if not read_only_fallback or exc.reason not in READABLE_REASONS:
+                raise
+            if not Path(settings.db_path).is_file():
+                raise
+            return cls(settings.db_path, redactor, read_only=exc)
+
+    @property
+    def schedule(self) -> "ScheduleStore":
+        """The spaced-repetition reviews and cards (same file, same connection)."""
+        from interviewer.store.schedule_store import ScheduleStore
+
+        return ScheduleStore(self)
 
     def close(self) -> None:
         with self._lock:
+            for session_id in list(self._leases):
+                try:
+                    self.release(session_id)
+                except StoreError:  # e.g. the disk is full: the lock goes stale by itself
+                    pass
             self._conn.close()
 
     def __enter__(self) -> "SessionStore":
@@ -86,12 +148,16 @@ class SessionStore:
 
     # ------------------------------------------------------------------ transactions
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self, session_id: str | None = None) -> Iterator[sqlite3.Connection]:
         """One committed write transaction; the write lock is taken up front so two
-        processes queue instead of deadlocking on a lock upgrade."""
+        processes queue instead of deadlocking on a lock upgrade. A write for `session_id`
+        is refused (SessionTakenOver) when this store held it and another process took it."""
+        if self.read_only is not None:
+            raise StoreUnusable(self.read_only.reason, str(self.read_only))
         with self._lock, translate_errors(self.path):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
+                self._check_lease(self._conn, session_id)
                 yield self._conn
             except BaseException:
                 if self._conn.in_transaction:
@@ -135,12 +201,18 @@ class SessionStore:
             for record in session.records:
                 for grade in record.grades:
                     self._insert_grade(conn, session.id, record.question_id, grade)
+            try:
+                conn.executemany(rows.UPSERT_DISPUTE, [
+                    rows.dispute_row(session.id, d, self._redact) for d in session.disputes])
+            except sqlite3.IntegrityError:
+                raise StoreError(f"session {session.id} disputes a question it does not "
+                                 "have") from None
 
     def append_turn(self, session_id: str, turn: Turn) -> None:
         """Add one turn; committed (and fsync'd) before this returns. Appending the very same
         turn again is a no-op, so a retried call is harmless."""
         row = rows.turn_row(session_id, turn, self._redact)
-        with self._write() as conn:
+        with self._write(session_id) as conn:
             try:
                 conn.execute(rows.INSERT_TURN, row)
             except sqlite3.IntegrityError:
@@ -163,7 +235,7 @@ class SessionStore:
     def save_state(self, session: Session) -> None:
         """Persist the session's progress: status, current question, config and each record's
         status, counters and timestamps (grades and turns have their own methods)."""
-        with self._write() as conn:
+        with self._write(session.id) as conn:
             updated = conn.execute(
                 rows.UPDATE_SESSION, (*rows.session_values(session, self._redact), session.id)
             )
@@ -182,40 +254,29 @@ class SessionStore:
 
     def add_grade(self, session_id: str, question_id: str, grade: Grade) -> None:
         """Store a grade beside any earlier ones for the question (a re-grade never replaces)."""
-        with self._write() as conn:
+        with self._write(session_id) as conn:
             self._insert_grade(conn, session_id, question_id, grade)
             conn.execute(
                 "UPDATE sessions SET updated_at = max(updated_at, ?) WHERE id = ?",
                 (rows.ts(datetime.now(UTC)), session_id),
             )
 
-    def save_draft(self, session_id: str, question_id: str, text: str) -> None:
-        """Keep the unsent text of the answer box (so typing in progress survives a crash)."""
-        with self._write() as conn:
+    def save_dispute(self, session_id: str, dispute: Dispute) -> None:
+        """Store a dispute (one per criterion of an attempt: a second one replaces the first).
+        The grade it disputes is left exactly as it was."""
+        with self._write(session_id) as conn:
             try:
-                conn.execute(
-                    "INSERT INTO drafts (session_id, question_id, text, updated_at) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT (session_id, question_id) DO UPDATE SET text = excluded.text,"
-                    " updated_at = excluded.updated_at",
-                    (session_id, question_id, self._redact(text), rows.ts(datetime.now(UTC))),
-                )
+                conn.execute(rows.UPSERT_DISPUTE, rows.dispute_row(session_id, dispute, self._redact))
             except sqlite3.IntegrityError:
-                raise self._unknown(session_id) from None
+                raise StoreError(f"cannot store a dispute for {dispute.question_id!r}: session "
+                                 f"{session_id!r} has no such question") from None
 
-    def draft(self, session_id: str, question_id: str) -> str | None:
-        """The saved unsent text for this question, if any."""
-        with self._lock, translate_errors(self.path):
-            row = self._conn.execute(
-                "SELECT text FROM drafts WHERE session_id = ? AND question_id = ?",
-                (session_id, question_id),
-            ).fetchone()
-        return row[0] if row else None
-
-    def clear_draft(self, session_id: str, question_id: str) -> None:
-        with self._write() as conn:
+    def withdraw_dispute(self, session_id: str, question_id: str, attempt: int,
+                         criterion_id: str) -> None:
+        with self._write(session_id) as conn:
             conn.execute(
-                "DELETE FROM drafts WHERE session_id = ? AND question_id = ?", (session_id, question_id)
-            )
+                "DELETE FROM disputes WHERE session_id = ? AND question_id = ? AND attempt = ?"
+                " AND criterion_id = ?", (session_id, question_id, attempt, criterion_id))
 
     def delete(self, session_id: str) -> str:
         """Delete a session and everything under it (id or unique prefix); returns the id.
@@ -227,16 +288,22 @@ class SessionStore:
 
     # ------------------------------------------------------------------ reads
     def resolve_id(self, prefix: str) -> str:
-        """The full id for an id or a unique prefix of one."""
+        """The full id for an id, a unique prefix of one, or a unique end of one (History
+        shows the last six characters, the id's random part: `a3f9c1`)."""
         prefix = prefix.strip()
         if not prefix:
             raise StoreError("no session id given")
         with self._lock, translate_errors(self.path):
-            rows = self._conn.execute(
+            ids = [r[0] for r in self._conn.execute(
                 "SELECT id FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
                 (prefix, prefix + "\U0010ffff"),
-            ).fetchall()
-        ids = [r[0] for r in rows]
+            ).fetchall()]
+            if not ids:
+                pattern = "%" + re.sub(r"([\\%_])", r"\\\1", prefix)
+                ids = [r[0] for r in self._conn.execute(
+                    "SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6",
+                    (pattern,),
+                ).fetchall()]
         if prefix in ids:
             return prefix
         if not ids:
@@ -263,23 +330,27 @@ class SessionStore:
             row = conn.execute(rows.SELECT_SESSION, (full_id,)).fetchone()
             if row is None:
                 raise self._unknown(full_id)
-            data = rows.session_data(
-                row,
-                *(conn.execute(sql, (full_id,)).fetchall() for sql in (
-                    rows.SELECT_RECORDS, rows.SELECT_GRADES, rows.SELECT_CRITERIA, rows.SELECT_TURNS)),
-            )
+            fetched = [conn.execute(sql, (full_id,)).fetchall() for sql in (
+                rows.SELECT_RECORDS, rows.SELECT_GRADES, rows.SELECT_CRITERIA, rows.SELECT_TURNS,
+                rows.SELECT_DISPUTES)]
+        try:
+            data = rows.session_data(row, *fetched)
+        except (rows.DamagedData, ValueError, TypeError) as exc:
+            raise StoreError(
+                f"session {full_id!r} in {self.path} cannot be read ({exc}); was the file "
+                "edited by hand? The other sessions are unaffected."
+            ) from None
         try:
             return Session.model_validate(data)
         except ValidationError as exc:
-            first = exc.errors(include_url=False)[0]
-            where = ".".join(str(p) for p in first["loc"])
             raise StoreError(
-                f"session {full_id} in {self.path} cannot be read ({where}: {first['msg']}); "
-                "was the file edited by hand?"
+                f"session {full_id!r} in {self.path} cannot be read ({first_problem(exc)}); "
+                "was the file edited by hand? The other sessions are unaffected."
             ) from None
 
-    def list_sessions(self, status: str | None = None, limit: int | None = None) -> list[SessionSummary]:
-        """Sessions, most recently active first."""
+    def list_sessions(self, status: str | None = None, limit: int | None = None) -> SessionListing:
+        """Sessions, most recently active first; rows that cannot be read are left out of the
+        list and named in its `damaged` attribute."""
         sql, params = SUMMARY_SQL, []
         if status is not None:
             sql += " WHERE s.status = ?"
@@ -289,7 +360,7 @@ class SessionStore:
             sql += " LIMIT ?"
             params.append(int(limit))
         with self._lock, translate_errors(self.path):
-            return [summary_from_row(r) for r in self._conn.execute(sql, params).fetchall()]
+            return summaries(self._conn.execute(sql, params).fetchall())
 
     def unfinished(self) -> list[SessionSummary]:
         """Sessions that can be resumed (status 'active'), most recent first."""
@@ -311,7 +382,14 @@ class SessionStore:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY answered_at, s.id, r.position"
         with self._lock, translate_errors(self.path):
-            return [score_row(r) for r in self._conn.execute(sql, params).fetchall()]
+            fetched = self._conn.execute(sql, params).fetchall()
+        out = []
+        for row in fetched:
+            try:
+                out.append(score_row(row))
+            except (ValueError, TypeError):  # a damaged row: `sessions list` names it
+                continue
+        return out
 
     def schema_versions(self) -> list[tuple[int, str, str]]:
         """(version, name, applied_at) of every applied migration."""

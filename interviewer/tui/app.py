@@ -10,6 +10,7 @@ import asyncio
 import gc
 import threading
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -110,6 +111,35 @@ class InterviewerApp(App[int]):
         self._apply_settings()
         return self._settings
 
+    def provisional_settings(self) -> dict[str, Any]:
+        """What Home opens its form with before the validated settings are in (see
+        `interviewer.settings.provisional_settings`); the settings themselves when given."""
+        import os
+
+        if self._settings is None:
+            from interviewer.settings import provisional_settings
+
+            return provisional_settings(self._setting_overrides)
+        s = self._settings
+        return {"backend": s.backend, "model": s.model, "base_url": s.base_url,
+                "data_dir": s.data_dir, "hint_cost": s.hint_cost,
+                "state": s.state.model_dump(exclude_none=True),
+                "backend_fixed": "backend" in self._setting_overrides
+                or bool(os.environ.get("INTERVIEWER_BACKEND"))}
+
+    def provisional_paths(self, provisional: dict[str, Any] | None) -> tuple[Path, list[Path], Path]:
+        """(home folder, deck roots, store file) for Home's first listing: from the validated
+        settings when they are in, else from `provisional` (no pydantic needed)."""
+        from interviewer.data_paths import shipped_root
+        from interviewer.settings import default_home
+
+        if self._settings is not None or provisional is None:
+            home, data_dir = Path(self.settings.home), self.settings.data_dir
+        else:
+            home, data_dir = default_home(), provisional.get("data_dir")
+        roots = [shipped_root()] + ([Path(data_dir)] if data_dir else [])
+        return home, roots, home / "interviewer.db"
+
     def _apply_settings(self) -> None:
         """The user's key bindings and theme (once), with a warning per unusable entry."""
         if self._settings_applied:
@@ -158,11 +188,13 @@ class InterviewerApp(App[int]):
     # ------------------------------------------------------------------ shared services
     @property
     def store(self) -> "SessionStore":
-        """The session store, opened on first use (StoreError says what to do)."""
+        """The session store, opened on first use (StoreError says what to do). A healthy
+        store that cannot be written (disk full, read-only folder) is opened read-only, so
+        History and the reports still open; Home says so, and a write says why it failed."""
         if self._store is None:
             from interviewer.store.session_store import SessionStore
 
-            self._store = SessionStore.open(self.settings)
+            self._store = SessionStore.open(self.settings, read_only_fallback=True)
         return self._store
 
     async def catalog(self) -> "Catalog":
@@ -170,6 +202,8 @@ class InterviewerApp(App[int]):
         async with self._catalog_lock:
             if self._catalog is None:
                 self._catalog = await asyncio.to_thread(_load_catalog, self.settings)
+                # then, in the background, what the first answer would otherwise wait for
+                self.run_worker(asyncio.to_thread(_warm_up, self._catalog), group="warm-up")
             return self._catalog
 
     async def open_store(self) -> SessionStore:
@@ -212,11 +246,39 @@ class InterviewerApp(App[int]):
         # In a thread: building an LLM backend imports its SDK (openai ~1.5 s). The store is
         # safe to use from another thread (one locked connection).
         if resume_id is not None:
-            engine = await asyncio.to_thread(resume_session, settings, resume_id, store, catalog)
+            from interviewer.store.session_locks import SessionInUse
+
+            try:
+                engine = await asyncio.to_thread(resume_session, settings, resume_id, store,
+                                                 catalog)
+            except SessionInUse as busy:
+                if not await self._take_over_chosen(busy):
+                    return
+                engine = await asyncio.to_thread(resume_session, settings, resume_id, store,
+                                                 catalog, take_over=True)
         else:
             engine = await asyncio.to_thread(
                 start_session, settings, config or SessionConfig(), store, catalog)
         await self.show_session(engine)
+        if engine.selection_note:  # fewer questions than asked for: say so, and why
+            self.notify(engine.selection_note, title="Fewer questions", severity="warning",
+                        timeout=12)
+
+    async def _take_over_chosen(self, busy) -> bool:
+        """The session is open in another interviewer: True to take it over; otherwise its
+        report so far is shown read-only (nothing is changed) and False is returned."""
+        from interviewer.tui.screens.confirm import ConfirmScreen
+        from interviewer.tui.screens.report import ReportScreen
+
+        take_over = await self.push_screen_wait(ConfirmScreen(
+            "This session is open in another interviewer.",
+            f"{busy.holder.describe()}.\n\nTake it over: the other window can no longer change "
+            "it, and what it was typing is kept for you here. Or view it read-only.",
+            yes="Take over", no="View read-only"))
+        if take_over:
+            return True
+        await self.push_screen(ReportScreen(self.store.load(busy.session_id)))
+        return False
 
     async def show_session(self, engine: "InterviewSession") -> None:
         from interviewer.tui.screens.interview import InterviewScreen
@@ -227,6 +289,16 @@ class InterviewerApp(App[int]):
         else:
             await self.push_screen(InterviewScreen(engine))
         self.freeze_heap()
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notification is plain text: messages quote session ids, file names, model
+        errors and deck names, which must never be read as markup (`[@click=...]` would be
+        an action). Escapes are removed too. `markup` is accepted and ignored."""
+        from interviewer.tui.safe_text import clean
+
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout,
+                       markup=False)
 
     # ------------------------------------------------------------------ actions
     def action_help(self) -> None:
@@ -270,6 +342,14 @@ class InterviewerApp(App[int]):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's "Screenshot": into the Downloads folder when there is one, else into
+        `<home>/screenshots/` (created), instead of failing."""
+        if path is None:
+            path = str(screenshot_folder(self.settings))
+        return super().deliver_screenshot(filename, path, time_format)
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
 
@@ -293,10 +373,12 @@ def _load_catalog(settings: Settings) -> Catalog:
     # of start-up, and Home is already on screen.
     from interviewer.engine.session_factory import load_catalog_for
 
-    catalog = load_catalog_for(settings)
+    return load_catalog_for(settings)
+
+
+def _warm_up(catalog: Catalog) -> None:
     _warm_up_grader(catalog)
     _warm_up_highlighting()
-    return catalog
 
 
 def _warm_up_grader(catalog: Catalog) -> None:
@@ -309,8 +391,9 @@ def _warm_up_grader(catalog: Catalog) -> None:
     for deck, question in catalog.questions():
         rubric = catalog.rubric(deck, question.id)
         if rubric is not None:
-            OfflineGrader().grade_sync(GradeRequest(question=question, rubric=rubric,
-                                                    answer="warming up"))
+            # with the catalog: the deck's topicality index is built here too
+            OfflineGrader(catalog).grade_sync(GradeRequest(question=question, rubric=rubric,
+                                                           answer="warming up"))
             return
 
 
@@ -320,6 +403,18 @@ def _warm_up_highlighting() -> None:
     from rich.syntax import Syntax
 
     Syntax("x = 1", "python").highlight("x = 1")
+
+
+def screenshot_folder(settings: Settings) -> Path:
+    """The Downloads folder if it exists, else `<home>/screenshots` (created)."""
+    from platformdirs import user_downloads_path
+
+    downloads = user_downloads_path()
+    if downloads.is_dir():
+        return downloads
+    folder = Path(settings.home) / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def describe_error(exc: BaseException) -> str:

@@ -42,13 +42,23 @@ INTERVIEW = [
     _b("interview.dont_know", "ctrl+g", "dont_know", "I don't know", priority=True),
     _b("interview.skip", "ctrl+n", "skip", "Skip", priority=True),
     _b("interview.retry", "ctrl+r", "retry", "Retry", priority=True),
-    _b("interview.offline", "ctrl+b", "switch_offline", "Use offline", priority=True),
+    # not ctrl+b: that is tmux's prefix key, so inside tmux it never reaches the app
+    _b("interview.offline", "ctrl+l", "switch_offline", "Use offline", priority=True),
     _b("interview.leave", "escape", "leave", "Leave"),
 ]
 
 FEEDBACK = [
     _b("feedback.next", "enter,n", "next", "Next"),
+    _b("feedback.retry", "r", "retry", "Try again"),
+    _b("feedback.dispute", "d", "dispute", "Dispute a verdict"),
+    # escape goes back to the report; in a practice session (nothing to go back to: the
+    # question is graded) it leaves for Home, the session resumable at this feedback
     _b("feedback.back", "escape", "back", "Back"),
+    _b("feedback.leave", "escape", "leave", "Leave"),
+]
+
+DISPUTE = [
+    _b("dispute.cancel", "escape", "cancel", "Cancel"),
 ]
 
 REPORT = [
@@ -82,7 +92,8 @@ HELP = [
 #: Screen name -> its bindings, for the help screen and for checking the config file.
 ALL: dict[str, list[Binding]] = {
     "Everywhere": APP, "Home": HOME, "Interview": INTERVIEW, "Feedback": FEEDBACK,
-    "Report": REPORT, "Export": EXPORT, "History": HISTORY, "Confirm": CONFIRM, "Help": HELP,
+    "Dispute": DISPUTE, "Report": REPORT, "Export": EXPORT, "History": HISTORY,
+    "Confirm": CONFIRM, "Help": HELP,
 }
 
 

@@ -11,8 +11,16 @@ from interviewer.settings import Settings
 FORMATS = {"markdown": "md", "json": "json", "html": "html"}
 
 
+def export_folder(settings: Settings) -> Path:
+    return Path(settings.home) / "exports"
+
+
 def export_path(settings: Settings, session: Session, fmt: str) -> Path:
-    return Path(settings.home) / "exports" / f"session-{session.id}.{FORMATS[fmt]}"
+    """Where the export goes: always inside `<home>/exports/` (PathOutsideFolder otherwise:
+    the file name is built from the session id, which an imported file sets)."""
+    from interviewer.store.safe_paths import file_in_folder
+
+    return file_in_folder(export_folder(settings), f"session-{session.id}.{FORMATS[fmt]}")
 
 
 def export_session(session: Session, catalog: Catalog | None, settings: Settings, fmt: str) -> Path:
@@ -29,10 +37,19 @@ def export_session(session: Session, catalog: Catalog | None, settings: Settings
         from interviewer.store.export_markdown import export_markdown as render
     else:
         raise ValueError(f"unknown export format {fmt!r} (choose {', '.join(FORMATS)})")
+    from interviewer.store.db import os_error
+
     text = render(session, questions, rubrics)
+    try:
+        export_folder(settings).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_error(exc, f"create {export_folder(settings)}") from None
     path = export_path(settings, session, fmt)
-    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)  # a reader never sees half a file
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)  # a reader never sees half a file
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise os_error(exc, f"write {path}") from None
     return path

@@ -1,10 +1,13 @@
-"""Untrusted text (candidate answers, model output) for the terminal.
+"""Untrusted text (candidate answers, model output, and every name from the store: deck,
+model, backend, session ids) for Textual widgets: the one way the app shows such text.
 
 Rules, applied everywhere the app shows such text:
 - ANSI escape sequences and control characters are removed (`clean`), also in a stream that
   may split an escape sequence across chunks (`StreamCleaner`);
-- text is wrapped in rich `Text` objects (`literal`), never passed as a markup string, so
-  `[bold]` or `[link=...]` is displayed as typed, not interpreted;
+- text is wrapped in rich `Text` objects (`literal`, `literal_line`), never passed as a
+  markup string (a `str` given to Static, Label or a DataTable cell is parsed as markup), so
+  `[bold]`, `[/x]` or `[@click=app.quit]` is displayed as typed, not interpreted;
+- notifications are never markup either (`InterviewerApp.notify` forces it);
 - Markdown rendering (interviewer turns) goes through `Markdown` with links not opened: the
   Markdown parser never reads Rich markup, and `clean` has already removed escapes.
 """
@@ -13,7 +16,7 @@ import re
 
 from rich.text import Text
 
-from interviewer.text_safety import plain
+from interviewer.text_safety import one_line, plain
 
 # An escape sequence that may still be incomplete at the end of a stream chunk:
 # ESC, or ESC [ params..., or ESC ] text... without its terminator yet.
@@ -29,6 +32,11 @@ clean = plain
 def literal(text: str, style: str = "") -> Text:
     """A rich Text that shows `text` exactly as typed (minus escapes): markup is not parsed."""
     return Text(clean(text), style=style)
+
+
+def literal_line(text: str, limit: int = 80, style: str = "") -> Text:
+    """A name or preview for one table cell or list row: one line, shortened, never markup."""
+    return Text(one_line(text, limit), style=style)
 
 
 class StreamCleaner:
@@ -56,7 +64,4 @@ class StreamCleaner:
         return clean(held)
 
 
-def one_line(text: str, limit: int = 80) -> str:
-    """A single-line preview of `text` (cleaned, whitespace collapsed, shortened)."""
-    line = " ".join(clean(text).split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+__all__ = ["StreamCleaner", "clean", "literal", "literal_line", "one_line"]

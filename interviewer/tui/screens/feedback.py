@@ -1,5 +1,11 @@
 """Feedback for one question: each criterion's verdict and points with the words of the answer
-that earned them, misconceptions with the correct statement, markers, and the model answer."""
+that earned them, misconceptions with the correct statement, markers, the hints used, and the
+model answer. From here a verdict can be disputed (d) and, in practice mode, the question
+tried again (r). A provisional grade (the offline verdicts, while a model grades in the
+background) is replaced on screen when the model's grade lands; until then it can be neither
+disputed nor retried."""
+
+from collections.abc import Callable
 
 from rich.markdown import Markdown as RichMarkdown
 from rich.text import Text
@@ -9,12 +15,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from interviewer.domain import Grade, Rubric
+from interviewer.domain import Dispute, Grade, Rubric, Session
 from interviewer.engine.report import QuestionReport
 from interviewer.tui import bindings
-from interviewer.tui.safe_text import clean, literal
+from interviewer.tui.safe_text import clean, literal, one_line
 from interviewer.tui.widgets.evidence_answer import STYLES, EvidenceAnswer, locate
 from interviewer.tui.widgets.topic_chart import score_style
+from interviewer.tui.widgets.transcript import markdown
 
 VERDICT_MARK = {"met": ("✔ met", "green"), "partial": ("◐ partial", "yellow"),
                 "missed": ("✘ missed", "red"), "contradicted": ("✘ wrong", "bold red")}
@@ -33,6 +40,10 @@ FLAG_TEXT = {
     "punctuation-only": "flagged: the answer has no words",
     "unverified-evidence": "some quoted evidence is not in your answer: those verdicts earn nothing",
     "reference-only": "no rubric for this question: graded against the reference answer only",
+    "draft-rubric": "read this grade with care",  # the detail says "draft rubric: ..."
+    "low-precision": "capped: most of the answer is not about what the question asks",
+    "off-topic": "capped: this reads as an answer to another question",
+    "unreadable": "the offline grader cannot judge this answer well; a model backend can",
     "unknown-question": "this question is no longer in the deck",
 }
 
@@ -46,9 +57,9 @@ def markers(grade: Grade | None, status: str) -> list[Text]:
     if grade.confidence == "low" and not grade.has_flag("low-confidence"):
         out.append(Text("⚠ " + FLAG_TEXT["low-confidence"], style="bold yellow"))
     for flag in grade.flags:
-        text = FLAG_TEXT.get(flag.code, f"flagged: {flag.code}")
+        text = FLAG_TEXT.get(flag.code, f"flagged: {one_line(flag.code, 60)}")
         if flag.reason:  # why the model did not grade: timeout, schema, rate-limit, ...
-            text += f" — {clean(flag.reason)}"
+            text += f" — {one_line(flag.reason, 60)}"
         shown = flag.detail and flag.code != "provisional"  # its text says it all
         detail = f" ({clean(flag.detail)})" if shown else ""
         style = "italic cyan" if flag.code == "provisional" else "bold yellow"
@@ -56,11 +67,14 @@ def markers(grade: Grade | None, status: str) -> list[Text]:
     return out
 
 
-def criterion_block(grade: Grade, rubric: Rubric | None, answer: str) -> list[Static]:
-    """Each criterion: verdict, points, what it asks for, and the quoted evidence."""
+def criterion_block(grade: Grade, rubric: Rubric | None, answer: str,
+                    disputes: list[Dispute] = ()) -> list[Static]:
+    """Each criterion: verdict, points, what it asks for, the quoted evidence, and the
+    candidate's dispute of the verdict, if any."""
     blocks: list[Static] = []
     hits = {hit.id: hit for hit in grade.misconceptions}
-    for result in grade.criteria:
+    disputed = {d.criterion_id: d for d in disputes}
+    for n, result in enumerate(grade.criteria):
         criterion = rubric.criterion(result.id) if rubric else None
         mark, colour = VERDICT_MARK[result.verdict]
         head = Text.assemble(
@@ -96,12 +110,40 @@ def criterion_block(grade: Grade, rubric: Rubric | None, answer: str) -> list[St
             body.append(clean(level), style="dim italic")
         elif result.rationale:
             body.append("\n    " + clean(result.rationale), style="dim")
-        blocks.append(Static(head + body, classes=f"criterion -{result.verdict}"))
+        if result.id in disputed:
+            body.append("\n    ⚑ you disputed this verdict: ", style="bold yellow")
+            body.append(clean(disputed[result.id].reason), style="yellow")
+        blocks.append(Static(head + body, classes=f"criterion -{result.verdict}",
+                             id=f"criterion-{n}"))  # an id from the store is no widget id
     return blocks
 
 
-class FeedbackScreen(Screen[bool]):
-    """Dismissed with True when the user moves on."""
+def score_line(q: QuestionReport, now=None) -> Text:
+    """Score, the attempts' trend, hints (and what they cost), follow-ups, and when the
+    question comes back."""
+    from interviewer.local_days import comes_back
+
+    grade = q.grade
+    score = grade.score if grade else 0.0
+    line = Text.assemble(("Score ", "bold"), (f"{score:.0f}", f"bold {score_style(score)}"),
+                         " / 100")
+    earlier = [s for s in q.attempts[:-1]]
+    if earlier:
+        trend = " → ".join("—" if s is None else f"{s:.0f}" for s in q.attempts)
+        line.append(f"   attempt {len(q.attempts)}: {trend}", style="bold")
+    if q.hints_used:
+        cost = f", −{grade.hint_penalty:g} points" if grade and grade.hint_penalty else ""
+        line.append(f"   hints used: {q.hints_used}{cost}", style="dim")
+    if q.follow_ups:
+        line.append(f"   follow-ups: {q.follow_ups}", style="dim")
+    if q.comes_back is not None and now is not None:
+        line.append(f"   comes back {comes_back(q.comes_back, now)}", style="dim")
+    return line
+
+
+class FeedbackScreen(Screen[str]):
+    """Dismissed with "next" (move on), "retry" (try the question again), "leave" (back to
+    Home, the session resumable here) or "back" (to the report)."""
 
     BINDINGS = bindings.FEEDBACK
 
@@ -109,35 +151,53 @@ class FeedbackScreen(Screen[bool]):
         """The model's grade for the question on show has landed."""
 
     def __init__(self, question: QuestionReport, rubric: Rubric | None, *, position: str = "",
-                 next_label: str | None = None, said_dont_know: bool = False) -> None:
+                 next_label: str | None = None, said_dont_know: bool = False,
+                 session: Session | None = None, can_retry: bool = False, now=None) -> None:
         super().__init__()
         self.question = question
         self.said_dont_know = said_dont_know
         self.rubric = rubric
         self.position = position
         self.next_label = next_label
+        #: The stored session, to keep disputes in (None: disputes are not offered).
+        self.session = session
+        self.can_retry = can_retry
+        self.now = now
         #: The report with the model's grade, once it lands (see `follow`).
         self._landed: QuestionReport | None = None
 
-    def follow(self, engine, question_id: str) -> None:
-        """While the grade on show is provisional, replace it when the model's lands."""
-        from interviewer.engine.grading_queue import is_provisional
+    @property
+    def provisional(self) -> bool:
+        """The grade on show is the offline one, until the model's lands."""
+        grade = self.question.grade
+        return grade is not None and grade.has_flag("provisional")
+
+    def follow(self, engine, question_id: str, due_dates: Callable[[], dict] = dict) -> None:
+        """While the grade on show is provisional, replace it when the model's lands.
+        `due_dates` gives the schedule as it is then (the grade reviews the card)."""
         from interviewer.engine.report import build_report
 
-        if not is_provisional(self.question.grade):
+        if not self.provisional:
             return
 
         def landed(landed_id: str, _grade) -> None:
             if landed_id != question_id:
                 return
-            engine.grading.listeners.remove(landed)
-            report = build_report(engine.session, engine.catalog)
-            self._landed = next((q for q in report.questions if q.question_id == question_id), None)
+            if landed in engine.grading.listeners:
+                engine.grading.listeners.remove(landed)
+            report = build_report(engine.session, engine.catalog, due_dates())
+            found = next((q for q in report.questions if q.question_id == question_id), None)
+            if found is None or (found.grade is not None and found.grade.has_flag("provisional")):
+                return  # nothing landed (its grading was stopped; a resume grades it)
+            self._landed = found
             if self.is_mounted:
                 self.post_message(self.GradeLanded())
             # else on_mount shows it: recomposing a screen still mounting can stall it
 
-        engine.grading.listeners.append(landed)
+        if question_id in engine.grading.pending:
+            engine.grading.listeners.append(landed)
+        else:  # it landed before this screen was made
+            landed(question_id, None)
 
     async def on_feedback_screen_grade_landed(self, _: GradeLanded) -> None:
         await self._show_landed()
@@ -149,31 +209,29 @@ class FeedbackScreen(Screen[bool]):
         self.question = question
         await self.recompose()
         self.query_one("#feedback").focus()
+        self.refresh_bindings()  # dispute and retry are offered now
         grade = question.grade
         if grade is None:
             return
         if grade.has_flag("fallback"):
             reason = next((f.reason for f in grade.flags if f.code == "fallback"), None)
-            self.notify(f"The model grader failed ({reason or 'error'}): the offline grade stays.",
-                        title="Graded offline", severity="warning", timeout=6)
+            self.notify(f"The model grader failed ({one_line(reason or 'error', 60)}): the "
+                        "offline grade stays.", title="Graded offline", severity="warning",
+                        timeout=6)
         else:
-            self.notify(f"Graded by {grade.model or grade.backend}: {grade.score:.0f} / 100",
-                        title="The model's grade arrived", timeout=4)
+            self.notify(f"Graded by {one_line(grade.model or grade.backend, 60)}: "
+                        f"{grade.score:.0f} / 100", title="The model's grade arrived", timeout=4)
 
     def compose(self) -> ComposeResult:
         q = self.question
         grade = q.grade
         with VerticalScroll(id="feedback"):
             title = Text.assemble((f"{self.position}  " if self.position else "", "dim"),
-                                  ("Feedback", "bold"), (f"  {q.topic} · {q.difficulty}", "dim"))
+                                  ("Feedback", "bold"),
+                                  ("  " + one_line(f"{q.topic} · {q.difficulty}", 80), "dim"))
             yield Static(title)
             yield Static(literal(q.question, style="bold"), classes="question-text")
-            score = grade.score if grade else 0.0
-            yield Static(Text.assemble(("Score ", "bold"),
-                                       (f"{score:.0f}", f"bold {score_style(score)}"), " / 100",
-                                       (f"   hints used: {q.hints_used}" if q.hints_used else "", "dim"),
-                                       (f"   follow-ups: {q.follow_ups}" if q.follow_ups else "", "dim")),
-                         id="score-line")
+            yield Static(score_line(q, self.now), id="score-line")
             for marker in markers(grade, q.status):
                 yield Static(marker, classes="marker")
             yield Label("Your answer", classes="section-title")
@@ -182,8 +240,10 @@ class FeedbackScreen(Screen[bool]):
             if self.said_dont_know:
                 yield Static(Text("You said you don't know.", style="italic"), classes="answer-view")
             if grade is not None:
-                yield Label("Criteria", classes="section-title")
-                yield from criterion_block(grade, self.rubric, q.answer)
+                disputable = self.session is not None and not self.provisional
+                yield Label("Criteria" + ("  (d: dispute a verdict)" if disputable else ""),
+                            classes="section-title")
+                yield from criterion_block(grade, self.rubric, q.answer, self._disputes())
                 if grade.misconceptions:
                     yield Label("Misconceptions", classes="section-title")
                     for hit in grade.misconceptions:
@@ -199,6 +259,12 @@ class FeedbackScreen(Screen[bool]):
                 if grade.feedback:
                     yield Label("Comment", classes="section-title")
                     yield Static(literal(grade.feedback), classes="comment")
+            if q.hints:
+                cost = (f" (−{grade.hint_penalty:g} points)"
+                        if grade is not None and grade.hint_penalty else "")
+                yield Label(f"Hints you used: {len(q.hints)}{cost}", classes="section-title")
+                for n, hint in enumerate(q.hints, start=1):
+                    yield Static(markdown(f"{n}. {hint}"), classes="hint-used")
             yield Label("Model answer", classes="section-title")
             # One Rich renderable rather than Textual's Markdown (a widget per block): the
             # feedback page opens noticeably faster. No hyperlinks are emitted.
@@ -213,16 +279,72 @@ class FeedbackScreen(Screen[bool]):
         self.call_after_refresh(self._show_landed)  # a grade that landed while mounting
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "next":
-            return self.next_label is not None
+        in_session = self.next_label is not None
+        if action in ("next", "leave"):
+            return in_session
         if action == "back":
             # In the practice flow there is nothing to go back to (the question is graded):
-            # only "next" moves on, so escape must not look like a way back.
-            return self.next_label is None
+            # escape leaves for Home instead (the session resumes at this feedback).
+            return not in_session
+        if action == "retry":
+            return self.can_retry and not self.provisional  # the model's grade comes first
+        if action == "dispute":
+            # a provisional grade is not stored: the model's replaces it
+            return self.session is not None and self.question.grade is not None \
+                and not self.provisional
         return True
 
     def action_next(self) -> None:
-        self.dismiss(True)
+        self.dismiss("next")
+
+    def action_retry(self) -> None:
+        self.dismiss("retry")
+
+    def action_leave(self) -> None:
+        self.dismiss("leave")
 
     def action_back(self) -> None:
-        self.dismiss(False)
+        self.dismiss("back")
+
+    def action_dispute(self) -> None:
+        from interviewer.tui.screens.dispute import DisputeScreen
+
+        grade = self.question.grade
+        if self.session is None or grade is None or self.provisional:
+            return
+        self.app.push_screen(DisputeScreen(grade, self.rubric, self._disputes()), self._disputed)
+
+    def _disputes(self) -> list[Dispute]:
+        """The disputes of the attempt this feedback is about."""
+        grade = self.question.grade
+        return [d for d in self.question.disputes if grade and d.attempt == grade.attempt]
+
+    def _disputed(self, result: tuple[str, str] | None) -> None:
+        from interviewer.engine.disputes import dispute_verdict, withdraw_dispute
+
+        if result is None:
+            return
+        criterion_id, reason = result
+        grade, session = self.question.grade, self.session
+        try:
+            if reason:
+                dispute_verdict(self.app.store, session, grade, criterion_id, reason)
+                self.notify("Dispute saved beside the grade (the score is unchanged); "
+                            "the command interviewer disputes lists them all.", timeout=6)
+            else:
+                old = next(d for d in self._disputes() if d.criterion_id == criterion_id)
+                withdraw_dispute(self.app.store, session, old)
+                self.notify("Dispute withdrawn.")
+        except Exception as exc:  # a full disk: say so, keep the screen
+            self.notify(f"The dispute could not be saved: {exc}", severity="error", timeout=10)
+            return
+        self.question = self.question.model_copy(update={
+            "disputes": session.disputes_for(grade.question_id)})
+        self._show_disputes()
+
+    def _show_disputes(self) -> None:
+        """Redraw the criteria with the disputes as they are now."""
+        grade = self.question.grade
+        for block in criterion_block(grade, self.rubric, self.question.answer, self._disputes()):
+            old = self.query_one(f"#{block.id}", Static)
+            old.update(block.content)

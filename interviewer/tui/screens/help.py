@@ -10,13 +10,14 @@ from textual.widgets import Footer, Label, Static
 from interviewer.tui import bindings
 
 ABOUT = (
-    "Practice mode: after each question you see feedback — each rubric criterion with its "
-    "verdict, its points and the words of your answer that earned them — then the model "
-    "answer. Hints are available (and recorded). Interview mode: timed, no hints, feedback "
-    "at the end, in the report.\n\n"
-    "The interviewer may ask follow-ups about what your answer left out. Everything you type "
-    "is saved as you go: leave at any time and resume from Home. Export a session from its "
-    "report (e).\n\n"
+    "Practice mode: feedback after each question — each criterion's verdict, its points, the "
+    "words of your answer that earned them, the model answer; r tries the question again, d "
+    "disputes a verdict (the score stays; `interviewer disputes` lists them). Hints go from "
+    "what is missing, to a concept, to the model answer's sentence. Interview mode: timed, no "
+    "hints, feedback at the end.\n\n"
+    "Questions come back for review when due (spaced repetition): Home shows what is due "
+    "today. Everything you type is saved as you go: leave at any time and resume from Home. "
+    "Export a session from its report (e).\n\n"
     "Remap any key by its id in the config file (<home>/config.yaml), e.g.\n"
     "  keys:\n"
     "    interview.submit: ctrl+j,f5"

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from interviewer.tui import bindings
-from interviewer.tui.safe_text import clean, one_line
+from interviewer.tui.safe_text import clean, literal_line, one_line
 from interviewer.tui.widgets.score_trend import ScoreTrend
 from interviewer.tui.widgets.topic_chart import score_style
 
@@ -52,7 +52,7 @@ class HistoryScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        table.add_columns("Date", "ID", "Deck", "Mode", "Answered", "Score", "Status", "Backend")
+        table.add_columns("Started", "ID", "Deck", "Mode", "Answered", "Score", "Status", "Backend")
         self.refresh_sessions()
         table.focus()
 
@@ -60,7 +60,7 @@ class HistoryScreen(Screen):
         self.refresh_sessions()
 
     def refresh_sessions(self) -> None:
-        from interviewer.store.progress import topic_progress
+        from interviewer.store.progress import RECENT, topic_progress, topic_scores
 
         table = self.query_one("#sessions", DataTable)
         # Back from a report (or after a delete) the cursor stays where it was: on the same
@@ -69,20 +69,24 @@ class HistoryScreen(Screen):
         table.clear()
         try:
             sessions = self.app.store.list_sessions()
-            topics = topic_progress(self.app.store)
+            topics = topic_progress(self.app.store, revealed_only=True)
+            current = topic_scores(self.app.store, revealed_only=True)
         except Exception as exc:
             self.query_one("#trend-summary", Static).update(
                 Text(f"The session store cannot be read: {exc}", style="bold red"))
             return
         self.summaries = {s.id: s for s in sessions}
         for s in sessions:
-            score = "—" if s.score is None else f"{s.score:.0f}"
+            score = "—" if s.score is None else f"{s.score:.1f}"  # as the report and exports
+            # Every name is a Text: a str cell is parsed as markup, and an imported deck or
+            # model name such as "[/x]" or "[@click=app.quit]" must show as typed.
             table.add_row(
-                when(s), Text(short_id(s.id), style="dim"), one_line(s.deck, 16), s.mode,
-                f"{s.n_answered}/{s.n_questions}",
+                when(s), Text(short_id(s.id), style="dim"), literal_line(s.deck, 16),
+                literal_line(s.mode), f"{s.n_answered}/{s.n_questions}",
                 Text(score, style=score_style(s.score) if s.score is not None else "dim",
                      justify="right"),
-                s.status, one_line(s.backend + (f" {s.model}" if s.model else ""), 24), key=s.id)
+                literal_line(s.status),
+                literal_line(s.backend + (f" {s.model}" if s.model else ""), 24), key=s.id)
         if sessions:
             if selected in self.summaries:
                 row = table.get_row_index(selected)
@@ -92,7 +96,12 @@ class HistoryScreen(Screen):
         scores = [s.score for s in finished]
         self.query_one("#trend", ScoreTrend).scores = tuple(scores)
         summary = self.query_one("#trend-summary", Static)
-        if not sessions:
+        if sessions.damaged:
+            damaged = sessions.damaged
+            summary.update(Text(
+                f"{len(damaged)} stored session(s) cannot be read and are not listed: "
+                + "; ".join(one_line(str(d), 120) for d in damaged[:3]), style="bold yellow"))
+        elif not sessions:
             summary.update(Text("No sessions yet. Start one from Home (escape).", style="italic"))
         elif not scores:
             summary.update(Text("No finished session yet: finish one to see your trend.",
@@ -103,14 +112,18 @@ class HistoryScreen(Screen):
                 f"{len(scores)} finished · first {scores[0]:.0f} → latest ",
                 (f"{scores[-1]:.0f}", f"bold {score_style(scores[-1])}"),
                 (f"  ({change:+.0f})" if len(scores) > 1 else "", "dim")))
+        # The number is the topic's current score, as Home shows it (the mean of its last
+        # RECENT answers); the sparkline is one point per session.
         lines = Text()
         for topic, points in sorted(topics.items()):
             if lines:
                 lines.append("   ")
-            latest = points[-1].score
-            lines.append(f"{topic} ", style="bold")
-            lines.append(mini_trend([p.score for p in points[-12:]]), style=score_style(latest))
-            lines.append(f" {latest:.0f}", style="dim")
+            score = current.get(topic, points[-1].score)
+            lines.append(f"{one_line(topic, 30)} ", style="bold")  # a stored (imported) name
+            lines.append(mini_trend([p.score for p in points[-12:]]), style=score_style(score))
+            lines.append(f" {score:.0f}", style="dim")
+        if lines:
+            lines.append(f"\n(topic score: the mean of its last {RECENT} answers)", style="dim")
         self.query_one("#topic-trends", Static).update(lines)
 
     # ------------------------------------------------------------------ actions

@@ -1,33 +1,79 @@
-"""Home: choose a deck, topics, difficulty, count, mode and backend; resume; open history."""
+"""Home: choose a deck, topics, difficulty, count, which questions (due for review first, or
+not), mode and backend; resume; open history. The last choices come back next time.
+
+Start-up order (bench/startup.py): Home paints; right after, the form appears with the
+remembered choices, the decks (from a small cache when the deck files have not changed) and
+the resumable sessions and topic scores (read from the store file with sqlite3 alone) — Home
+is ready. Then, in threads, the validated settings (Start works from then on), the store, the
+full catalog (which refreshes the deck list and its cache) and the backend plugins."""
 
 import asyncio
-from collections import Counter
+import functools
+from datetime import UTC, datetime
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import (
     Button, Checkbox, Footer, Input, Label, OptionList, Select, SelectionList, Static,
 )
 from textual.widgets.option_list import Option
 
-# not interviewer.domain's copy: Home's first paint does not wait for the pydantic models
-from interviewer.taxonomy import DIFFICULTIES
 from interviewer.tui import bindings
-from interviewer.tui.readiness import BUILT_IN_CHOICES, backend_choices, check_backend
-from interviewer.tui.safe_text import one_line
+from interviewer.tui.readiness import backend_choices, check_backend
+from interviewer.tui.safe_text import literal, literal_line, one_line
+from interviewer.tui.screens.home_form import (  # noqa: F401 - DIFFICULTIES: Home's choices
+    DIFFICULTIES, backend_names, deck_label, deck_preview, deck_row, first_backend, hint_points,
+    later_rows, remembered,
+)
 
-COUNTS = (3, 5, 8, 10, 15, 20)
-DEFAULT_COUNT = 8
-TIME_LIMITS = ((0, "untimed"), (120, "2 min"), (180, "3 min"), (300, "5 min"), (600, "10 min"))
-DEFAULT_TIME_LIMIT = 180
+
+def while_on_screen(method):
+    """For Home's loading workers: when the app closes while one is still loading (a quick
+    quit, a test ending), the widgets it would fill are gone; it stops quietly then, and
+    only then."""
+    @functools.wraps(method)
+    async def guarded(self, *args, **kwargs):
+        try:
+            return await method(self, *args, **kwargs)
+        except NoMatches:
+            if self.is_attached and self.is_running:  # still on show: a real bug
+                raise
+    return guarded
 
 
-def _row(label: str, widget, *, row_id: str | None = None) -> Horizontal:
-    return Horizontal(Label(label, classes="field-label"), widget, classes="field", id=row_id)
+def session_options(listing) -> list[Option]:
+    """The resumable sessions, newest first (at most 20)."""
+    if not listing.sessions:
+        return [Option(Text("No unfinished sessions.", style="italic"), disabled=True)]
+    options = []
+    for s in listing.sessions[:20]:
+        # the start date, as History and the report show it
+        when = s.created_at.astimezone().strftime("%d %b %H:%M")
+        label = Text.assemble(f"{one_line(s.deck, 20)} · {s.mode}\n",
+                              f"{s.n_answered}/{s.n_questions} answered",
+                              (f" · started {when}", "dim"))
+        options.append(Option(label, id=s.id))
+    return options
+
+
+def progress_text(scores: dict[str, float]) -> Text:
+    """Each practised topic's current score, weakest first."""
+    from interviewer.tui.widgets.topic_chart import score_style
+
+    if not scores:
+        return Text("No graded answers yet.", style="italic")
+    text = Text()
+    for topic, score in sorted(scores.items(), key=lambda item: (item[1], item[0]))[:8]:
+        if text:
+            text.append("\n")
+        text.append(f"{score:>3.0f}  ", style=f"bold {score_style(score)}")
+        text.append(one_line(topic, 40))  # a stored (imported) name
+    return text
 
 
 class HomeScreen(Screen):
@@ -40,13 +86,40 @@ class HomeScreen(Screen):
     # labels room for "Time per question" on one line.
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (30, "-medium"), (40, "-tall")]
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
-    #: True once the settings are read and every choice is on screen.
+    #: True once the decks and the resumable sessions are on screen (Home is ready).
+    listed = False
+    #: True once the settings are read: Start works.
     form_ready = False
     #: The error shown is about the current choices ("Cannot start on openai: …"): it goes
     #: once any choice changes.
     _choice_error = False
 
     def compose(self) -> ComposeResult:
+        from interviewer.corpus.deck_listing import cached_decks
+        from interviewer.store.home_listing import read_home_listing
+
+        # The first paint holds the deck choice (the decks from their cache) and the
+        # resumable sessions and topic scores (read from the store file with sqlite3): a few
+        # milliseconds, no pydantic, and built with their content so that no second layout
+        # follows. The other choices are mounted right after it, with the values they can
+        # have before the validated settings are in (flags, variables, the config file read
+        # as plain YAML); all of them in the first paint would double its time.
+        provisional = self.app.provisional_settings()
+        self._provisional = provisional
+        self._memory = remembered(provisional)
+        self._backend_names = backend_names(provisional)
+        self._first_backend = first_backend(provisional)
+        self.form_ready = False
+        self._decks: list = []          # DeckSummary: name, title, questions, topics
+        self._due: dict[str, int] = {}
+        self._loaded = asyncio.Event()  # settings read and the catalog tried
+        home, roots, db_path = self.app.provisional_paths(provisional)
+        cached = cached_decks(home, roots) or []
+        listing = read_home_listing(db_path, datetime.now(UTC))
+        self.listed = listing is not None and bool(cached)
+        if listing is not None:
+            self._due = dict(listing.due_today)
+        self._decks = cached
         yield Static(Text.assemble(("interviewer", "bold"), "  practise technical interviews"),
                      id="home-title")
         with Horizontal(id="home-main"):
@@ -55,86 +128,103 @@ class HomeScreen(Screen):
                 # Only the choices scroll: readiness, errors and Start stay in view however
                 # small the terminal is.
                 with VerticalScroll(id="form-scroll"):
-                    yield Vertical(id="form")
-                yield Static(id="readiness")
+                    yield Vertical(deck_preview(self._deck_options(), self._deck_choice(None)),
+                                   id="form")
+                yield Static(Text("Reading the settings…", style="dim"), id="readiness")
                 yield Static(id="home-error")
                 yield Button("Start session  ctrl+s", id="start", variant="primary")
             with Vertical(id="home-side", classes="panel"):
                 yield Label("Resume", classes="section-title")
-                yield OptionList(id="unfinished")
-                yield Label("Recent topic scores", classes="section-title")
-                yield Static(id="progress")
+                yield OptionList(*(session_options(listing) if listing else []), id="unfinished")
+                yield Label("Topic scores, last 5", classes="section-title")
+                yield Static(progress_text(listing.topic_scores) if listing else "",
+                             id="progress")
                 yield Button("History  ctrl+o", id="history")
         yield Footer()
 
-    def _form_rows(self) -> list:
-        settings = self.app.settings
-        names = list(BUILT_IN_CHOICES)
-        if settings.backend not in names:
-            names.append(settings.backend)
-        self._backend_names = names
-        return [
-            _row("Deck", Select([], prompt="Loading decks…", id="deck", compact=True,
-                                allow_blank=True)),
-            _row("Topics", SelectionList[str](id="topics", compact=True)),
-            Label("space ticks; none ticked = all", classes="hint-text"),
-            _row("Difficulty", Select([("any", "any"), *[(d, d) for d in DIFFICULTIES]],
-                                      value="any", allow_blank=False, id="difficulty",
-                                      compact=True)),
-            _row("Questions", Select([(str(n), n) for n in COUNTS], value=DEFAULT_COUNT,
-                                     allow_blank=False, id="count", compact=True)),
-            _row("Mode", Select([("practice — feedback after each question, hints", "practice"),
-                                 ("interview — timed, feedback at the end", "interview")],
-                                value="practice", allow_blank=False, id="mode", compact=True)),
-            _row("Time per question", Select([(label, secs) for secs, label in TIME_LIMITS],
-                                             value=DEFAULT_TIME_LIMIT, allow_blank=False,
-                                             id="time-limit", compact=True, disabled=True)),
-            _row("Weak topics", Checkbox("favour topics I score low on", id="favour-weak",
-                                         compact=True)),
-            _row("Backend", Select([(n, n) for n in names], value=settings.backend,
-                                   allow_blank=False, id="backend", compact=True)),
-            _row("Model", Input(settings.model or "", placeholder="backend default", id="model",
-                                compact=True), row_id="model-row"),
-            _row("Base URL", Input(settings.base_url or "",
-                                   placeholder="e.g. http://localhost:11434/v1", id="base-url",
-                                   compact=True), row_id="url-row"),
-        ]
-
     def on_mount(self) -> None:
-        self.form_ready = False
-        # Home is painted first (title, start, resume); the settings, the form, the store, the
-        # decks and the plugin scan follow right after, so the screen appears as soon as
-        # possible.
         self.call_after_refresh(self._build_form)
 
+    # ------------------------------------------------------------------ start-up
     async def _build_form(self) -> None:
+        """Home is on screen: the other choices, then (in threads) what takes longer."""
         self.app.after_first_paint()
-        if await self.app.ready_settings() is None:
-            return  # the config file is broken: the app closes and the CLI says why
-        await self.query_one("#form").mount_all(self._form_rows())
+        form = self.query_one("#form")
+        await self.query_one("#deck-row").remove()
+        await form.mount(deck_row(self._deck_options(), self._deck_choice(None)))
+        for later in later_rows(self._provisional):  # one at a time: keys typed meanwhile
+            await form.mount(later)                   # are not held up
         if self.app.is_headless:  # a blinking cursor makes screenshots flaky
             for widget in self.query(Input):
                 widget.cursor_blink = False
-        self.form_ready = True
-        self._update_readiness()
-        self._load_after_paint()
+        self._show_mode(self._memory.get("mode", "practice"))
+        self._show_backend_rows()
+        deck = self.query_one("#deck", Select).value
+        if isinstance(deck, str):
+            self._fill_topics(deck)
+        self._after_paint()
+        if not self._decks:  # a first start: no deck cache yet
+            self._list_raw_decks()
+
+    @work(group="home-raw-decks")
+    @while_on_screen
+    async def _list_raw_decks(self) -> None:
+        """The deck list from the deck files as plain YAML, before the validated catalog."""
+        from interviewer.corpus.deck_listing import raw_summaries
+
+        _, roots, _ = self.app.provisional_paths(self._provisional)
+        decks = await asyncio.to_thread(raw_summaries, roots)
+        if decks and not self._decks:  # the catalog may have been quicker
+            self._show_decks(decks)
+            self.listed = self.query_one("#unfinished", OptionList).option_count > 0
 
     @work(group="home-load")
-    async def _load_after_paint(self) -> None:
-        await self._refresh_unfinished()
-        await self._load_decks()
+    @while_on_screen
+    async def _after_paint(self) -> None:
+        try:
+            settings = await self.app.ready_settings()
+            if settings is None:
+                return  # the config file is broken: the app closes and the CLI says why
+            self._use_validated(settings)
+            self.form_ready = True
+            self._update_readiness()
+            await self._refresh_unfinished()
+            await self._load_decks()
+            self.listed = True
+        finally:
+            self._loaded.set()
         names = await asyncio.to_thread(backend_choices)  # reads every package's entry points
         self._show_backend_names(names, self.query_one("#backend", Select).value)
         self.app.freeze_heap()
 
+    def _use_validated(self, settings) -> None:
+        """The validated settings win over what the form opened with, except where the user
+        already changed a choice."""
+        backend, model, base_url = self._first_backend
+        memory = self._memory
+        want = (memory["backend"], memory.get("model") or "", memory.get("base_url") or "") \
+            if "backend" in memory else (settings.backend, settings.model or "",
+                                         settings.base_url or "")
+        select = self.query_one("#backend", Select)
+        if select.value == backend and want[0] != backend:
+            self._show_backend_names(list(self._backend_names), want[0])
+        for widget_id, first, value in (("#model", model, want[1]), ("#base-url", base_url, want[2])):
+            box = self.query_one(widget_id, Input)
+            if box.value == first and value != first:
+                box.value = value
+        self.query_one("#hints-cost", Checkbox).label = \
+            f"each hint costs {hint_points({'hint_cost': settings.hint_cost}):g} points"
+
     def on_screen_resume(self) -> None:
-        # Back from another screen. (Not on the first showing: the first load, after the
-        # first paint, lists the sessions; opening the store before would delay that paint.)
+        # Back from another screen. (Not on the first showing: the first listing comes after
+        # the first paint.)
         if self.is_mounted and self.form_ready:
             self.refresh_unfinished()
 
     # ------------------------------------------------------------------ data
     async def _load_decks(self) -> None:
+        from interviewer.corpus.deck_listing import summaries, write_cache
+
         try:
             catalog = await self.app.catalog()
         except Exception as exc:  # broken data files: show every problem, file and line
@@ -142,70 +232,89 @@ class HomeScreen(Screen):
 
             self._error(f"The question decks could not be loaded:\n{describe_error(exc)}")
             return
-        deck_select = self.query_one("#deck", Select)
-        options = [(f"{d.deck.title} ({len(d.questions)} questions)", name)
-                   for name, d in sorted(catalog.decks.items())]
-        deck_select.prompt = "Choose a deck"
-        deck_select.set_options(options)
-        if options:
-            preferred = "pytorch" if "pytorch" in catalog.decks else options[0][1]
-            deck_select.value = preferred
-            self._fill_topics(preferred)
-        else:
+        decks = summaries(catalog)
+        self._show_decks(decks)
+        if not decks:
             self._error("No question decks found. Add one under <data_dir>/corpus/.")
+        home, roots, _ = self.app.provisional_paths(None)
+        await asyncio.to_thread(write_cache, home, roots, catalog)
+
+    def _deck_options(self) -> list[tuple[Text, str]]:
+        # a deck's title and topics may come from an imported document: never markup
+        return [(literal_line(deck_label(d.title, d.questions, self._due.get(d.name, 0)), 120),
+                 d.name)
+                for d in self._decks]
+
+    def _deck_choice(self, current: str | None) -> str | None:
+        """The deck to show chosen: the one chosen now, else the remembered one, else pytorch,
+        else the first."""
+        names = [d.name for d in self._decks]
+        for choice in (current, self._memory.get("deck"), "pytorch", names[0] if names else None):
+            if choice in names:
+                return choice
+        return None
+
+    def _show_decks(self, decks: list) -> None:
+        """The deck choice (with what is due today); the chosen deck stays chosen."""
+        self._decks = decks
+        select = self.query_one("#deck", Select)
+        if not select.children:  # just mounted, its drop-down not yet: once it is
+            self.call_after_refresh(self._show_decks, decks)
+            return
+        current = select.value if isinstance(select.value, str) else None
+        select.prompt = "Choose a deck"
+        select.set_options(self._deck_options())
+        choice = self._deck_choice(current)
+        if choice is not None:
+            select.value = choice
+            self._fill_topics(choice)
 
     def _fill_topics(self, deck_name: str) -> None:
-        catalog = self.app.loaded_catalog
+        """The deck's topics; ticked: those ticked before, else the remembered ones."""
+        if not self.query("#topics"):
+            return  # not mounted yet (the first paint): filled once it is
         topics = self.query_one("#topics", SelectionList)
+        ticked = set(topics.selected)
+        if not ticked and deck_name == self._memory.get("deck"):
+            ticked = set(self._memory.get("topics", []))
+            self._memory["topics"] = []  # restored once
         topics.clear_options()
-        if catalog is None or deck_name not in catalog.decks:
+        deck = next((d for d in self._decks if d.name == deck_name), None)
+        if deck is None:
             return
-        counts = Counter(q.topic for q in catalog.decks[deck_name].questions)
-        topics.add_options([(f"{t} ({n})", t) for t, n in sorted(counts.items())])
+        topics.add_options([(literal_line(f"{t} ({n})", 120), t, t in ticked)
+                            for t, n in deck.topics.items()])
 
     @work(exclusive=True, group="home-unfinished")
+    @while_on_screen
     async def refresh_unfinished(self) -> None:
         await self._refresh_unfinished()
 
     async def _refresh_unfinished(self) -> None:
-        """The sessions that can be resumed, most recent first, and topic scores."""
+        """The sessions that can be resumed, topic scores and what is due, from the store."""
         def read(store):
-            from interviewer.store.progress import topic_scores  # in the thread: imports the models
+            from interviewer.store.home_listing import store_home_listing
 
-            # not an interview-mode session still running: its grades are shown at its end
-            return store.unfinished(), topic_scores(store, revealed_only=True)
+            return store_home_listing(store, datetime.now(UTC))
 
         try:
             store = await self.app.open_store()
-            sessions, scores = await asyncio.to_thread(read, store)
+            listing = await asyncio.to_thread(read, store)
         except Exception as exc:
             self._error(f"The session store cannot be opened: {exc}")
             return
-        self._show_progress(scores)
-        listing = self.query_one("#unfinished", OptionList)
-        listing.clear_options()
-        if not sessions:
-            listing.add_option(Option(Text("No unfinished sessions.", style="italic"),
-                                      disabled=True))
-            return
-        for s in sessions[:20]:
-            when = s.updated_at.astimezone().strftime("%d %b %H:%M")
-            label = Text.assemble((f"{when}  ", "dim"), f"{one_line(s.deck, 20)} · {s.mode} · ",
-                                  f"{s.n_answered}/{s.n_questions} answered")
-            listing.add_option(Option(label, id=s.id))
+        if store.read_only is not None:  # history still opens; nothing new can be saved
+            self._error(f"Read-only: {store.read_only}")
+        self._show_listing(listing)
+        if self._decks:
+            self._show_decks(self._decks)  # the due counts may have changed
 
-    def _show_progress(self, scores: dict[str, float]) -> None:
-        """Each practised topic's current score, weakest first."""
-        from interviewer.tui.widgets.topic_chart import score_style
-
-        text = Text()
-        for topic, score in sorted(scores.items(), key=lambda item: (item[1], item[0]))[:8]:
-            if text:
-                text.append("\n")
-            text.append(f"{score:>3.0f}  ", style=f"bold {score_style(score)}")
-            text.append(topic)
-        self.query_one("#progress", Static).update(
-            text if scores else Text("No graded answers yet.", style="italic"))
+    def _show_listing(self, listing) -> None:
+        self._due = dict(listing.due_today)
+        self.query_one("#progress", Static).update(progress_text(listing.topic_scores))
+        options = self.query_one("#unfinished", OptionList)
+        options.clear_options()
+        options.add_options(session_options(listing))
 
     # ------------------------------------------------------------------ choices
     @on(Select.Changed, "#deck")
@@ -215,13 +324,24 @@ class HomeScreen(Screen):
 
     @on(Select.Changed, "#mode")
     def _mode_changed(self, event: Select.Changed) -> None:
-        self.query_one("#time-limit", Select).disabled = event.value != "interview"
+        self._show_mode(event.value)
+
+    def _show_mode(self, mode) -> None:
+        """The time limit is for interview mode, the cost of hints for practice mode."""
+        self.query_one("#time-row").display = mode == "interview"
+        self.query_one("#hints-row").display = mode != "interview"
 
     @on(Select.Changed, "#backend")
     @on(Input.Changed, "#model")
     @on(Input.Changed, "#base-url")
     def _backend_changed(self) -> None:
+        self._show_backend_rows()
         self._update_readiness()
+
+    def _show_backend_rows(self) -> None:
+        offline = self.query_one("#backend", Select).value == "offline"
+        self.query_one("#model-row").display = not offline
+        self.query_one("#url-row").display = not offline
 
     @on(Select.Changed)
     @on(Input.Changed)
@@ -250,6 +370,7 @@ class HomeScreen(Screen):
         mode = self.query_one("#mode", Select).value
         limit = self.query_one("#time-limit", Select).value
         settings = self.chosen_settings()
+        hints_cost = self.query_one("#hints-cost", Checkbox).value and mode == "practice"
         return SessionConfig(
             deck=deck if isinstance(deck, str) else "pytorch",
             topics=list(self.query_one("#topics", SelectionList).selected),
@@ -258,21 +379,39 @@ class HomeScreen(Screen):
             mode=mode,
             time_limit_s=(limit or None) if mode == "interview" else None,
             favour_weak=self.query_one("#favour-weak", Checkbox).value,
+            pick=self.query_one("#pick", Select).value,
+            hint_penalty=hint_points({"hint_cost": settings.hint_cost}) if hints_cost else 0,
             follow_up_budget=settings.follow_up_budget,
             backend=settings.backend,
             model=settings.model,
         )
 
+    def chosen_state(self) -> dict:
+        """The choices to remember (the config file's `state:`)."""
+        deck = self.query_one("#deck", Select).value
+        return {
+            "deck": deck if isinstance(deck, str) else None,
+            "topics": list(self.query_one("#topics", SelectionList).selected),
+            "difficulty": self.query_one("#difficulty", Select).value,
+            "count": self.query_one("#count", Select).value,
+            "mode": self.query_one("#mode", Select).value,
+            "time_limit_s": self.query_one("#time-limit", Select).value,
+            "favour_weak": self.query_one("#favour-weak", Checkbox).value,
+            "pick": self.query_one("#pick", Select).value,
+            "hints_cost": self.query_one("#hints-cost", Checkbox).value,
+            "backend": self.query_one("#backend", Select).value,
+            "model": self.query_one("#model", Input).value.strip() or None,
+            "base_url": self.query_one("#base-url", Input).value.strip() or None,
+        }
+
     def _update_readiness(self) -> None:
+        if not self.form_ready:
+            return
         readiness = check_backend(self.chosen_settings())
         mark, style = ("✔ ready", "green") if readiness.ready else ("✘ not ready", "red")
         self.query_one("#readiness", Static).update(
-            Text.assemble((mark, f"bold {style}"), "  ", readiness.message))
+            Text.assemble((mark, f"bold {style}"), "  ", literal(readiness.message)))
         self.query_one("#readiness").set_class(not readiness.ready, "-not-ready")
-        if self.form_ready:
-            offline = self.query_one("#backend", Select).value == "offline"
-            self.query_one("#model-row").display = not offline
-            self.query_one("#url-row").display = not offline
 
     def show_backend(self, name: str) -> None:
         """Reflect a backend switched from the command palette."""
@@ -294,7 +433,7 @@ class HomeScreen(Screen):
         changes."""
         self._choice_error = about_choice and bool(message)
         error = self.query_one("#home-error", Static)
-        error.update(Text(message, style="bold red"))
+        error.update(literal(message, style="bold red"))  # quotes names and errors
         error.display = bool(message)  # an empty line would cost a row at 80x24
 
     # ------------------------------------------------------------------ actions
@@ -305,8 +444,11 @@ class HomeScreen(Screen):
             self.action_history()
 
     def action_start(self) -> None:
-        if not self.form_ready or self.query_one("#deck", Select).value is Select.BLANK:
-            self.notify("The decks are still loading, or none was found.", severity="warning")
+        if not (self.form_ready and self._loaded.is_set()):
+            self._start_when_loaded()  # a fast ctrl+s: start as soon as the settings are in
+            return
+        if self.query_one("#deck", Select).value is Select.BLANK:
+            self.notify("No question deck was found.", severity="warning")
             return
         settings = self.chosen_settings()
         readiness = check_backend(settings)
@@ -319,11 +461,31 @@ class HomeScreen(Screen):
             # again once the error has taken its rows from the scrolling form
             self.call_after_refresh(backend.scroll_visible, animate=False)
             return
-        self._start(self.chosen_config(), settings)
+        self._start(self.chosen_config(), settings, self.chosen_state())
+
+    @work(exclusive=True, group="home-wait")
+    async def _start_when_loaded(self) -> None:
+        self.query_one("#readiness", Static).update(Text("Starting as soon as the decks are "
+                                                         "loaded…", style="dim"))
+        await self._loaded.wait()
+        if self.form_ready:
+            self.action_start()
 
     @work(exclusive=True, group="home-open")
-    async def _start(self, config, settings) -> None:
+    async def _start(self, config, settings, state) -> None:
+        await self._remember(state)
         await self._open(settings, config=config)
+
+    async def _remember(self, state: dict) -> None:
+        """Keep the choices for next time; a config file that cannot be written only costs
+        a warning."""
+        from interviewer.settings_state import save_home_state
+
+        try:
+            await asyncio.to_thread(save_home_state, state)
+        except OSError as exc:
+            self.notify(f"Could not remember these choices in the config file: "
+                        f"{exc.strerror or exc}", severity="warning", timeout=8)
 
     async def _open(self, settings, *, config=None,
                     resume_id: str | None = None) -> None:
@@ -355,6 +517,7 @@ class HomeScreen(Screen):
 
     @work(exclusive=True, group="home-open")
     async def _resume(self, session_id: str) -> None:
+        await self._loaded.wait()
         await self._open(self.chosen_settings(), resume_id=session_id)
 
     def action_history(self) -> None:

@@ -12,8 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from interviewer.engine.follow_up_stream import is_restart
-from interviewer.engine.interview import FollowUpFellBack, InterviewSession
+from interviewer.engine.interview import FollowUpFellBack, InterviewSession, NoMoreHints
 from interviewer.tui import bindings
+from interviewer.store.session_locks import SessionTakenOver
+from interviewer.tui.screens.interview_feedback import PracticeFeedback
 from interviewer.tui.screens.interview_failures import (
     backend_failure_message,
     error_text,
@@ -22,26 +24,29 @@ from interviewer.tui.screens.interview_failures import (
     stored_answer_count,
     straight_to_grading_message,
 )
+from interviewer.tui.safe_text import literal
 from interviewer.tui.widgets.answer_box import AnswerBox
 from interviewer.tui.widgets.question_timer import QuestionTimer
 from interviewer.tui.widgets.transcript import Transcript
 
 
-def said_dont_know(session, question_id: str) -> bool:
-    return any(t.kind == "dont_know" for t in session.turns_for(question_id))
-
-
-class InterviewScreen(Screen):
+class InterviewScreen(PracticeFeedback, Screen):
     """One session, question by question."""
 
     BINDINGS = bindings.INTERVIEW
     AUTO_FOCUS = "AnswerBox"
 
     def __init__(self, engine: InterviewSession) -> None:
+        from interviewer.tui.screens.interview_lock import LockWatch
+
         super().__init__()
         self.engine = engine
         self.busy = False
         self.retry_possible = False
+        #: The session lock: heartbeat, take-over by another window, text kept for us.
+        self.lock = LockWatch(self)
+        #: What the store holds as this question's draft (what another window would read).
+        self.saved_draft = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="progress-row"):
@@ -54,6 +59,7 @@ class InterviewScreen(Screen):
         yield Footer()
 
     async def on_mount(self) -> None:
+        self.lock.start()
         self.engine.grading.start_deferred()  # a resumed session's grades still to come
         if self.engine.finished:  # resumed after the last answer, before its grades landed
             self.call_later(self._next)
@@ -73,6 +79,12 @@ class InterviewScreen(Screen):
 
     def on_unmount(self) -> None:
         self.save_draft_now()
+        release = getattr(self.engine.store, "release", None)
+        if release is not None and self.lock.lost_to is None:
+            try:
+                release(self.engine.session.id)  # another window may open it now
+            except Exception:  # noqa: BLE001 - the lock goes stale by itself
+                pass
 
     # ------------------------------------------------------------------ display
     @property
@@ -87,16 +99,26 @@ class InterviewScreen(Screen):
         """Show the current question's exchange, progress and any saved draft."""
         engine = self.engine
         number, total = engine.position
-        question = engine.question
         self.query_one("#progress", Label).update(Text(f"Question {number} of {total}", style="bold"))
-        backend = getattr(engine.interviewer, "name", "offline")
-        meta = (f"{question.topic} · {question.difficulty} · {engine.config.mode} mode · {backend}"
-                if question else "")
-        self.query_one("#meta", Label).update(meta)
+        self.show_meta()
         await self.transcript.show(engine.current_turns())
-        self.box.set_text(engine.draft())
+        self.lock.merge_kept_text(into_box=False)  # into the draft read just below
+        self.saved_draft = engine.draft()
+        self.box.set_text(self.saved_draft)
         self.set_status("")
         self.box.focus()
+
+    def show_meta(self) -> None:
+        """Topic, difficulty, mode, the attempt (after a retry) and the backend in use now."""
+        engine = self.engine
+        question = engine.question
+        if question is None:
+            return
+        backend = getattr(engine.interviewer, "name", "offline")
+        attempt = f" · attempt {engine.attempt}" if engine.attempt > 1 else ""
+        self.query_one("#meta", Label).update(literal(  # a plugin's name is not markup
+            f"{question.topic} · {question.difficulty} · {engine.config.mode} mode{attempt} · "
+            f"{backend}"))
 
     def _tick(self) -> None:
         self.query_one(QuestionTimer).show(self.engine)
@@ -105,7 +127,7 @@ class InterviewScreen(Screen):
         status = self.query_one("#status", Static)
         transcript = self.transcript
         at_end = transcript.scroll_y >= transcript.max_scroll_y
-        status.update(Text(message))
+        status.update(literal(message))  # errors quote names and backend replies
         status.set_class(error, "-error")
         status.display = bool(message)
         if at_end:  # the status takes rows from the transcript: keep the newest turn in view
@@ -131,13 +153,20 @@ class InterviewScreen(Screen):
             pass
 
     def _save_draft(self, text: str) -> None:
+        if self.lock.lost_to is not None:
+            return
         try:
             self.engine.save_draft(text)
+            self.saved_draft = text
+        except SessionTakenOver as lost:
+            self.lock.lost(lost, text)
         except Exception as exc:  # a full disk must not take the screen down with it
             self.notify(f"Could not save your draft: {exc}", severity="warning")
 
     # ------------------------------------------------------------------ bindings
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.lock.allows(action):
+            return False  # taken over by another window: only leaving is left
         if action == "hint":
             return self.engine.config.mode == "practice"
         if action == "retry":
@@ -179,6 +208,12 @@ class InterviewScreen(Screen):
         stored_before = sum(1 for t in self.engine.current_turns() if t.kind == "answer")
         try:
             plan = self.engine.submit_answer(text)
+        except SessionTakenOver as lost:  # not stored here: kept for the other window
+            self._set_busy(None)
+            await view.remove()
+            self.box.set_text(text)
+            self.lock.lost(lost, text)
+            return
         except Exception as exc:
             what = error_text(exc)
             self._set_busy(None)
@@ -192,6 +227,7 @@ class InterviewScreen(Screen):
             self.box.set_text(text)
             self.set_status(not_saved_message(what, self._key("interview.submit")), error=True)
             return
+        self.saved_draft = ""  # the store cleared the draft with the answer
         await self._after_answer(plan)
 
     def _key(self, binding_id: str) -> str:
@@ -295,13 +331,25 @@ class InterviewScreen(Screen):
 
     @work(exclusive=True, group="model")
     async def _hint(self) -> None:
+        # what is in the answer box counts as said: a hint never points at it
+        step = self.engine.plan_hint(draft=self.box.text)
+        if step is None:
+            message = str(NoMoreHints())
+            self.set_status(message)
+            self.notify(message, title="No more hints", timeout=6)
+            return
         self._set_busy("Thinking of a hint…")
         streaming = await self.transcript.start_stream("hint")
         try:
-            async for chunk in self.engine.stream_hint():
-                if is_restart(chunk):
+            async for chunk in self.engine.stream_hint(step):
+                if is_restart(chunk):  # the reply was cut off and is asked again
                     streaming.restart()
                 streaming.write(chunk)
+        except SessionTakenOver as lost:  # the hint was not stored: the other window has it
+            await streaming.discard()
+            self._set_busy(None)
+            self.lock.lost(lost, self.box.text)
+            return
         except BaseException:
             await streaming.discard()
             self._set_busy(None)
@@ -326,8 +374,9 @@ class InterviewScreen(Screen):
         from interviewer.engine.backends import make_interviewer
         from interviewer.grading.factory import make_grader
 
-        self.engine.grader = make_grader(settings)
+        self.engine.grader = make_grader(settings, self.engine.catalog)
         self.engine.interviewer = make_interviewer(settings)
+        self.show_meta()  # the header names the backend in use now
         self.refresh_bindings()
         if not self.busy:
             self.set_status(f"Using the {settings.backend} backend from now on.")
@@ -359,33 +408,6 @@ class InterviewScreen(Screen):
             self._after_grade_in_practice()
         else:
             await self._next()
-
-    def _after_grade_in_practice(self) -> None:
-        """Show this question's feedback; the next question comes when it is closed."""
-        from interviewer.engine.report import build_report
-        from interviewer.tui.screens.feedback import FeedbackScreen
-
-        engine = self.engine
-        record = engine.record
-        report = build_report(engine.session, engine.catalog)
-        question_report = next((q for q in report.questions if q.question_id == record.question_id), None)
-        number, total = engine.position
-        last = number >= total
-
-        async def on_close(_: object) -> None:
-            engine.advance()
-            await self._next()
-
-        if question_report is None:  # nothing to show (should not happen): just move on
-            self.call_later(self._advance_and_next)
-            return
-        feedback = FeedbackScreen(
-            question_report, engine.catalog.rubric(engine.config.deck, record.question_id),
-            position=f"Question {number} of {total}",
-            next_label="See the report" if last else "Next question",
-            said_dont_know=said_dont_know(engine.session, record.question_id))
-        feedback.follow(engine, record.question_id)  # a provisional grade is replaced live
-        self.app.push_screen(feedback, on_close)
 
     @work(exclusive=True, group="finish")
     async def _finish_grading(self) -> None:

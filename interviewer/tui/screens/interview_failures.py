@@ -14,7 +14,7 @@ def error_text(error: BaseException) -> str:
     return clean(redact(str(error))) or type(error).__name__
 
 
-def backend_failure_message(error: BaseException, offline_key: str = "ctrl+b") -> str:
+def backend_failure_message(error: BaseException, offline_key: str = "ctrl+l") -> str:
     """The interviewer model failed and the rubric's own follow-up was asked instead: what went
     wrong, that nothing was lost, and what the user can do."""
     return (f"The interviewer model failed: {error_text(error)}\n"

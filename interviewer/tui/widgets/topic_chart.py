@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from interviewer.tui.safe_text import one_line
+
 #: Eighths of a block, for bars that end between cells.
 _PARTS = " ▏▎▍▌▋▊▉"
 
@@ -49,7 +51,7 @@ class TopicChart(Widget):
         for i, (name, score, count) in enumerate(self.rows):
             if i:
                 text.append("\n")
-            text.append(f"{name[:label_width - 1]:<{label_width}}", style="bold")
+            text.append(f"{one_line(name, label_width - 1):<{label_width}}", style="bold")
             drawn = bar(score, width)
             text.append(drawn, style=score_style(score))
             text.append("░" * (width - len(drawn)), style="dim")

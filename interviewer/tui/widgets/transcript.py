@@ -83,27 +83,34 @@ class TurnView(Vertical):
 
 
 class Transcript(VerticalScroll):
-    """The exchange for the current question, newest at the bottom."""
+    """The exchange for the current question, newest at the bottom.
+
+    Anchored to the bottom: however the content grows (a streamed reply, a scrollbar that
+    appears and re-wraps every line one column narrower), the newest line stays in view,
+    until the user scrolls up to read; a new turn brings the view back down."""
 
     can_focus = True
+
+    def on_mount(self) -> None:
+        self.anchor()
 
     async def show(self, turns: list[Turn]) -> None:
         """Replace the transcript with `turns` (a new question, or a resumed session)."""
         await self.remove_children()
         await self.mount_all([TurnView(t.kind, t.text) for t in turns if t.kind != "skip"])
-        self.scroll_end(animate=False)
+        self.anchor()
 
     async def add(self, kind: str, text: str) -> TurnView:
         view = TurnView(kind, text)
         await self.mount(view)
-        self.scroll_end(animate=False)
+        self.anchor()
         return view
 
     async def start_stream(self, kind: str) -> "StreamingTurn":
         """A new interviewer turn that fills in as chunks arrive."""
         view = TurnView(kind, "", streaming=True)
         await self.mount(view)
-        self.scroll_end(animate=False)
+        self.anchor()
         return StreamingTurn(self, view)
 
 

@@ -1,0 +1,360 @@
+"""Which claims of an answer state nothing, whatever words they use.
+
+A grade credits what an answer claims, so these parts of an answer are *muted*: no concept
+in them earns credit and no wrong claim in them costs points.
+
+- questions: a sentence ending in "?", a table row with a "?" cell ("| chain rule | ? |");
+- hedged alternatives: "it might be X or Y or Z", "may or may not", "or the other way round";
+- not knowing: "I don't know", "no idea", "not sure whether ...";
+- reported speech: "people say X", "I have heard that X", "you'd think X", "some claim X"
+  (to the end of the sentence, or to a clause opened by "but"/"however");
+- bare association: "X and Y are related to Z", "X has something to do with Y";
+- denial said after the claim: "people say it reshuffles every epoch, but that's a myth",
+  "you'd think it batches but it doesn't really", a following "That's a myth." or "None of
+  that is how it works.";
+- glossary stubs ("shuffle: order", a term with a gloss of at most two words) and keyword
+  runs padded with fillers ("the filters and the kernels of the sliding and the ...");
+- a sentence repeated word for word (it counts once).
+
+Negation inside a claim ("does not copy"), contrast ("rather than X") and denial framing
+before a claim ("it is a myth that X") are scopes over words, in `negation`.
+
+Code is not muted by any of this: a `?` or `or` in code is code.
+"""
+
+import re
+from collections.abc import Sequence
+
+from interviewer.grading.text_normalise import Token
+from interviewer.grading.word_lists import CLAUSE_OPENERS, STOPWORDS
+
+_HEDGES = frozenset("might maybe perhaps possibly probably could may guess".split())
+_REPORT_VERBS = frozenset(
+    "say says said think thinks thought believe believes believed claim claims claimed heard "
+    "hear read assume assumes assumed suggest suggests suggested tell tells told mention mentions "
+    "mentioned".split())
+#: A negated predicate that says only that the subject does not hold: "an optimizer is not
+#: involved", "shuffling doesn't happen", "momentum isn't used".
+_EMPTY_PREDICATES = frozenset(
+    "used needed required involved done happen happens happening exist exists true case thing "
+    "something what "
+    "important relevant present applied performed supported possible necessary there real "
+    "correct right".split())
+#: Subjects of reported speech: "people say", "some claim", "they think", "you'd think".
+_REPORTERS = frozenset("people some others many folks everyone everybody somebody someone "
+                       "they tutorials articles blogs".split())
+#: What follows "that's not (really)" when it only denies what came before: "that's not really
+#: how it works", "that is not the case", "that's not a real difference".
+_EMPTY_COMPLEMENT = frozenset("how it works work what happens happen really actually quite "
+                              "exactly true right correct the case a an difference thing so "
+                              "accurate real at all".split())
+_DENIAL_WORDS = frozenset("myth myths misconception wrong false untrue incorrect nonsense "
+                          "bogus bullshit rubbish fake".split())
+#: Predicates that claim only an association ("X and Y are related to Z"). Not "connected
+#: to" or "linked to": in many subjects (circuits, graphs) those are the claim itself.
+_ASSOCIATION = (("related", "to"), ("associated", "with"), ("something", "to", "do"),
+                ("have", "to", "do", "with"), ("has", "to", "do", "with"), ("come", "up"),
+                ("comes", "up"), ("relevant", "to"), ("relevant", "here"), ("somehow", "connected"))
+_NOT_KNOWING_FIRST = frozenset(run[0] for run in (
+    ("i",), ("no",), ("not",), ("don",), ("can",), ("cannot",)))
+_AUX = frozenset("is are was were be been being am has have had does do did can could will "
+                 "would should may might must shall s re ve ll d".split())
+_FILLERS = frozenset("the of and a an with to for".split())
+_NOT_KNOWING = (("i", "don", "t", "know"), ("i", "do", "not", "know"), ("i", "have", "no", "idea"),
+                ("ve", "no", "idea"), ("no", "idea", "really"),
+                ("m", "not", "sure"), ("am", "not", "sure"), ("i", "dont", "know"),
+                ("not", "sure", "if"), ("not", "sure", "whether"), ("not", "sure", "about"),
+                ("i", "have", "no", "idea"), ("can", "t", "remember"), ("cannot", "remember"),
+                ("i", "forget"), ("i", "forgot"))
+_GLOSS_GAP = re.compile(r"^\s*(?::|\s[-–—]\s?)\s*$")
+_QUESTION_CELL = re.compile(r"\|\s*\?+\s*(?:\||$)|\?\s*\|")
+#: A filler-padded keyword run: this long, with no auxiliary verb, and this share of fillers
+#: (a real noun phrase such as "the difference in the states of the positive and negative
+#: terminals of a battery" is shorter).
+_FILLER_MIN_TOKENS = 20
+_FILLER_SHARE = 0.42
+
+
+#: Words one of which a sentence needs for any clause rule to apply (a cheap skip).
+_CLAUSE_RULE_WORDS = (_REPORT_VERBS | frozenset(run[0] for run in _ASSOCIATION)
+                      | frozenset(("not", "t", "never", "no", "nope", "wrong", "but", "which",
+                                   "made", "fiction", "story", "tale"))
+                      | _DENIAL_WORDS)
+
+
+def muted_tokens(text: str, tokens: Sequence[Token],
+                 subjects: list[bool] | None = None) -> list[bool]:
+    """For each token: does it sit in a claim that states nothing (see module docstring)?
+    `subjects`, if given, is filled with the subjects of negated empty predicates ("X is not
+    used"): they state no concept, though a wrong claim that spells out that negation ("X is
+    not possible with DDP") still stands."""
+    n = len(tokens)
+    muted = [False] * n
+    if not n:
+        return muted
+    sentences = _spans(tokens, "sentence")
+    stubs = [not tokens[lo].code and _glossary_stub(text, tokens, lo, hi) for lo, hi in sentences]
+    # A glossary is an answer made of stubs; one "term: gloss" line in a real answer is fine.
+    glossary = sum(stubs) >= 3 and sum(stubs) * 2 >= len(sentences)
+    seen: dict[tuple[str, ...], int] = {}
+    all_words = [t.norm for t in tokens]
+    asks = "?" in text
+    for s, (lo, hi) in enumerate(sentences):
+        if tokens[lo].code:
+            continue
+        words = all_words[lo:hi]
+        key = tuple(t.stem for t in tokens[lo:hi])
+        if len(key) >= 3 and key in seen:
+            _mute(muted, lo, hi)          # the same sentence again: it counts once
+            continue
+        seen.setdefault(key, s)
+        if (asks and _asked(text, tokens, lo, hi)) or _table_header(text, tokens, lo, hi):
+            _mute(muted, lo, hi)
+            continue
+        wset = set(words)
+        if (("or" in wset and _hedged(words)) or (not wset.isdisjoint(_NOT_KNOWING_FIRST)
+                                                   and _has_run(words, _NOT_KNOWING))
+                or (glossary and stubs[s]) or _filler_run(words)):
+            _mute(muted, lo, hi)
+            continue
+        if not wset.isdisjoint(_CLAUSE_RULE_WORDS):
+            _clause_rules(tokens, all_words, lo, hi, muted, subjects)
+        first_clause = [t.norm for t in tokens[lo:hi] if t.clause == tokens[lo].clause]
+        if _backward_denial(words) is not None or (
+                len(first_clause) < len(words) and _backward_denial(first_clause) is not None):
+            # "That's a myth." / "None of that is how it works.": the sentence before (or,
+            # for "none of that/this", every sentence before) is denied, and so is this one.
+            _mute(muted, lo, hi)
+            if s:
+                first = 0 if words[0] in ("none", "all") else sentences[s - 1][0]
+                _mute(muted, first, lo)
+    return muted
+
+
+def _asked(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+    """A sentence that ends in "?", or a table row with a "?" cell."""
+    tail = text[tokens[hi - 1].end:_next_start(tokens, hi, len(text))]
+    if "?" in tail.split("\n", 1)[0] and not tail.lstrip().startswith(("(", "`")):
+        return True
+    line_end = text.find("\n", tokens[hi - 1].end)
+    return _QUESTION_CELL.search(text, tokens[lo].start,
+                                 len(text) if line_end < 0 else line_end + 1) is not None
+
+
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+
+
+def _table_header(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+    """A Markdown table's header row (the line before its |---|---| rule) names columns; it
+    claims nothing."""
+    line_start = text.rfind("\n", 0, tokens[lo].start) + 1
+    if not text[line_start:tokens[lo].start].lstrip().startswith("|"):
+        return False
+    line_end = text.find("\n", tokens[hi - 1].end)
+    if line_end < 0:
+        return False
+    next_end = text.find("\n", line_end + 1)
+    return _TABLE_RULE.match(text[line_end + 1:len(text) if next_end < 0 else next_end]) is not None
+
+
+def _spans(tokens: Sequence[Token], field: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of tokens with the same sentence (or clause) number."""
+    keys = [t.sentence for t in tokens] if field == "sentence" else [t.clause for t in tokens]
+    spans = []
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            spans.append((start, i))
+            start = i
+    return spans
+
+
+def _next_start(tokens: Sequence[Token], i: int, default: int) -> int:
+    return tokens[i].start if i < len(tokens) else default
+
+
+def _mute(muted: list[bool], lo: int, hi: int) -> None:
+    for k in range(lo, hi):
+        muted[k] = True
+
+
+def _has_run(words: list[str], runs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of the word runs occurs in `words` (whole words, in order)."""
+    joined = " " + " ".join(words) + " "
+    return any(" " + " ".join(run) + " " in joined for run in runs)
+
+
+def _hedged(words: list[str]) -> bool:
+    """Alternatives offered without choosing: a hedge with two or more "or"s, or a phrase
+    that leaves both ways open."""
+    ors = words.count("or")
+    if ors >= 2 and any(w in _HEDGES for w in words):
+        return True
+    return _has_run(words, (("or", "the", "other", "way"), ("may", "or", "may", "not"),
+                            ("or", "perhaps"), ("or", "maybe"), ("or", "possibly"),
+                            ("might", "or", "might", "not"), ("or", "not", "depending")))
+
+
+def _glossary_stub(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+    """"shuffle: order", "Optimizer - updater.": a term and a gloss of at most two words."""
+    if hi - lo > 6:
+        return False
+    for k in range(lo + 1, hi):
+        gap = text[tokens[k - 1].end:tokens[k].start]
+        if _GLOSS_GAP.match(gap) and hi - k <= 2:
+            return True
+    return False
+
+
+def _filler_run(words: list[str]) -> bool:
+    """"The filters and the kernels of the sliding and the feature maps with the ...": a
+    long run of terms joined by "the/of/and" with no verb to say anything about them.
+    (A lone "s" or "d" is not a verb here: "1/S" gives one.)"""
+    if len(words) < _FILLER_MIN_TOKENS or any(w in _AUX and len(w) > 2 for w in words):
+        return False
+    return words.count("and") >= 4 and sum(w in _FILLERS for w in words) / len(words) >= _FILLER_SHARE
+
+
+def _backward_denial(words: list[str]) -> int | None:
+    """A short sentence that denies what came before: "That's a myth.", "Not really.",
+    "None of that is how it really works.", "All of this is wrong." (index of its denial word)."""
+    if len(words) > 10:
+        return None
+    if words[:2] == ["not", "really"] or words[:1] in (["nope"], ["wrong"]):
+        return 0
+    if words[0] not in ("that", "this", "which", "it", "none", "all", "both"):
+        return None
+    for k, w in enumerate(words):
+        if w in _DENIAL_WORDS:
+            # "it's a myth that X" denies what follows (a scope in `negation`), not before
+            if words[k + 1:k + 2] in (["that"], ["to"]) and len(words) > k + 3:
+                return None
+            return k
+    if words[0] == "none" and ("true" in words or "works" in words or "right" in words):
+        return 0
+    neg = [i for i, w in enumerate(words) if w in ("not", "t", "never")]
+    # "that's not (really) how it works", "this isn't true": the negation right after the
+    # pronoun, and nothing of substance after it
+    if neg and neg[0] <= 3 and words[0] != "none" and all(
+            w in STOPWORDS or w in _EMPTY_COMPLEMENT for w in words[neg[0] + 1:]):
+        return 0
+    return None
+
+
+def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
+                  muted: list[bool], subjects: list[bool] | None = None) -> None:
+    """Reported speech, bare association and denial after the claim, within one sentence."""
+    clauses = _spans(tokens[lo:hi], "clause")
+    clauses = [(lo + a, lo + b) for a, b in clauses]
+    for c, (a, b) in enumerate(clauses):
+        cw = words[a:b]
+        # "people say X" / "I have heard that X" / "you'd think X": muted to the next clause
+        # opened by "but"/"however" (the candidate's own voice again).
+        for k in range(a, b):
+            if words[k] in _REPORT_VERBS and _reported(words, k, a):
+                end = b
+                for a2, b2 in clauses[c + 1:]:
+                    if words[a2] in CLAUSE_OPENERS and words[a2] not in ("which",):
+                        break
+                    end = b2
+                _mute(muted, a, end)
+                break
+        if _has_run(cw, _ASSOCIATION):
+            _mute(muted, a, b)
+        subject_end = _denied_subject(cw)
+        if subject_end is not None and subjects is not None:
+            _mute(subjects, a, a + subject_end)
+        # "the same-filter-everywhere thing is a myth too", "X is just something people made
+        # up": what stands before the verb is denied
+        denied_end = _denied_by_predicate(cw)
+        if denied_end is not None:
+            _mute(muted, lo if c <= 1 else a, a + denied_end)   # the subject may be quoted
+        # "..., but that's a myth" / "but it doesn't really" / "which is wrong" / "..., no,
+        # ...": the clauses before, in this sentence, are denied.
+        if c and cw and cw[0] in ("but", "which", "and", "however"):
+            if _denies_before(cw[1:]):
+                _mute(muted, lo, b)
+        elif c and cw and _denies_before(cw):
+            _mute(muted, lo, b)
+
+
+def _reported(words: list[str], k: int, start: int) -> bool:
+    """Whether the saying/believing verb at k reports others' words ("people say", "I have
+    heard", "you'd think", "it is often said", "some claim"), not the candidate's own claim
+    ("I think X")."""
+    before = words[max(start, k - 3):k]
+    verb = words[k]
+    if verb in ("heard", "hear", "read", "see"):
+        # "I have heard that", "we read somewhere"; "you'll read / hear / see that" (what
+        # others write), not "I heard a click"
+        after = words[k + 1:k + 3]
+        if not any(w in ("that", "about", "somewhere", "people", "of", "it", "online") for w in after):
+            return False
+        return "i" in before or "we" in before or before[-2:] in (["you", "ll"], ["you", "will"])
+    if before[-2:] in (["you", "d"], ["you", "would"], ["you", "might"], ["you", "may"]):
+        return verb in ("think", "say", "believe", "assume")
+    if verb in ("said", "claimed", "believed", "assumed", "told", "thought", "suggested",
+                "mentioned"):
+        return any(w in ("is", "was", "are", "been", "being", "often", "commonly", "widely",
+                         "usually", "sometimes", "me", "were") for w in before) \
+            or any(w in _REPORTERS and w != "you" for w in before[-2:])
+    return any(w in _REPORTERS and w != "you" for w in before[-2:])
+
+
+def _denied_subject(words: list[str]) -> int | None:
+    """"X is not used", "X doesn't really happen": where the subject X ends (the auxiliary),
+    when the clause's only predicate is a negated empty one."""
+    for i, w in enumerate(words):
+        if w not in ("not", "t", "never") or i == 0:
+            continue
+        aux = i - 1 if words[i - 1] in _AUX or words[i - 1] in ("doesn", "isn", "aren", "don",
+                                                                 "wasn", "weren", "didn") else None
+        if aux is None or aux == 0:
+            return None
+        rest = [x for x in words[i + 1:] if x not in ("really", "actually", "a", "an", "the",
+                                                       "at", "all", "always", "even")]
+        if rest and rest[0] in _EMPTY_PREDICATES and len(rest) <= 3:
+            return aux
+        return None
+    return None
+
+
+_MYTH_WORDS = frozenset("myth myths misconception nonsense bogus rubbish fiction".split())
+_MADE_UP = (("made", "up"), ("just", "a", "story"), ("a", "fairy", "tale"), ("fiction",),
+            ("nonsense",), ("not", "true"), ("not", "the", "case"), ("untrue",))
+
+
+def _denied_by_predicate(words: list[str]) -> int | None:
+    """"X is a myth (too)", "X is wrong", "X is just something people made up": where X ends
+    (the verb), when the clause's predicate only denies its subject."""
+    for i, w in enumerate(words):
+        if i == 0 or w not in ("is", "are", "was", "were", "s"):
+            continue
+        rest = words[i + 1:i + 9]
+        # not "wrong"/"false": "the gradients are wrong" claims something about gradients
+        if rest and (any(x in _MYTH_WORDS for x in rest[:3]) or _has_run(rest, _MADE_UP)):
+            return i
+        return None
+    return None
+
+
+def _denies_before(rest: list[str]) -> bool:
+    """"that's a myth", "it doesn't really", "that is not true", "no"."""
+    if not rest:
+        return False
+    if rest in (["no"], ["nope"], ["wrong"], ["no", "wait"], ["no", "no"]):
+        return True   # "..., no." ("..., no copy" is a claim: "no" before a word negates it)
+    # "..., not really." / "..., not true." ("X, not Y" is a contrast that denies Y only)
+    if rest[0] == "not" and rest[1:] in (["really"], ["true"], ["correct"], ["right"],
+                                         ["quite"], ["exactly"]):
+        return True
+    if rest[0] in ("that", "this", "which", "it", "they", "is", "s") and len(rest) <= 7:
+        if any(w in _DENIAL_WORDS for w in rest):
+            return True
+        if ("true" in rest or "case" in rest) and ("not" in rest or "t" in rest):
+            return True
+        # "but it doesn't (really / actually)", "but that's not really how it works"
+        neg = [i for i, w in enumerate(rest) if w in ("not", "t", "never")]
+        if neg and all(w in STOPWORDS or w in _EMPTY_COMPLEMENT for w in rest[neg[0] + 1:]):
+            return True
+    return False

@@ -1,0 +1,479 @@
+"""The PyTorch 2.x questions of issue 14 (set A): what a reviewer checks, per question, and
+what could regress.
+
+Set A covers torch.compile, mixed precision, DDP/FSDP, DataLoader workers and seeding,
+memory and out-of-memory debugging, profiling, custom operators, torch.export and
+deployment, quantisation, device-agnostic code and reproducibility. Every check below runs
+over all of the set's question ids; a failure names the question.
+"""
+
+from collections import Counter
+from urllib.parse import urlparse
+
+import pytest
+
+from grader_helpers import catalog, question, rubric
+from interviewer.grading.offline_grader import OfflineGrader
+from interviewer.grading.protocols import GradeRequest
+
+#: id -> (topic, difficulty) for every question of set A.
+SET_A: dict[str, tuple[str, str]] = {
+    "compile-recompilation": ("compilation", "hard"),
+    "compile-graph-breaks": ("compilation", "hard"),
+    "torch-compile-modes": ("compilation", "medium"),
+    "custom-operators": ("compilation", "hard"),
+    "autocast-nan-loss": ("mixed-precision", "hard"),
+    "autocast-and-gradscaler": ("mixed-precision", "medium"),
+    "float16-vs-bfloat16": ("mixed-precision", "medium"),
+    "ddp-hang-first-allreduce": ("distributed", "hard"),
+    "ddp-gradient-accumulation": ("distributed", "hard"),
+    "fsdp-vs-ddp": ("distributed", "hard"),
+    "ddp-internals": ("distributed", "medium"),
+    "distributed-sampler": ("distributed", "medium"),
+    "iterable-dataset-workers": ("data-loading", "hard"),
+    "dataloader-worker-seeding": ("data-loading", "medium"),
+    "gpu-starved-by-dataloader": ("performance", "hard"),
+    "memory-grows-every-step": ("debugging", "hard"),
+    "cuda-oom-debugging": ("performance", "hard"),
+    "memory-allocated-vs-reserved": ("performance", "medium"),
+    "activation-checkpointing": ("performance", "medium"),
+    "torch-profiler": ("performance", "medium"),
+    "timing-gpu-code": ("performance", "hard"),
+    "reproducibility": ("training", "hard"),
+    "torch-export-deployment": ("deployment", "hard"),
+    "quantization": ("deployment", "medium"),
+    "device-agnostic-code": ("gpu-cuda", "easy"),
+    "cudnn-benchmark": ("gpu-cuda", "easy"),
+}
+IDS = sorted(SET_A)
+
+#: Each subject the brief asked set A to cover -> (question ids, terms that must appear in
+#: the question or reference answer of at least one of them).
+SUBJECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "torch.compile graph breaks": (("compile-graph-breaks",), ("graph break", "fullgraph")),
+    "recompilation and dynamic shapes": (("compile-recompilation",),
+                                         ("recompile_limit", "mark_dynamic", "dynamic=None")),
+    "torch.compile modes and speedups": (("torch-compile-modes",),
+                                         ("reduce-overhead", "max-autotune", "fusion")),
+    "autocast and GradScaler": (("autocast-and-gradscaler",), ("GradScaler", "unscale_")),
+    "float16 vs bfloat16": (("float16-vs-bfloat16",), ("exponent", "65504")),
+    "NaN loss only under autocast": (("autocast-nan-loss",), ("overflow", "float16")),
+    "how DDP works": (("ddp-internals",), ("all-reduce", "bucket")),
+    "DistributedSampler and set_epoch": (("distributed-sampler",), ("set_epoch",)),
+    "DDP hang at the first all-reduce": (("ddp-hang-first-allreduce",),
+                                         ("TORCH_DISTRIBUTED_DEBUG", "NCCL_DEBUG")),
+    "no_sync and gradient accumulation": (("ddp-gradient-accumulation",), ("no_sync",)),
+    "FSDP: what it shards, when over DDP": (("fsdp-vs-ddp",), ("fully_shard", "reduce-scatter")),
+    "worker_init_fn and worker seeding": (("dataloader-worker-seeding",), ("worker_init_fn",)),
+    "IterableDataset duplicates with workers": (("iterable-dataset-workers",),
+                                                ("get_worker_info",)),
+    "persistent_workers": (("dataloader-worker-seeding", "gpu-starved-by-dataloader"),
+                           ("persistent_workers",)),
+    "GPU idle waiting for data": (("gpu-starved-by-dataloader",), ("num_workers", "pin_memory")),
+    "memory_allocated vs reserved, caching allocator": (("memory-allocated-vs-reserved",),
+                                                        ("memory_reserved", "empty_cache")),
+    "memory snapshots": (("cuda-oom-debugging", "memory-grows-every-step"),
+                         ("_record_memory_history", "memory_viz")),
+    "activation checkpointing": (("activation-checkpointing", "cuda-oom-debugging"),
+                                 ("use_reentrant=False",)),
+    "memory growing every iteration (loss keeps its graph)": (("memory-grows-every-step",),
+                                                              ("grad_fn", ".item()")),
+    "torch.profiler": (("torch-profiler",), ("ProfilerActivity", "key_averages")),
+    "synchronisation when timing GPU code": (("timing-gpu-code",),
+                                             ("torch.cuda.synchronize", "elapsed_time")),
+    "custom operators": (("custom-operators",),
+                         ("torch.library.custom_op", "register_fake", "register_autograd",
+                          "opcheck")),
+    "torch.export, ExecuTorch, ONNX": (("torch-export-deployment",),
+                                       ("ExportedProgram", "ExecuTorch", "onnx")),
+    "quantisation: dynamic, static, QAT, torchao": (("quantization",),
+                                                    ("calibration", "fake", "torchao")),
+    "device-agnostic code": (("device-agnostic-code",),
+                             ("torch.device", ".to(device)", "torch.accelerator", "non_blocking")),
+    "reproducibility": (("reproducibility", "cudnn-benchmark"),
+                        ("use_deterministic_algorithms", "cudnn.benchmark")),
+}
+
+#: Correct statements candidates make, often negating a listed wrong claim; none may be charged.
+CORRECT_STATEMENTS: dict[str, list[str]] = {
+    "float16-vs-bfloat16": [
+        "bfloat16 does not need a GradScaler.",
+        "bfloat16 has the same range as float32 but less precision.",
+        "bfloat16 has a larger range than float16.",
+        "bfloat16 has more exponent bits than float16.",
+        "bfloat16 doesn't need loss scaling.",
+    ],
+    "autocast-nan-loss": [
+        "bfloat16 has the same range as float32, so it does not overflow here.",
+        "bfloat16 doesn't overflow at these values.",
+        "GradScaler does not prevent a forward overflow.",
+        "Lowering the learning rate won't fix it.",
+    ],
+    "autocast-and-gradscaler": [
+        "bfloat16 does not need a GradScaler.",
+        "Autocast does not convert the weights to float16.",
+        "Call backward outside the autocast context, not inside it.",
+    ],
+    "ddp-internals": [
+        "DistributedDataParallel is better for a single machine than nn.DataParallel.",
+        "DDP does not use threads; DataParallel does.",
+        "Rank 0 does not gather the gradients.",
+    ],
+    "ddp-hang-first-allreduce": [
+        "Rather than switching to DataParallel, find the stuck rank.",
+        "Increasing the timeout does not fix the hang.",
+        "The other ranks do not continue without the missing rank.",
+    ],
+    "compile-recompilation": [
+        "Raising the recompile limit does not fix it; remove the cause instead.",
+        "Raising the recompile limit does not fix it.",
+        "It is a myth that graph breaks cause recompiles.",
+        "torch.compile does not compile once for all inputs.",
+    ],
+    "compile-graph-breaks": [
+        "A graph break is not an error unless fullgraph=True.",
+        "fullgraph=True does not remove graph breaks; it raises at the first one.",
+        "Graph breaks do not give wrong results.",
+    ],
+    "memory-grows-every-step": [
+        "It is not fragmentation: the tensors are still referenced.",
+        "torch.cuda.empty_cache() does not fix the leak.",
+        "Calling .item() fixes it.",
+        "It is not caused by fragmentation.",
+    ],
+    "memory-allocated-vs-reserved": [
+        "The gap is not a memory leak.",
+        "empty_cache() does not free live tensors.",
+        "Don't call empty_cache every iteration.",
+    ],
+    "cuda-oom-debugging": [
+        "empty_cache() does not give PyTorch more memory.",
+        "Activation checkpointing is not free: it costs an extra forward.",
+        "nvidia-smi does not show which tensors use the memory.",
+    ],
+    "timing-gpu-code": [
+        "The layer is not really that fast; the timing misses the GPU work.",
+        "The problem is not the timer's resolution but asynchronous execution.",
+        "Do not use CUDA_LAUNCH_BLOCKING=1 to benchmark.",
+        "The layer is not really that fast.",
+    ],
+    "reproducibility": [
+        "torch.manual_seed alone is not enough.",
+        "Setting cudnn.benchmark = False helps reproducibility.",
+        "torch.manual_seed seeds the GPU as well.",
+        "Results are not identical across different GPUs.",
+    ],
+    "device-agnostic-code": [
+        "x.to(device) does not move the tensor in place, so reassign it.",
+        "torch.load does not always load onto the CPU; use map_location.",
+        "Don't call .cuda() on every tensor.",
+    ],
+    "cudnn-benchmark": [
+        "It does not make results reproducible; turn it off for reproducibility.",
+        "Enabling benchmark does not make results reproducible.",
+        "It does not speed up matrix multiplications.",
+        "It is not faster for every model.",
+    ],
+    "distributed-sampler": [
+        "Each rank does not see the whole dataset.",
+        "Use the same sampler seed on every rank, not different sampler seeds.",
+        "set_epoch does not change the learning rate.",
+    ],
+    "fsdp-vs-ddp": [
+        "FSDP does not put different layers on different GPUs.",
+        "DDP does not split the model across GPUs.",
+        "FSDP is not always faster than DDP.",
+    ],
+    "quantization": [
+        "Dynamic quantization does not need calibration data.",
+        "QAT does not train in int8; it uses fake quantization in float.",
+        "torch.ao.quantization is not the recommended API any more.",
+    ],
+    "torch-export-deployment": [
+        "torch.export does not fall back to Python; it raises an error.",
+        "Don't use torch.jit.script; TorchScript is deprecated.",
+        "torch.compile does not produce a file you can deploy.",
+    ],
+    "torch-profiler": [
+        "You don't need TensorBoard; open the trace in Perfetto.",
+        "Profiling only the first iteration is not representative.",
+        "The profiler is not free, so don't leave it on for the whole run.",
+    ],
+    "activation-checkpointing": [
+        "Checkpointing makes training possible on a smaller GPU.",
+        "It does not save model weights to disk.",
+        "It does not make training faster; each step gets slower.",
+        "Dropout does not get a different mask in the recomputation.",
+    ],
+    "custom-operators": [
+        "torch.compile does not trace inside the custom op; it keeps it as one node.",
+        "You don't need a C++ extension.",
+        "opcheck does not check that the gradients are correct; use gradcheck.",
+        "torch.compile does not trace inside the custom op.",
+    ],
+    "dataloader-worker-seeding": [
+        "Current PyTorch does seed NumPy in each worker.",
+        "Workers do not all get the same seed.",
+        "persistent_workers does not reseed the workers every epoch.",
+    ],
+    "iterable-dataset-workers": [
+        "The DataLoader does not split an IterableDataset between its workers automatically.",
+        "A DistributedSampler cannot be used with an IterableDataset.",
+        "It is not caused by the workers having the same seed.",
+    ],
+    "gpu-starved-by-dataloader": [
+        "Use as many workers as you have CPU cores per GPU, then measure.",
+        "With pin_memory=True the DataLoader starts a background thread that pins batches.",
+        "pin_memory=True by itself does not overlap the copy; you also need non_blocking=True.",
+        "Increasing the batch size will not fix a data-bound pipeline.",
+        "num_workers does not start threads; it starts processes.",
+    ],
+    "ddp-gradient-accumulation": [
+        "Without no_sync the gradients are still correct, just slower.",
+        "DDP does not all-reduce gradients only in optimizer.step; it does so in backward.",
+        "Gradient accumulation is possible with DDP.",
+    ],
+    "torch-compile-modes": [
+        "torch.compile does not convert the model to TorchScript.",
+        "reduce-overhead does not reduce memory; it uses more.",
+        "max-autotune is not always the best choice.",
+    ],
+}
+
+#: APIs a PyTorch 2.x answer must not recommend (deprecated or unmaintained).
+DEPRECATED = ("torch.jit.script(", "torch.jit.trace(", "TorchServe", "Variable(",
+              "torch.cuda.amp.", "quantize_dynamic(")
+
+#: Said after quoting the question, so the text is graded instead of flagged as parroting.
+NEUTRAL_TAIL = ("I am not completely sure how I would answer this one in an interview, so "
+                "let me think about it some more before giving my final reply.")
+
+
+def _grade(question_id: str, answer: str):
+    return OfflineGrader().grade_sync(GradeRequest(
+        question=question(question_id), rubric=rubric(question_id), answer=answer))
+
+
+def test_set_a_has_the_planned_size_and_difficulty_mix():
+    assert len(SET_A) == 26
+    assert Counter(d for _, d in SET_A.values()) == {"hard": 14, "medium": 10, "easy": 2}
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_question_is_in_the_deck_with_its_topic_and_difficulty(question_id):
+    q = question(question_id)
+    assert (q.topic, q.difficulty) == SET_A[question_id]
+    assert q.reference_answer.strip()
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_question_cites_pytorch_documentation_over_https(question_id):
+    urls = [s.url for s in question(question_id).sources if s.url]
+    assert urls, f"{question_id}: no documentation source"
+    for url in urls:
+        parsed = urlparse(url)
+        assert parsed.scheme == "https", url
+        assert parsed.hostname == "docs.pytorch.org", url
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_answers_recommend_no_deprecated_api(question_id):
+    texts = {"reference_answer": question(question_id).reference_answer,
+             "model_answer": rubric(question_id).model_answer}
+    for where, text in texts.items():
+        found = [api for api in DEPRECATED if api in text]
+        assert not found, f"{question_id} {where} mentions {found}"
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_rubric_has_the_full_form(question_id):
+    r = rubric(question_id)
+    assert r.question_id == question_id
+    assert 3 <= len(r.criteria) <= 6
+    essential = [c for c in r.criteria if c.essential]
+    assert 1 <= len(essential) <= 2, f"{question_id}: {len(essential)} essential criteria"
+    assert 2 <= len(r.follow_ups) <= 4
+    targets = {t for f in r.follow_ups for t in f.targets}
+    assert targets <= {c.id for c in r.criteria}
+    for c in r.criteria:
+        assert {"none", "partial", "full"} <= set(c.levels.model_dump())
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_every_essential_criterion_has_opposites(question_id):
+    for c in rubric(question_id).criteria:
+        if c.essential:
+            assert any(concept.opposites for concept in c.concepts), (
+                f"{question_id}: essential criterion {c.id} has no opposite")
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_at_least_five_misconceptions_each_contradicting_a_criterion(question_id):
+    r = rubric(question_id)
+    ids = {c.id for c in r.criteria}
+    assert len(r.misconceptions) >= 5
+    for m in r.misconceptions:
+        assert m.contradicts, f"{question_id}: {m.id} contradicts nothing"
+        assert set(m.contradicts) <= ids
+        assert 5 <= m.penalty <= 15
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_no_opposite_repeats_a_misconception_pattern(question_id):
+    """The same wrong claim must not be charged twice (once as a misconception, once as an
+    opposite)."""
+    r = rubric(question_id)
+    patterns = {p for m in r.misconceptions for p in m.patterns}
+    for c in r.criteria:
+        for concept in c.concepts:
+            assert not set(concept.opposites) & patterns, (question_id, c.id)
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_each_misconception_fires_on_its_own_claim_and_not_on_its_correction(question_id):
+    r = rubric(question_id)
+    for m in r.misconceptions:
+        claimed = {h.id for h in _grade(question_id, m.claim + " " + NEUTRAL_TAIL).misconceptions}
+        assert m.id in claimed, f"{question_id}: claim of {m.id} not detected"
+        corrected = {h.id for h in
+                     _grade(question_id, m.correction + " " + NEUTRAL_TAIL).misconceptions}
+        assert m.id not in corrected, f"{question_id}: correction of {m.id} is charged"
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_model_answer_passes_its_own_rubric(question_id):
+    result = _grade(question_id, rubric(question_id).model_answer)
+    assert {c.id: c.verdict for c in result.criteria} == {
+        c.id: "met" for c in rubric(question_id).criteria}
+    assert not result.misconceptions
+    assert result.score == 100
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_reference_answer_is_never_charged_as_wrong(question_id):
+    """A correct answer in the deck's own words states no misconception and no opposite."""
+    result = _grade(question_id, question(question_id).reference_answer)
+    assert not result.misconceptions, [
+        (h.id, h.evidence[0].quote) for h in result.misconceptions]
+
+
+@pytest.mark.parametrize("question_id", IDS)
+def test_quoting_the_question_is_never_charged_as_wrong(question_id):
+    """Candidates quote the scenario (and its code); that must not trigger a wrong claim."""
+    result = _grade(question_id, question(question_id).question + "\n\n" + NEUTRAL_TAIL)
+    assert "parroting" not in {f.code for f in result.flags}
+    assert not result.misconceptions, [
+        (h.id, h.evidence[0].quote) for h in result.misconceptions]
+
+
+def test_correct_statements_are_covered_for_every_question():
+    assert set(CORRECT_STATEMENTS) == set(SET_A)
+
+
+@pytest.mark.parametrize("question_id, statement",
+                         [(q, s) for q, stmts in sorted(CORRECT_STATEMENTS.items()) for s in stmts])
+def test_correct_statements_are_not_charged(question_id, statement):
+    """Correct claims, including denials of a listed misconception ("bfloat16 does not need a
+    GradScaler", "DistributedDataParallel is better than nn.DataParallel"), cost nothing."""
+    result = _grade(question_id, statement + " " + NEUTRAL_TAIL)
+    assert not result.misconceptions, [(h.id, h.evidence[0].quote) for h in result.misconceptions]
+
+
+@pytest.mark.parametrize("subject", sorted(SUBJECTS))
+def test_every_assigned_subject_is_covered(subject):
+    ids, terms = SUBJECTS[subject]
+    assert set(ids) <= set(SET_A), subject
+    text = " ".join(question(i).question + " " + question(i).reference_answer for i in ids)
+    missing = [t for t in terms if t.lower() not in text.lower()]
+    assert not missing, f"{subject}: {missing} not found in {ids}"
+
+
+def test_set_a_rubrics_have_no_lint_problems():
+    from interviewer.corpus.lint import lint_catalog
+    from interviewer.grading.rubric_selfcheck import check_model_answers
+
+    problems = lint_catalog(catalog(), extra_checks=[check_model_answers])
+    ours = [str(p) for p in problems
+            if any(f"/{i}.yaml" in str(p.path) for i in IDS)
+            or any(f"({i})" in str(p) for i in IDS)]
+    assert not ours, "\n".join(ours)
+
+
+#: Wrong answers found while reviewing the set (issue 14 item 4): each must be caught by the
+#: misconception it states, so a pattern narrowed later cannot silently let it through.
+WRONG_STATEMENTS: dict[str, list[tuple[str, str]]] = {
+    "compile-recompilation": [
+        ("Just increase torch._dynamo.config.cache_size_limit to 64 and it will be fixed.",
+         "raise-limit-fixes")],
+    "custom-operators": [
+        ("torch.compile will trace inside the custom op.", "compile-traces-inside")],
+    "autocast-nan-loss": [
+        ("The GradScaler should have caught this, so it must be misconfigured.",
+         "scaler-prevents-nan"),
+        ("fp16 has lower precision, which causes the NaN.", "precision-not-range")],
+    "autocast-and-gradscaler": [
+        ("GradScaler prevents gradient overflow.", "scaler-for-overflow")],
+    "ddp-hang-first-allreduce": [
+        ("Just increase the timeout in init_process_group so it finishes.", "timeout-fixes")],
+    "fsdp-vs-ddp": [
+        ("FSDP splits the layers across different GPUs.", "layers-on-different-gpus"),
+        ("It only shards the optimizer state.", "optimizer-only")],
+    "iterable-dataset-workers": [
+        ("The workers all have the same random seed, so they produce the same lines.",
+         "same-seed-cause")],
+    "gpu-starved-by-dataloader": [
+        ("num_workers sets the number of threads.", "workers-are-threads")],
+    "memory-grows-every-step": [
+        ("Just call torch.cuda.empty_cache() every iteration.", "empty-cache-fixes"),
+        ("It's fragmentation.", "fragmentation")],
+    "torch-profiler": [
+        ("Just profile the first iteration, it's representative.", "first-iteration")],
+    "timing-gpu-code": [
+        ("The layer is really that fast on a GPU.", "really-that-fast"),
+        ("Set CUDA_LAUNCH_BLOCKING=1 to get correct timings.", "launch-blocking-benchmark")],
+    "cudnn-benchmark": [
+        ("It makes results reproducible.", "helps-reproducibility"),
+        ("It speeds up all operations.", "affects-matmuls")],
+}
+
+
+@pytest.mark.parametrize("question_id, statement, misconception",
+                         [(q, s, m) for q, pairs in sorted(WRONG_STATEMENTS.items())
+                          for s, m in pairs])
+def test_wrong_statements_found_in_review_are_charged(question_id, statement, misconception):
+    assert question_id in SET_A
+    result = _grade(question_id, statement + " " + NEUTRAL_TAIL)
+    assert misconception in {h.id for h in result.misconceptions}
+
+
+#: Points the review settled against the documentation (issue 14 item 4): the reference
+#: answer must keep saying the first pattern of each pair and must not say the second.
+SETTLED: dict[str, list[tuple[str | None, str | None]]] = {
+    # Since 1.9 the worker loop seeds NumPy (PR 56488); the docs still warn about others.
+    "dataloader-worker-seeding": [(r"since PyTorch 1\.9", None)],
+    # CUDA graphs record one graph per input shape: not a hard static-shape requirement.
+    "torch-compile-modes": [(r"one graph per distinct\s+input shape", r"needs static shapes")],
+    # Current docs name the allocator variable PYTORCH_ALLOC_CONF.
+    "cuda-oom-debugging": [(r"PYTORCH_ALLOC_CONF=expandable_segments", None),
+                           (r"torch\.cuda\.OutOfMemoryError", None)],
+    "memory-allocated-vs-reserved": [(r"PYTORCH_ALLOC_CONF=expandable_segments", None)],
+    # table() maps a cuda_* sort key to the device_* columns; both must be named.
+    "torch-profiler": [(r"device_time_total", None)],
+    # Whether dynamo=True is the default depends on the release: pass it explicitly.
+    "torch-export-deployment": [(r"dynamo=True", r"dynamo=True.{0,40}is the default")],
+    # is_bf16_supported() counts emulated support by default.
+    "float16-vs-bfloat16": [(r"including_emulation=False", None)],
+}
+
+
+@pytest.mark.parametrize("question_id", sorted(SETTLED))
+def test_settled_points_stay_settled(question_id):
+    import re
+
+    q = question(question_id)
+    text = q.question + "\n" + q.reference_answer
+    for must, must_not in SETTLED[question_id]:
+        if must:
+            assert re.search(must, text, re.S), (question_id, must)
+        if must_not:
+            assert not re.search(must_not, text, re.S | re.I), (question_id, must_not)
