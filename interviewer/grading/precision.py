@@ -65,4 +65,5 @@ def precision_note(p: Precision) -> str:
     """The feedback line that explains a precision cap."""
     return (f"Only {p.on_rubric} of this answer's {p.total} content words are in claims about "
             f"what the question asks ({p.share:.0%}): the score is capped at {p.cap:.0f}. "
-            "Say less, and say what matters.")
+            "Say less, and say what matters. (If you explained it in your own words, this "
+            "grader cannot match them to the rubric: a model backend judges paraphrase.)")
