@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from interviewer.domain import Question  # noqa: E402
+from interviewer.grading.calibration import pearson  # noqa: E402
 from interviewer.grading.offline_grader import OfflineGrader  # noqa: E402
 from interviewer.grading.protocols import GradeRequest  # noqa: E402
 
@@ -43,15 +44,6 @@ ANCHORS = [
     ("human grader vs human grader", 0.60, None),
 ]
 TARGET_R = 0.55
-
-
-def pearson(x: list[float], y: list[float]) -> float:
-    n = len(x)
-    mx, my = sum(x) / n, sum(y) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y, strict=True))
-    sx = math.sqrt(sum((a - mx) ** 2 for a in x))
-    sy = math.sqrt(sum((b - my) ** 2 for b in y))
-    return sxy / (sx * sy) if sx and sy else 0.0
 
 
 def rmse(x: list[float], y: list[float]) -> float:
