@@ -215,6 +215,7 @@ def test_a_pattern_reads_across_a_hard_wrap_or_hidden_text(gap):
 @pytest.mark.parametrize("own_voice", [
     "It's a myth that it keeps one order, but it reshuffles them every epoch.",
     "It's a myth that it keeps one order, while in fact it reshuffles them every epoch.",
+    "It's a myth that it keeps one order, while it reshuffles them every epoch.",
 ])
 def test_after_a_denial_a_contrast_speaks_for_the_candidate_again(own_voice):
     assert verdicts(STRONG.replace("It reshuffles them every epoch.", own_voice))["shuffling"] == "met"

@@ -202,7 +202,7 @@ class ConceptMatcher:
             text, stems, positions, negation_cues(text.tokens), typo,
             [t.start for t in text.tokens], split, joined_at,
             flat.lower() if flat.isascii() else None, flat, flat_at,
-            denial_cues(text.tokens), muted_tokens(text.text, text.tokens, subjects), subjects,
+            denial_cues(text.tokens, text.text), muted_tokens(text.text, text.tokens, subjects), subjects,
         )
 
     # -- matching -------------------------------------------------------------------------
