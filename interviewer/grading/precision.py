@@ -44,6 +44,10 @@ class Precision:
     def limited(self) -> bool:
         return self.cap < 100.0
 
+    def binds(self, uncapped: float) -> bool:
+        """Whether the cap lowers a score of `uncapped` (a cap above it is not worth a word)."""
+        return self.cap < uncapped
+
 
 def precision(tokens: tuple[Token, ...], muted: list[bool], on_units: set[int]) -> Precision:
     """Precision of an answer whose claims `on_units` (sentence indices) are on the rubric."""
