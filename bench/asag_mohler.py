@@ -3,7 +3,7 @@
 Grades every answer of the Mohler et al. (2011) data set (CS short answers, two human
 graders, 0-5) against its question's reference answer only, and prints Pearson r and RMSE
 against the graders' mean. Nothing is learned from this data set: the grader's weights and
-curve are fixed in code (see interviewer/engine/reference_only.py) and its generic choices
+curve are fixed in code (see interviewer/grading/reference_only.py) and its generic choices
 were checked on SemEval-2013 (bench/asag_semeval.py), not here. In fairness: the effect of the
 square-root curve on this file was seen while building it (linear coverage gives r ~0.53
 here, the curve ~0.57); it was kept because it is the better design for any grader whose
@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.model_grading import ModelRun, add_model_flags, reference_rubric  # noqa: E402
 from interviewer.domain import Question  # noqa: E402
+from interviewer.grading.calibration import pearson  # noqa: E402
 from interviewer.grading.offline_grader import OfflineGrader  # noqa: E402
 from interviewer.grading.protocols import GradeRequest  # noqa: E402
 
@@ -49,15 +50,6 @@ ANCHORS = [
     ("human grader vs human grader", 0.60, None),
 ]
 TARGET_R = 0.55
-
-
-def pearson(x: list[float], y: list[float]) -> float:
-    n = len(x)
-    mx, my = sum(x) / n, sum(y) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y, strict=True))
-    sx = math.sqrt(sum((a - mx) ** 2 for a in x))
-    sy = math.sqrt(sum((b - my) ** 2 for b in y))
-    return sxy / (sx * sy) if sx and sy else 0.0
 
 
 def rmse(x: list[float], y: list[float]) -> float:

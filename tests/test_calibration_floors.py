@@ -18,13 +18,13 @@ from interviewer.grading.protocols import GradeRequest
 CALIBRATION = Path(__file__).parent / "calibration"
 #: Measured on the held-out half when set; the floors leave a margin for small changes.
 FLOORS = {
-    "spearman": 0.64,        # measured 0.684
-    "ordered_share": 0.78,   # measured 0.85
-    "gaming_share": 0.42,    # measured 0.49
-    "unusual_share": 0.42,   # measured 0.50
+    "spearman": 0.72,        # measured 0.765
+    "ordered_share": 0.90,   # measured 0.96
+    "gaming_share": 0.60,    # measured 0.68
+    "unusual_share": 0.30,   # measured 0.35 (0.50 before the claim-bound rubrics: see README)
     "foreign_flagged": 0.9,  # measured 1.00
 }
-WRONG_MEAN_CEILING = 34.0    # measured 29.4
+WRONG_MEAN_CEILING = 18.0    # measured 13.3
 
 
 @lru_cache(maxsize=1)

@@ -344,7 +344,7 @@ def test_an_unsure_criterion_is_probed_first_starting_from_what_was_mentioned():
     # shuffling is named in one paragraph and "every epoch" far away in another: the grader
     # cannot tell they belong together, so it asks about exactly that criterion
     answer = ("A DataLoader wraps a Dataset and yields mini-batches of batch_size samples. "
-              "You can turn on shuffling.\n\n" + "It is used in every training script. " * 12
+              "It reshuffles the data.\n\n" + "It is used in every training script. " * 12
               + "\n\nWe log the loss at every epoch.")
     grade = OfflineGrader().grade_sync(GradeRequest(question=q, rubric=r, answer=answer))
     unsure = [c.id for c in grade.criteria if c.unsure]

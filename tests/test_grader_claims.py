@@ -134,6 +134,20 @@ def test_one_right_claim_in_a_page_of_noise_is_capped(padding):
     assert "capped" in result.feedback
 
 
+def test_a_cap_above_the_score_is_not_reported():
+    # 23 of 50 content words are on the rubric (cap 92), but only batching is stated (50):
+    # the cap changes nothing, so neither the flags nor the feedback speak of it
+    answer = ("It groups the samples into mini-batches of batch_size samples, so the training "
+              "loop takes mini-batches one at a time, each step seeing whole batches of examples, "
+              "images, labels and masks together. Our team trains vision models for a retail "
+              "client on a cluster of old machines in the basement, next to the printers and the "
+              "coffee machine that nobody cleans, and we meet on Mondays to plan the week ahead "
+              "with coffee and biscuits, far from the windows and the noisy street.")
+    result = grade(answer)
+    assert result.score == 50
+    assert not result.has_flag("low-precision") and "capped" not in result.feedback
+
+
 def test_a_repeated_sentence_counts_once():
     result = grade("It groups the samples into mini-batches. " * 20)
     assert result.has_flag("low-precision") and result.score <= 25
@@ -215,6 +229,7 @@ def test_a_pattern_reads_across_a_hard_wrap_or_hidden_text(gap):
 @pytest.mark.parametrize("own_voice", [
     "It's a myth that it keeps one order, but it reshuffles them every epoch.",
     "It's a myth that it keeps one order, while in fact it reshuffles them every epoch.",
+    "It's a myth that it keeps one order, while it reshuffles them every epoch.",
 ])
 def test_after_a_denial_a_contrast_speaks_for_the_candidate_again(own_voice):
     assert verdicts(STRONG.replace("It reshuffles them every epoch.", own_voice))["shuffling"] == "met"

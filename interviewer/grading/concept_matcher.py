@@ -163,35 +163,34 @@ class ConceptMatcher:
 
     def view(self, text: NormalisedText) -> AnswerView:
         """Prepare an answer once; `find` can then be called for any concept."""
-        stems: list[str] = []
-        typo: list[bool] = []
-        positions: dict[str, list[int]] = {}
+        toks = text.tokens
+        stems = [tok.stem for tok in toks]
+        typo = [False] * len(toks)
         vocab, cache = self._typos.vocab, self._typos.cache
-        for i, tok in enumerate(text.tokens):
-            st = tok.stem
-            corrected = False
-            if st not in vocab and len(tok.norm) >= MIN_TYPO_LENGTH:
-                fixed = cache[tok.norm] if tok.norm in cache else self._typos.correct(tok.norm, st)
+        for i in [i for i, st in enumerate(stems) if st not in vocab]:
+            norm = toks[i].norm
+            if len(norm) >= MIN_TYPO_LENGTH:
+                fixed = cache[norm] if norm in cache else self._typos.correct(norm, stems[i])
                 if fixed is not None:
-                    st, corrected = fixed, True
-            stems.append(st)
-            typo.append(corrected)
-            if st in positions:
-                positions[st].append(i)
-            else:
+                    stems[i], typo[i] = fixed, True
+        positions: dict[str, list[int]] = {}
+        for i, st in enumerate(stems):
+            found = positions.get(st)
+            if found is None:
                 positions[st] = [i]
+            else:
+                found.append(i)
         joined_at: dict[str, list[int]] = {}
         if self._joined:
-            for i, tok in enumerate(text.tokens):
-                if tok.norm in self._joined:
-                    joined_at.setdefault(tok.norm, []).append(i)
+            joined = self._joined
+            for i in [i for i, tok in enumerate(toks) if tok.norm in joined]:
+                joined_at.setdefault(toks[i].norm, []).append(i)
         split: dict[str, list[int]] = {}
         if self._single:
-            toks = text.tokens
             heads = self._split_heads
-            for i in range(len(toks) - 1):
+            for i in [i for i, tok in enumerate(toks[:-1]) if tok.norm in heads]:
                 a = toks[i].norm
-                if a not in heads or toks[i + 1].clause != toks[i].clause:
+                if toks[i + 1].clause != toks[i].clause:
                     continue
                 b = toks[i + 1].norm
                 for joined in (a + b, a + b[:-1] if b.endswith("s") else ""):
@@ -203,7 +202,7 @@ class ConceptMatcher:
             text, stems, positions, negation_cues(text.tokens), typo,
             [t.start for t in text.tokens], split, joined_at,
             flat.lower() if flat.isascii() else None, flat, flat_at,
-            denial_cues(text.tokens), muted_tokens(text.text, text.tokens, subjects), subjects,
+            denial_cues(text.tokens, text.text), muted_tokens(text.text, text.tokens, subjects), subjects,
         )
 
     # -- matching -------------------------------------------------------------------------

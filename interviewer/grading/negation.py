@@ -183,8 +183,9 @@ def _starts_new_claim(tokens: Sequence[Token], i: int, cue: int) -> bool:
     return bool(ending) and ending != _ending(tokens[i - 1].norm)
 
 
-def denial_cues(tokens: Sequence[Token]) -> list[int]:
-    """For each token: the index of the contrast/denial marker whose scope covers it, or -1."""
+def denial_cues(tokens: Sequence[Token], text: str = "") -> list[int]:
+    """For each token: the index of the contrast/denial marker whose scope covers it, or -1
+    (`text`, the text the tokens come from, tells where a comma stands)."""
     n = len(tokens)
     denied_by = [_NONE] * n
     for i, tok in enumerate(tokens):
@@ -201,7 +202,7 @@ def denial_cues(tokens: Sequence[Token]) -> list[int]:
             if sentence_wide:
                 # a later clause opened by "but"/"however" speaks for the candidate again
                 if k - start >= DENIAL_REACH or (here.clause != tokens[k - 1].clause
-                                                 and _own_voice_again(tokens, k)):
+                                                 and _own_voice_again(tokens, k, text)):
                     break
             elif here.clause != clause or k - start >= CONTRAST_REACH:
                 break
@@ -211,19 +212,22 @@ def denial_cues(tokens: Sequence[Token]) -> list[int]:
 
 
 #: Clause openers after which the candidate speaks in their own voice again: "it is a myth
-#: that X, but Y". Not "while", "which" or "and": "it's a myth that modules hold state while
-#: functions are stateless" denies both halves.
+#: that X, but Y". "while" only after a comma or with "in fact": "it's a myth that modules
+#: hold state while functions are stateless" denies both halves, "it's a myth that view()
+#: copies, while reshape() may" does not.
 _OWN_VOICE = frozenset("but however yet although though whereas instead".split())
 
 
-def _own_voice_again(tokens: Sequence[Token], k: int) -> bool:
+def _own_voice_again(tokens: Sequence[Token], k: int, text: str) -> bool:
     norm = tokens[k].norm
     if norm in _OWN_VOICE:
         return True
-    # "..., while in fact Y" / "whilst actually Y"
+    if norm not in ("while", "whilst"):
+        return False
+    if k and "," in text[tokens[k - 1].end:tokens[k].start]:
+        return True
     after = [t.norm for t in tokens[k + 1:k + 3]]
-    return norm in ("while", "whilst") and (after[:1] in (["actually"], ["really"])
-                                            or after == ["in", "fact"])
+    return after[:1] in (["actually"], ["really"]) or after == ["in", "fact"]
 
 
 def _denial_start(tokens: Sequence[Token], i: int, norm: str) -> tuple[int | None, bool]:

@@ -121,11 +121,13 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
                 elsewhere = biggest
     measured = precision(checks.text.tokens, view.muted, on_units)
     flags = list(checks.flags)
-    if measured.limited:
+    if not measured.binds(total_score(rubric, results, hits)):
+        measured = None
+    if measured is not None:
         flags.append(Flag(code="low-precision", detail=(
             f"{measured.on_rubric} of {measured.total} content words are on the rubric: "
             f"capped at {measured.cap:g}")))
-    cap = measured.cap
+    cap = 100.0 if measured is None else measured.cap
     if elsewhere is not None:
         cap = min(cap, OFF_TOPIC_CAP)
         flags.append(Flag(code="off-topic", detail=(
@@ -204,7 +206,7 @@ def feedback(rubric: Rubric, results: list[CriterionResult], hits: list[Misconce
         notes.append("Text addressed to the grader was ignored.")
     if checks.truncated:
         notes.append("Only the start of a very long answer was graded.")
-    if measured is not None and measured.limited:
+    if measured is not None:
         notes.append(precision_note(measured))
     notes += [unreadable_note(f.detail) for f in unreadable]
     if elsewhere is not None:

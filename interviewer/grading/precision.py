@@ -44,6 +44,10 @@ class Precision:
     def limited(self) -> bool:
         return self.cap < 100.0
 
+    def binds(self, uncapped: float) -> bool:
+        """Whether the cap lowers a score of `uncapped` (a cap above it is not worth a word)."""
+        return self.cap < uncapped
+
 
 def precision(tokens: tuple[Token, ...], muted: list[bool], on_units: set[int]) -> Precision:
     """Precision of an answer whose claims `on_units` (sentence indices) are on the rubric."""
@@ -65,4 +69,5 @@ def precision_note(p: Precision) -> str:
     """The feedback line that explains a precision cap."""
     return (f"Only {p.on_rubric} of this answer's {p.total} content words are in claims about "
             f"what the question asks ({p.share:.0%}): the score is capped at {p.cap:.0f}. "
-            "Say less, and say what matters.")
+            "Say less, and say what matters. (If you explained it in your own words, this "
+            "grader cannot match them to the rubric: a model backend judges paraphrase.)")

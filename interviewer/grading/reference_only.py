@@ -291,8 +291,11 @@ def grade_reference_only(request: GradeRequest) -> Grade:
         lines.append("Key words you covered: " + ", ".join(covered[:12]) + ".")
     if missing:
         lines.append("Key words of the reference you did not use: " + ", ".join(missing[:12]) + ".")
-    measured = precision(checks.text.tokens, view.muted, _on_topic_units(model, view))
-    if measured.limited:
+    measured: Precision | None = precision(checks.text.tokens, view.muted,
+                                           _on_topic_units(model, view))
+    if not measured.binds(total_score(model.rubric, results, [])):
+        measured = None
+    if measured is not None:
         lines.append(precision_note(measured))
     if contradicted:
         lines.append("Some claims say the opposite of the reference answer: those parts earn nothing.")
@@ -407,7 +410,7 @@ def _grade(request: GradeRequest, model: ReferenceModel, checks: PrecheckResult,
            results: list, flag: Flag, feedback: str, measured: Precision | None = None) -> Grade:
     flags = [*checks.flags, flag]
     cap = 100.0
-    if measured is not None and measured.limited:
+    if measured is not None:
         cap = measured.cap
         flags.append(Flag(code="low-precision", detail=(
             f"{measured.on_rubric} of {measured.total} content words are on the reference: "

@@ -24,6 +24,7 @@ Code is not muted by any of this: a `?` or `or` in code is code.
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from interviewer.grading.text_normalise import Token
 from interviewer.grading.word_lists import CLAUSE_OPENERS, STOPWORDS
@@ -160,13 +161,12 @@ def _table_header(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool:
 def _spans(tokens: Sequence[Token], field: str) -> list[tuple[int, int]]:
     """(start, end) of each run of tokens with the same sentence (or clause) number."""
     keys = [t.sentence for t in tokens] if field == "sentence" else [t.clause for t in tokens]
-    spans = []
-    start = 0
-    for i in range(1, len(keys) + 1):
-        if i == len(keys) or keys[i] != keys[start]:
-            spans.append((start, i))
-            start = i
-    return spans
+    if not keys:
+        return []
+    # where the number changes: the start of each run but the first
+    cuts = [i for i in range(1, len(keys)) if keys[i] != keys[i - 1]]
+    edges = [0, *cuts, len(keys)]
+    return list(zip(edges, edges[1:]))
 
 
 def _next_start(tokens: Sequence[Token], i: int, default: int) -> int:
@@ -180,8 +180,17 @@ def _mute(muted: list[bool], lo: int, hi: int) -> None:
 
 def _has_run(words: list[str], runs: tuple[tuple[str, ...], ...]) -> bool:
     """Whether one of the word runs occurs in `words` (whole words, in order)."""
+    firsts, spelled = _runs(runs)
+    if firsts.isdisjoint(words):
+        return False
     joined = " " + " ".join(words) + " "
-    return any(" " + " ".join(run) + " " in joined for run in runs)
+    return any(run in joined for run in spelled)
+
+
+@lru_cache(maxsize=64)
+def _runs(runs: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The runs' first words, and each run spelled as " w1 w2 " (built once per run list)."""
+    return frozenset(run[0] for run in runs), tuple(" " + " ".join(run) + " " for run in runs)
 
 
 def _hedged(words: list[str]) -> bool:

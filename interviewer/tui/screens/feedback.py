@@ -41,7 +41,8 @@ FLAG_TEXT = {
     "unverified-evidence": "some quoted evidence is not in your answer: those verdicts earn nothing",
     "reference-only": "no rubric for this question: graded against the reference answer only",
     "draft-rubric": "read this grade with care",  # the detail says "draft rubric: ..."
-    "low-precision": "capped: most of the answer is not about what the question asks",
+    "low-precision": "capped: most of the answer is not in the rubric's terms (off the "
+                     "question, or in words the offline grader cannot match)",
     "off-topic": "capped: this reads as an answer to another question",
     "unreadable": "the offline grader cannot judge this answer well; a model backend can",
     "unknown-question": "this question is no longer in the deck",
