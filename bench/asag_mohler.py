@@ -49,7 +49,8 @@ ANCHORS = [
     ("best classic system (Sultan 2016)", 0.59, 0.89),
     ("human grader vs human grader", 0.60, None),
 ]
-TARGET_R = 0.55
+#: The raw r the claim grader must reach (0.567 before it; aim 0.60).
+TARGET_R = 0.57
 
 
 def rmse(x: list[float], y: list[float]) -> float:
@@ -136,7 +137,9 @@ def main() -> int:
     print(f"  raw score/20          Pearson r = {pearson(scores, gold):.3f}   RMSE = {rmse(scores, gold):.3f}")
     print(f"  monotone map (LOAO)   Pearson r = {pearson(mapped, gold):.3f}   RMSE = {rmse(mapped, gold):.3f}"
           "   (isotonic map fitted on the other assignments, interpolated)")
-    print(f"  target: r >= {TARGET_R:.2f} (aim: the humans' own agreement)")
+    raw = pearson(scores, gold)
+    print(f"  target: raw r >= {TARGET_R:.2f}: {'met' if round(raw, 3) >= TARGET_R else 'NOT met'}"
+          " (aim: the humans' own agreement)")
     print("anchors:")
     for name, r, e in ANCHORS:
         print(f"  {name:<36} r = {r:.2f}" + (f"   RMSE = {e:.2f}" if e else ""))
