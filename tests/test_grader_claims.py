@@ -65,6 +65,8 @@ def test_a_strong_answer_meets_every_criterion():
     "Someone also mentioned that reshuffling every epoch is relevant here.",
     "It's a myth that it keeps one order while it reshuffles them every epoch.",
     "Reshuffling and every epoch are somehow related to it.",
+    "It works the same whether or not it reshuffles them every epoch.",
+    "It works the same whether it reshuffles them every epoch or not.",
     "It reshuffles them rather than keeping the same order every epoch. No wait: it never reshuffles every epoch.",
 ])
 def test_a_claim_that_is_denied_hedged_asked_or_reported_states_nothing(denied):

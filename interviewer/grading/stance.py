@@ -5,6 +5,7 @@ in them earns credit and no wrong claim in them costs points.
 
 - questions: a sentence ending in "?", a table row with a "?" cell ("| chain rule | ? |");
 - hedged alternatives: "it might be X or Y or Z", "may or may not", "or the other way round";
+  "whether or not X" / "whether X or not" (to the end of that clause);
 - not knowing: "I don't know", "no idea", "not sure whether ...";
 - reported speech: "people say X", "I have heard that X", "you'd think X", "some claim X"
   (to the end of the sentence, or to a clause opened by "but"/"however");
@@ -79,7 +80,7 @@ _FILLER_SHARE = 0.42
 #: Words one of which a sentence needs for any clause rule to apply (a cheap skip).
 _CLAUSE_RULE_WORDS = (_REPORT_VERBS | frozenset(run[0] for run in _ASSOCIATION)
                       | frozenset(("not", "t", "never", "no", "nope", "wrong", "but", "which",
-                                   "made", "fiction", "story", "tale"))
+                                   "made", "fiction", "story", "tale", "whether"))
                       | _DENIAL_WORDS)
 
 
@@ -270,6 +271,9 @@ def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
                 break
         if _has_run(cw, _ASSOCIATION):
             _mute(muted, a, b)
+        open_from = _left_open(cw)
+        if open_from is not None:
+            _mute(muted, a + open_from, b)
         subject_end = _denied_subject(cw)
         if subject_end is not None and subjects is not None:
             _mute(subjects, a, a + subject_end)
@@ -285,6 +289,16 @@ def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
                 _mute(muted, lo, b)
         elif c and cw and _denies_before(cw):
             _mute(muted, lo, b)
+
+
+def _left_open(words: list[str]) -> int | None:
+    """"whether or not it is linearly separable", "whether it shuffles or not": both ways are
+    left open, so nothing from "whether" to the clause's end is claimed (index of "whether")."""
+    for k, w in enumerate(words):
+        if w == "whether" and (words[k + 1:k + 3] == ["or", "not"]
+                               or _has_run(words[k + 2:], (("or", "not"),))):
+            return k
+    return None
 
 
 def _reported(words: list[str], k: int, start: int) -> bool:
