@@ -66,6 +66,7 @@ def test_a_strong_answer_meets_every_criterion():
     "It's a myth that it keeps one order while it reshuffles them every epoch.",
     "Reshuffling and every epoch are somehow related to it.",
     "It works the same whether or not it reshuffles them every epoch.",
+    "The claim that the samples are reshuffled every epoch is another myth.",
     "It works the same whether it reshuffles them every epoch or not.",
     "It reshuffles them rather than keeping the same order every epoch. No wait: it never reshuffles every epoch.",
 ])

@@ -347,9 +347,16 @@ _MADE_UP = (("made", "up"), ("just", "a", "story"), ("a", "fairy", "tale"), ("fi
             ("nonsense",), ("not", "true"), ("not", "the", "case"), ("untrue",))
 
 
+#: Nouns that put a claim in the subject: "the idea that X is a myth".
+_CLAIM_NOUNS = frozenset("claim idea notion belief assumption story statement".split())
+
+
 def _denied_by_predicate(words: list[str]) -> int | None:
-    """"X is a myth (too)", "X is wrong", "X is just something people made up": where X ends
-    (the verb), when the clause's predicate only denies its subject."""
+    """"X is a myth (too)", "X is wrong", "X is just something people made up", "the idea
+    that X is another myth": where X ends (the verb), when the clause's predicate only denies
+    its subject."""
+    # "the claim that X ...": X has verbs of its own, so the predicate may be any later one
+    embedded = len(words) > 3 and words[1] in _CLAIM_NOUNS and words[2] == "that"
     for i, w in enumerate(words):
         if i == 0 or w not in ("is", "are", "was", "were", "s"):
             continue
@@ -357,7 +364,8 @@ def _denied_by_predicate(words: list[str]) -> int | None:
         # not "wrong"/"false": "the gradients are wrong" claims something about gradients
         if rest and (any(x in _MYTH_WORDS for x in rest[:3]) or _has_run(rest, _MADE_UP)):
             return i
-        return None
+        if not embedded:
+            return None
     return None
 
 
