@@ -98,6 +98,12 @@ def test_question_words_alone_earn_nothing():
     assert result.score == 0
 
 
+def test_a_question_word_spelled_apart_is_still_the_question_s_word():
+    # the question quotes "modified by an inplace operation": "it's the in-place thing" says
+    # nothing the candidate added
+    assert grade("inplace-autograd-error", "Thanks, it's the in-place thing.").score == 0
+
+
 def test_typos_still_earn_credit():
     result = grade("autograd", "Autograd recrods operatoins in a computaitonal graph for tensors "
                                "with requires_grad; the backwrd pass applies the chian rule.")

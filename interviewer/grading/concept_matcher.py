@@ -432,7 +432,10 @@ def _compile_alias(text: str, question: set[str], question_text: str, exempt: bo
     joined = "".join(t.norm for t in kept) if len(kept) > 1 else ""
     if len(joined) < 6:
         joined = ""
-    repeats = not exempt and bool(stems) and all(s in question for s in stems)
+    # the question's own words, or one of them spelled apart ("in-place" for "inplace")
+    together = phrase_stems("".join(t.norm for t in kept)) if len(kept) > 1 else []
+    repeats = not exempt and bool(stems) and (
+        all(s in question for s in stems) or (len(together) == 1 and together[0] in question))
     split_key = text.lower() if len(stems) == 1 and len(text) >= 6 and text.isalnum() else ""
     owned = frozenset(t.norm for t in kept if t.norm in NEGATION_WORDS or t.norm == "t")
     # a code form matches reordered only when none of its parts is a one- or two-letter name
