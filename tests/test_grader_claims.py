@@ -65,6 +65,7 @@ def test_a_strong_answer_meets_every_criterion():
     "Someone also mentioned that reshuffling every epoch is relevant here.",
     "It's a myth that it keeps one order while it reshuffles them every epoch.",
     "Reshuffling and every epoch are somehow related to it.",
+    "Also reshuffling, every epoch, the order and the sampler are related to how it works.",
     "It works the same whether or not it reshuffles them every epoch.",
     "The claim that the samples are reshuffled every epoch is another myth.",
     "It works the same whether it reshuffles them every epoch or not.",

@@ -62,6 +62,8 @@ _NOT_KNOWING_FIRST = frozenset(run[0] for run in (
 _AUX = frozenset("is are was were be been being am has have had does do did can could will "
                  "would should may might must shall s re ve ll d".split())
 _FILLERS = frozenset("the of and a an with to for".split())
+#: A clause this short before "X and Y are related to Z" is one more item of its subject.
+_LIST_ITEM_WORDS = 4
 _NOT_KNOWING = (("i", "don", "t", "know"), ("i", "do", "not", "know"), ("i", "have", "no", "idea"),
                 ("ve", "no", "idea"), ("no", "idea", "really"),
                 ("m", "not", "sure"), ("am", "not", "sure"), ("i", "dont", "know"),
@@ -270,7 +272,12 @@ def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
                 _mute(muted, a, end)
                 break
         if _has_run(cw, _ASSOCIATION):
-            _mute(muted, a, b)
+            # "Also autograd, the graph, .grad and SGD are related to it": the subject is a
+            # list whose items are clauses of their own (no more than a few words each)
+            first = c
+            while first and clauses[first - 1][1] - clauses[first - 1][0] <= _LIST_ITEM_WORDS:
+                first -= 1
+            _mute(muted, clauses[first][0], b)
         open_from = _left_open(cw)
         if open_from is not None:
             _mute(muted, a + open_from, b)
