@@ -191,6 +191,12 @@ def test_a_subject_whose_predicate_only_denies_it_states_nothing(denied):
     assert verdicts(STRONG.replace("It reshuffles them every epoch.", denied))["shuffling"] != "met"
 
 
+def test_a_claim_before_an_and_is_not_part_of_a_related_to_list():
+    answer = STRONG.replace("It reshuffles them every epoch.",
+                            "It reshuffles every epoch, and the sampler is related to that.")
+    assert verdicts(answer)["shuffling"] == "met"
+
+
 def test_an_object_said_to_be_wrong_is_still_a_claim():
     # "the workers are wrong" would claim something about workers; it does not deny them
     assert verdicts("It groups samples into mini-batches. Worker processes load them; "
