@@ -64,7 +64,6 @@ _AUX = frozenset("is are was were be been being am has have had does do did can 
 _FILLERS = frozenset("the of and a an with to for".split())
 #: A clause this short before "X and Y are related to Z" is one more item of its subject.
 _LIST_ITEM_WORDS = 4
-_NEW_CLAIM = CLAUSE_OPENERS | frozenset(("and", "so", "also", "then"))
 _NOT_KNOWING = (("i", "don", "t", "know"), ("i", "do", "not", "know"), ("i", "have", "no", "idea"),
                 ("ve", "no", "idea"), ("no", "idea", "really"),
                 ("m", "not", "sure"), ("am", "not", "sure"), ("i", "dont", "know"),
@@ -273,11 +272,12 @@ def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
                 _mute(muted, a, end)
                 break
         if _has_run(cw, _ASSOCIATION):
-            # "Also autograd, the graph, .grad and SGD are related to it": the subject is a
-            # list whose items are clauses of their own (no more than a few words each); not
-            # "It batches, and shuffling is related to it" (a claim, then "and")
+            # "Also autograd, the graph, .grad and SGD are related to it": a plural verb after
+            # a list whose items are clauses of their own (a few words each); not "It batches,
+            # and shuffling is related to it" (a claim, then a singular subject of its own)
             first = c
-            while (first and cw[0] not in _NEW_CLAIM
+            plural = "are" in cw or "were" in cw
+            while (plural and first
                    and clauses[first - 1][1] - clauses[first - 1][0] <= _LIST_ITEM_WORDS):
                 first -= 1
             _mute(muted, clauses[first][0], b)
