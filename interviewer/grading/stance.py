@@ -12,7 +12,7 @@ in them earns credit and no wrong claim in them costs points.
 - bare association: "X and Y are related to Z", "X has something to do with Y";
 - denial said after the claim: "people say it reshuffles every epoch, but that's a myth",
   "you'd think it batches but it doesn't really", a following "That's a myth." or "None of
-  that is how it works.";
+  that is how it works." (the predicates that only deny are in `denying_predicates`);
 - glossary stubs ("shuffle: order", a term with a gloss of at most two words) and keyword
   runs padded with fillers ("the filters and the kernels of the sliding and the ...");
 - a sentence repeated word for word (it counts once).
@@ -25,33 +25,26 @@ Code is not muted by any of this: a `?` or `or` in code is code.
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
+from interviewer.grading.denying_predicates import (
+    AUX,
+    DENIAL_WORDS,
+    backward_denial,
+    denied_by_predicate,
+    denied_subject,
+    denies_before,
+)
 from interviewer.grading.text_normalise import Token
-from interviewer.grading.word_lists import CLAUSE_OPENERS, STOPWORDS
+from interviewer.grading.word_lists import CLAUSE_OPENERS, has_run
 
 _HEDGES = frozenset("might maybe perhaps possibly probably could may guess".split())
 _REPORT_VERBS = frozenset(
     "say says said think thinks thought believe believes believed claim claims claimed heard "
     "hear read assume assumes assumed suggest suggests suggested tell tells told mention mentions "
     "mentioned".split())
-#: A negated predicate that says only that the subject does not hold: "an optimizer is not
-#: involved", "shuffling doesn't happen", "momentum isn't used".
-_EMPTY_PREDICATES = frozenset(
-    "used needed required involved done happen happens happening exist exists true case thing "
-    "something what "
-    "important relevant present applied performed supported possible necessary there real "
-    "correct right".split())
 #: Subjects of reported speech: "people say", "some claim", "they think", "you'd think".
 _REPORTERS = frozenset("people some others many folks everyone everybody somebody someone "
                        "they tutorials articles blogs".split())
-#: What follows "that's not (really)" when it only denies what came before: "that's not really
-#: how it works", "that is not the case", "that's not a real difference".
-_EMPTY_COMPLEMENT = frozenset("how it works work what happens happen really actually quite "
-                              "exactly true right correct the case a an difference thing so "
-                              "accurate real at all".split())
-_DENIAL_WORDS = frozenset("myth myths misconception wrong false untrue incorrect nonsense "
-                          "bogus bullshit rubbish fake".split())
 #: Predicates that claim only an association ("X and Y are related to Z"). Not "connected
 #: to" or "linked to": in many subjects (circuits, graphs) those are the claim itself.
 _ASSOCIATION = (("related", "to"), ("associated", "with"), ("something", "to", "do"),
@@ -59,8 +52,6 @@ _ASSOCIATION = (("related", "to"), ("associated", "with"), ("something", "to", "
                 ("comes", "up"), ("relevant", "to"), ("relevant", "here"), ("somehow", "connected"))
 _NOT_KNOWING_FIRST = frozenset(run[0] for run in (
     ("i",), ("no",), ("not",), ("don",), ("can",), ("cannot",)))
-_AUX = frozenset("is are was were be been being am has have had does do did can could will "
-                 "would should may might must shall s re ve ll d".split())
 _FILLERS = frozenset("the of and a an with to for".split())
 #: A clause this short before "X and Y are related to Z" is one more item of its subject.
 _LIST_ITEM_WORDS = 4
@@ -83,7 +74,7 @@ _FILLER_SHARE = 0.42
 _CLAUSE_RULE_WORDS = (_REPORT_VERBS | frozenset(run[0] for run in _ASSOCIATION)
                       | frozenset(("not", "t", "never", "no", "nope", "wrong", "but", "which",
                                    "made", "fiction", "story", "tale", "whether"))
-                      | _DENIAL_WORDS)
+                      | DENIAL_WORDS)
 
 
 def muted_tokens(text: str, tokens: Sequence[Token],
@@ -117,15 +108,15 @@ def muted_tokens(text: str, tokens: Sequence[Token],
             continue
         wset = set(words)
         if (("or" in wset and _hedged(words)) or (not wset.isdisjoint(_NOT_KNOWING_FIRST)
-                                                   and _has_run(words, _NOT_KNOWING))
+                                                   and has_run(words, _NOT_KNOWING))
                 or (glossary and stubs[s]) or _filler_run(words)):
             _mute(muted, lo, hi)
             continue
         if not wset.isdisjoint(_CLAUSE_RULE_WORDS):
             _clause_rules(tokens, all_words, lo, hi, muted, subjects)
         first_clause = [t.norm for t in tokens[lo:hi] if t.clause == tokens[lo].clause]
-        if _backward_denial(words) is not None or (
-                len(first_clause) < len(words) and _backward_denial(first_clause) is not None):
+        if backward_denial(words) is not None or (
+                len(first_clause) < len(words) and backward_denial(first_clause) is not None):
             # "That's a myth." / "None of that is how it works.": the sentence before (or,
             # for "none of that/this", every sentence before) is denied, and so is this one.
             _mute(muted, lo, hi)
@@ -181,28 +172,13 @@ def _mute(muted: list[bool], lo: int, hi: int) -> None:
         muted[k] = True
 
 
-def _has_run(words: list[str], runs: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether one of the word runs occurs in `words` (whole words, in order)."""
-    firsts, spelled = _runs(runs)
-    if firsts.isdisjoint(words):
-        return False
-    joined = " " + " ".join(words) + " "
-    return any(run in joined for run in spelled)
-
-
-@lru_cache(maxsize=64)
-def _runs(runs: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The runs' first words, and each run spelled as " w1 w2 " (built once per run list)."""
-    return frozenset(run[0] for run in runs), tuple(" " + " ".join(run) + " " for run in runs)
-
-
 def _hedged(words: list[str]) -> bool:
     """Alternatives offered without choosing: a hedge with two or more "or"s, or a phrase
     that leaves both ways open."""
     ors = words.count("or")
     if ors >= 2 and any(w in _HEDGES for w in words):
         return True
-    return _has_run(words, (("or", "the", "other", "way"), ("may", "or", "may", "not"),
+    return has_run(words, (("or", "the", "other", "way"), ("may", "or", "may", "not"),
                             ("or", "perhaps"), ("or", "maybe"), ("or", "possibly"),
                             ("might", "or", "might", "not"), ("or", "not", "depending")))
 
@@ -222,35 +198,9 @@ def _filler_run(words: list[str]) -> bool:
     """"The filters and the kernels of the sliding and the feature maps with the ...": a
     long run of terms joined by "the/of/and" with no verb to say anything about them.
     (A lone "s" or "d" is not a verb here: "1/S" gives one.)"""
-    if len(words) < _FILLER_MIN_TOKENS or any(w in _AUX and len(w) > 2 for w in words):
+    if len(words) < _FILLER_MIN_TOKENS or any(w in AUX and len(w) > 2 for w in words):
         return False
     return words.count("and") >= 4 and sum(w in _FILLERS for w in words) / len(words) >= _FILLER_SHARE
-
-
-def _backward_denial(words: list[str]) -> int | None:
-    """A short sentence that denies what came before: "That's a myth.", "Not really.",
-    "None of that is how it really works.", "All of this is wrong." (index of its denial word)."""
-    if len(words) > 10:
-        return None
-    if words[:2] == ["not", "really"] or words[:1] in (["nope"], ["wrong"]):
-        return 0
-    if words[0] not in ("that", "this", "which", "it", "none", "all", "both"):
-        return None
-    for k, w in enumerate(words):
-        if w in _DENIAL_WORDS:
-            # "it's a myth that X" denies what follows (a scope in `negation`), not before
-            if words[k + 1:k + 2] in (["that"], ["to"]) and len(words) > k + 3:
-                return None
-            return k
-    if words[0] == "none" and ("true" in words or "works" in words or "right" in words):
-        return 0
-    neg = [i for i, w in enumerate(words) if w in ("not", "t", "never")]
-    # "that's not (really) how it works", "this isn't true": the negation right after the
-    # pronoun, and nothing of substance after it
-    if neg and neg[0] <= 3 and words[0] != "none" and all(
-            w in STOPWORDS or w in _EMPTY_COMPLEMENT for w in words[neg[0] + 1:]):
-        return 0
-    return None
 
 
 def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
@@ -271,7 +221,7 @@ def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
                     end = b2
                 _mute(muted, a, end)
                 break
-        if _has_run(cw, _ASSOCIATION):
+        if has_run(cw, _ASSOCIATION):
             # "Also autograd, the graph, .grad and SGD are related to it": a plural verb after
             # a list whose items are clauses of their own (a few words each); not "It batches,
             # and shuffling is related to it" (a claim, then a singular subject of its own)
@@ -284,20 +234,20 @@ def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
         open_from = _left_open(cw)
         if open_from is not None:
             _mute(muted, a + open_from, b)
-        subject_end = _denied_subject(cw)
+        subject_end = denied_subject(cw)
         if subject_end is not None and subjects is not None:
             _mute(subjects, a, a + subject_end)
         # "the same-filter-everywhere thing is a myth too", "X is just something people made
         # up": what stands before the verb is denied
-        denied_end = _denied_by_predicate(cw)
+        denied_end = denied_by_predicate(cw)
         if denied_end is not None:
             _mute(muted, lo if c <= 1 else a, a + denied_end)   # the subject may be quoted
         # "..., but that's a myth" / "but it doesn't really" / "which is wrong" / "..., no,
         # ...": the clauses before, in this sentence, are denied.
         if c and cw and cw[0] in ("but", "which", "and", "however"):
-            if _denies_before(cw[1:]):
+            if denies_before(cw[1:]):
                 _mute(muted, lo, b)
-        elif c and cw and _denies_before(cw):
+        elif c and cw and denies_before(cw):
             _mute(muted, lo, b)
 
 
@@ -306,7 +256,7 @@ def _left_open(words: list[str]) -> int | None:
     left open, so nothing from "whether" to the clause's end is claimed (index of "whether")."""
     for k, w in enumerate(words):
         if w == "whether" and (words[k + 1:k + 3] == ["or", "not"]
-                               or _has_run(words[k + 2:], (("or", "not"),))):
+                               or has_run(words[k + 2:], (("or", "not"),))):
             return k
     return None
 
@@ -332,70 +282,3 @@ def _reported(words: list[str], k: int, start: int) -> bool:
                          "usually", "sometimes", "me", "were") for w in before) \
             or any(w in _REPORTERS and w != "you" for w in before[-2:])
     return any(w in _REPORTERS and w != "you" for w in before[-2:])
-
-
-def _denied_subject(words: list[str]) -> int | None:
-    """"X is not used", "X doesn't really happen": where the subject X ends (the auxiliary),
-    when the clause's only predicate is a negated empty one."""
-    for i, w in enumerate(words):
-        if w not in ("not", "t", "never") or i == 0:
-            continue
-        aux = i - 1 if words[i - 1] in _AUX or words[i - 1] in ("doesn", "isn", "aren", "don",
-                                                                 "wasn", "weren", "didn") else None
-        if aux is None or aux == 0:
-            return None
-        rest = [x for x in words[i + 1:] if x not in ("really", "actually", "a", "an", "the",
-                                                       "at", "all", "always", "even")]
-        if rest and rest[0] in _EMPTY_PREDICATES and len(rest) <= 3:
-            return aux
-        return None
-    return None
-
-
-_MYTH_WORDS = frozenset("myth myths misconception nonsense bogus rubbish fiction".split())
-_MADE_UP = (("made", "up"), ("just", "a", "story"), ("a", "fairy", "tale"), ("fiction",),
-            ("nonsense",), ("not", "true"), ("not", "the", "case"), ("untrue",))
-
-
-#: Nouns that put a claim in the subject: "the idea that X is a myth".
-_CLAIM_NOUNS = frozenset("claim idea notion belief assumption story statement".split())
-
-
-def _denied_by_predicate(words: list[str]) -> int | None:
-    """"X is a myth (too)", "X is wrong", "X is just something people made up", "the idea
-    that X is another myth": where X ends (the verb), when the clause's predicate only denies
-    its subject."""
-    # "the claim that X ...": X has verbs of its own, so the predicate may be any later one
-    embedded = len(words) > 3 and words[1] in _CLAIM_NOUNS and words[2] == "that"
-    for i, w in enumerate(words):
-        if i == 0 or w not in ("is", "are", "was", "were", "s"):
-            continue
-        rest = words[i + 1:i + 9]
-        # not "wrong"/"false": "the gradients are wrong" claims something about gradients
-        if rest and (any(x in _MYTH_WORDS for x in rest[:3]) or _has_run(rest, _MADE_UP)):
-            return i
-        if not embedded:
-            return None
-    return None
-
-
-def _denies_before(rest: list[str]) -> bool:
-    """"that's a myth", "it doesn't really", "that is not true", "no"."""
-    if not rest:
-        return False
-    if rest in (["no"], ["nope"], ["wrong"], ["no", "wait"], ["no", "no"]):
-        return True   # "..., no." ("..., no copy" is a claim: "no" before a word negates it)
-    # "..., not really." / "..., not true." ("X, not Y" is a contrast that denies Y only)
-    if rest[0] == "not" and rest[1:] in (["really"], ["true"], ["correct"], ["right"],
-                                         ["quite"], ["exactly"]):
-        return True
-    if rest[0] in ("that", "this", "which", "it", "they", "is", "s") and len(rest) <= 7:
-        if any(w in _DENIAL_WORDS for w in rest):
-            return True
-        if ("true" in rest or "case" in rest) and ("not" in rest or "t" in rest):
-            return True
-        # "but it doesn't (really / actually)", "but that's not really how it works"
-        neg = [i for i, w in enumerate(rest) if w in ("not", "t", "never")]
-        if neg and all(w in STOPWORDS or w in _EMPTY_COMPLEMENT for w in rest[neg[0] + 1:]):
-            return True
-    return False

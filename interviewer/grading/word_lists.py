@@ -1,5 +1,7 @@
 """Small fixed English word lists the offline grader relies on (generic knowledge, not data
-learned from any grading set)."""
+learned from any grading set), and `has_run` to find word runs in a claim."""
+
+from functools import lru_cache
 
 #: Function words: articles, pronouns, auxiliaries, prepositions, conjunctions and the like.
 #: They carry no concept on their own; a run of words with none of them is not a sentence.
@@ -104,3 +106,18 @@ SAYING_VERBS: frozenset[str] = frozenset(
     "say says said saying think thinks thought believe believes believed claim claims claimed "
     "assume assumes assumed suggest suggests suggested state states stated imagine".split()
 )
+
+
+def has_run(words: list[str], runs: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of the word runs occurs in `words` (whole words, in order)."""
+    firsts, spelled = _runs(runs)
+    if firsts.isdisjoint(words):
+        return False
+    joined = " " + " ".join(words) + " "
+    return any(run in joined for run in spelled)
+
+
+@lru_cache(maxsize=64)
+def _runs(runs: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The runs' first words, and each run spelled as " w1 w2 " (built once per run list)."""
+    return frozenset(run[0] for run in runs), tuple(" " + " ".join(run) + " " for run in runs)
