@@ -8,9 +8,9 @@ not shared" does not state "shares memory"; see `negation`). Misconception patte
 matched as claims: words in order, and also cancelled by contrast or denial ("rather than
 X", "it is a myth that X").
 
-A concept is a group of aliases; the first alias names it. An alias is either a phrase
-(matched as a sequence of stemmed words) or a `re:` regular expression. The matcher is
-compiled once per rubric and reused for every answer.
+A concept is a group of aliases (`concept_alias`); the first alias names it. An alias is
+either a phrase (matched as a sequence of stemmed words) or a `re:` regular expression. The
+matcher is compiled once per rubric and reused for every answer.
 """
 
 import bisect
@@ -18,36 +18,18 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from interviewer.domain.rubric import compile_pattern
+from interviewer.grading.concept_alias import Alias, compile_alias
 from interviewer.grading.known_words import shipped_known_stems, text_stems
-from interviewer.grading.negation import denial_cues, is_negation_cue, negation_cues, pattern_words
+from interviewer.grading.negation import denial_cues, is_negation_cue, negation_cues
+from interviewer.grading.regex_prefilter import holds
 from interviewer.grading.stance import muted_tokens
-from interviewer.grading.regex_prefilter import Condition, holds, required_text
-from interviewer.grading.text_normalise import NormalisedText, phrase_stems, tokenise
+from interviewer.grading.text_normalise import NormalisedText, phrase_stems
 from interviewer.grading.typo_corrector import MIN_TYPO_LENGTH, TypoCorrector
 from interviewer.grading.visible_text import INVISIBLE
-from interviewer.grading.word_lists import NEGATION_WORDS
 
 #: Answer words skipped inside a phrase ("compute the gradients" matches "compute gradients").
 _FILLERS = frozenset("a an the its their our your my this these those that all each every any".split())
-_ARTICLES = frozenset(("a", "an", "the"))
 _MAX_FILLERS = 2
-
-
-@dataclass(frozen=True)
-class Alias:
-    """One compiled alias."""
-
-    text: str
-    stems: tuple[str, ...] = ()         # phrase aliases: required stems, in order
-    joined: str = ""                    # multi-word alias written as one word ("dataloader")
-    regex: re.Pattern[str] | None = None  # `re:` aliases
-    repeats_question: bool = False      # every word is already in the question: worth nothing
-    split_key: str = ""                 # one-word alias an answer may type as two words
-    prefilter: Condition = None         # `re:` aliases: text the regex cannot match without
-    owned: frozenset[str] = frozenset()  # `re:` aliases: negation/contrast words they spell out
-    # may match in another word order ("gradients are computed" for "compute gradients")
-    words_only: bool = True
 
 
 @dataclass(frozen=True)
@@ -126,7 +108,7 @@ class ConceptMatcher:
         self.groups: list[list[Alias]] = []
         for n, group in enumerate(groups):
             exempt = bool(repeat_exempt and repeat_exempt[n])
-            self.groups.append([_compile_alias(a, question, question_text, exempt) for a in group])
+            self.groups.append([compile_alias(a, question, question_text, exempt) for a in group])
         # Every alias word of 5+ letters, by first letter: what a misspelling may stand for.
         words: dict[str, str] = {}
         self._joined: set[str] = set()
@@ -134,9 +116,7 @@ class ConceptMatcher:
             for alias in group:
                 if alias.repeats_question or alias.regex is not None:
                     continue
-                norms = [n for n in phrase_norms_of(alias.text) if n not in _ARTICLES] \
-                    or phrase_norms_of(alias.text)   # aligned with the stems (articles left out)
-                for norm, st in zip(norms, alias.stems, strict=False):
+                for norm, st in zip(alias.norms, alias.stems, strict=True):
                     if len(norm) >= MIN_TYPO_LENGTH:
                         words.setdefault(norm, st)
                     if len(st) >= MIN_TYPO_LENGTH:
@@ -413,33 +393,3 @@ def _no_foreign_negation(view: AnswerView, lo: int, hi: int, picked: list[int]) 
         if k not in picked and is_negation_cue(tokens, k):
             return False
     return True
-
-
-def phrase_norms_of(text: str) -> list[str]:
-    return [t.norm for t in tokenise(text)]
-
-
-def _compile_alias(text: str, question: set[str], question_text: str, exempt: bool) -> Alias:
-    regex = compile_pattern(text)
-    if regex is not None:
-        repeats = not exempt and bool(question_text) and regex.search(question_text) is not None
-        return Alias(text, regex=regex, repeats_question=repeats,
-                     prefilter=required_text(regex.pattern), owned=pattern_words(regex.pattern))
-    toks = tokenise(text)
-    # Articles inside an alias are optional ("the forward pass" == "forward pass").
-    kept = [t for t in toks if t.norm not in _ARTICLES] or toks
-    stems = tuple(t.stem for t in kept)
-    joined = "".join(t.norm for t in kept) if len(kept) > 1 else ""
-    if len(joined) < 6:
-        joined = ""
-    # the question's own words, or one of them spelled apart ("in-place" for "inplace")
-    together = phrase_stems("".join(t.norm for t in kept)) if len(kept) > 1 else []
-    repeats = not exempt and bool(stems) and (
-        all(s in question for s in stems) or (len(together) == 1 and together[0] in question))
-    split_key = text.lower() if len(stems) == 1 and len(text) >= 6 and text.isalnum() else ""
-    owned = frozenset(t.norm for t in kept if t.norm in NEGATION_WORDS or t.norm == "t")
-    # a code form matches reordered only when none of its parts is a one- or two-letter name
-    # ("x.grad" must not match "x with requires_grad"; "tensor.device" may match "the device
-    # the tensor is on")
-    words_only = all(ch.isalnum() or ch in " -'" for ch in text) or all(len(t.norm) >= 3 for t in kept)
-    return Alias(text, stems, joined, None, repeats, split_key, owned=owned, words_only=words_only)
