@@ -3,7 +3,7 @@
 Grades every answer of the Mohler et al. (2011) data set (CS short answers, two human
 graders, 0-5) against its question's reference answer only, and prints Pearson r and RMSE
 against the graders' mean. Nothing is learned from this data set: the grader's weights and
-curve are fixed in code (see interviewer/grading/reference_only.py) and its generic choices
+curve are fixed in code (interviewer/grading/reference_model.py, reference_only.py); its choices
 were checked on SemEval-2013 (bench/asag_semeval.py), not here. In fairness: the effect of the
 square-root curve on this file was seen while building it (linear coverage gives r ~0.53
 here, the curve ~0.57); it was kept because it is the better design for any grader whose

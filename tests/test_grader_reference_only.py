@@ -8,7 +8,7 @@ from grader_helpers import flags, grade, question
 from interviewer.corpus.catalog import load_catalog
 from interviewer.grading.offline_grader import OfflineGrader
 from interviewer.grading.protocols import GradeRequest
-from interviewer.grading.reference_only import reference_model
+from interviewer.grading.reference_model import reference_model
 
 IMPORTED = Path(__file__).parent / "fixtures" / "grader" / "imported"
 
