@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from interviewer.grading.concept_alias import Alias, compile_alias
 from interviewer.grading.known_words import shipped_known_stems, text_stems
-from interviewer.grading.negation import denial_cues, is_negation_cue, negation_cues
+from interviewer.grading.negation import denial_cues, is_negation, negation_cues
 from interviewer.grading.regex_prefilter import holds
 from interviewer.grading.stance import muted_tokens
 from interviewer.grading.text_normalise import NormalisedText, phrase_stems
@@ -376,7 +376,7 @@ def _stands(view: AnswerView, lo: int, hi: int, want: bool, claim: bool,
             return False
         if denial >= lo and tokens[denial].norm not in owned and claim:
             return False
-        if k > lo and is_negation_cue(tokens, k) and tokens[k].norm not in owned \
+        if k > lo and is_negation(tokens, k) and tokens[k].norm not in owned \
                 and not tokens[k].code:
             return False
     return True
@@ -390,6 +390,6 @@ def _no_foreign_negation(view: AnswerView, lo: int, hi: int, picked: list[int]) 
         cue = view.negated_by[k]
         if cue != -1 and cue not in picked:
             return False
-        if k not in picked and is_negation_cue(tokens, k):
+        if k not in picked and is_negation(tokens, k):
             return False
     return True

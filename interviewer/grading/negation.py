@@ -88,9 +88,10 @@ def negation_cues(tokens: Sequence[Token]) -> list[int]:
             if tok.norm not in _SOFT_WORDS:
                 content_left -= 1
         norm = tok.norm
-        if (norm in NEGATION_WORDS or norm == "t") and is_negation(tokens, i):
+        if (norm in NEGATION_WORDS or norm == "t") and is_negation(tokens, i):  # (a fast skip)
             last_cue, content_left = i, NEGATION_REACH
-        elif norm == "or" and (negated_by[i] != _NONE or (i and negated_by[i - 1] != _NONE)):
+        elif norm == "or" and (negated_by[i] != _NONE or (
+                i and clause_of[i - 1] == clause_of[i] and negated_by[i - 1] != _NONE)):
             # "never uses A or B": the negation covers both; its reach counts from the "or"
             negated_by[i] = negated_by[i] if negated_by[i] != _NONE else negated_by[i - 1]
             last_cue, content_left = i, NEGATION_REACH
@@ -139,12 +140,6 @@ def is_negation(tokens: Sequence[Token], i: int) -> bool:
     if cue and tok.norm in ("not", "no") and i and tokens[i - 1].norm == "or":
         return False   # "whether or not", "yes-or-no"
     return cue
-
-
-def is_negation_cue(tokens: Sequence[Token], i: int) -> bool:
-    """Whether token i is itself a negation ("not", the "t" of "doesn't", "never")."""
-    norm = tokens[i].norm
-    return (norm in NEGATION_WORDS or norm == "t") and is_negation(tokens, i)
 
 
 # Negative look-arounds name words a pattern refuses, not words it states.
