@@ -1,7 +1,8 @@
 """Edges of polarity found in review: a negation does not leak into the next clause through
-"or", and claims that state nothing are muted however they are put."""
+"or", and a claim next to a "related to" list keeps its credit."""
 
 import pytest
+from test_grader_claims import STRONG, verdicts
 
 from interviewer.grading.negation import negation_cues
 from interviewer.grading.text_normalise import normalise
@@ -23,3 +24,9 @@ def test_a_negation_does_not_reach_through_an_or_that_opens_a_new_clause(text):
 
 def test_a_negation_still_covers_both_sides_of_an_or_in_its_clause():
     assert {"a", "b"} <= negated_words("It never uses A or B.")
+
+
+def test_a_claim_before_a_plural_related_to_keeps_its_credit():
+    answer = STRONG.replace("It reshuffles them every epoch.",
+                            "It reshuffles every epoch, and the samplers are related to that.")
+    assert verdicts(answer)["shuffling"] == "met"

@@ -55,6 +55,7 @@ _NOT_KNOWING_FIRST = frozenset(run[0] for run in (
 _FILLERS = frozenset("the of and a an with to for".split())
 #: A clause this short before "X and Y are related to Z" is one more item of its subject.
 _LIST_ITEM_WORDS = 4
+_PRONOUNS = frozenset("it they this these those there we you he she i".split())
 _NOT_KNOWING = (("i", "don", "t", "know"), ("i", "do", "not", "know"), ("i", "have", "no", "idea"),
                 ("ve", "no", "idea"), ("no", "idea", "really"),
                 ("m", "not", "sure"), ("am", "not", "sure"), ("i", "dont", "know"),
@@ -223,12 +224,12 @@ def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
                 break
         if has_run(cw, _ASSOCIATION):
             # "Also autograd, the graph, .grad and SGD are related to it": a plural verb after
-            # a list whose items are clauses of their own (a few words each); not "It batches,
-            # and shuffling is related to it" (a claim, then a singular subject of its own)
+            # a list whose items are clauses of their own (a few words each, no subject or
+            # verb of their own); not "It batches, and shuffling is related to it" (a claim,
+            # then a singular subject) or "It batches, and the samplers are related to it"
             first = c
             plural = "are" in cw or "were" in cw
-            while (plural and first
-                   and clauses[first - 1][1] - clauses[first - 1][0] <= _LIST_ITEM_WORDS):
+            while plural and first and _list_item(words[slice(*clauses[first - 1])]):
                 first -= 1
             _mute(muted, clauses[first][0], b)
         open_from = _left_open(cw)
@@ -249,6 +250,13 @@ def _clause_rules(tokens: Sequence[Token], words: list[str], lo: int, hi: int,
                 _mute(muted, lo, b)
         elif c and cw and denies_before(cw):
             _mute(muted, lo, b)
+
+
+def _list_item(words: list[str]) -> bool:
+    """A clause that can be one item of a listed subject: a few words, not opened by a
+    pronoun subject, with no auxiliary verb ("the computational graph", not "it batches")."""
+    return (len(words) <= _LIST_ITEM_WORDS and words[0] not in _PRONOUNS
+            and AUX.isdisjoint(words))
 
 
 def _left_open(words: list[str]) -> int | None:
