@@ -30,3 +30,10 @@ def test_a_claim_before_a_plural_related_to_keeps_its_credit():
     answer = STRONG.replace("It reshuffles them every epoch.",
                             "It reshuffles every epoch, and the samplers are related to that.")
     assert verdicts(answer)["shuffling"] == "met"
+
+
+@pytest.mark.parametrize("denial", ["That's a fallacy.", "Which is misleading.", "That's a myth."])
+def test_every_denial_word_denies_the_sentence_before(denial):
+    answer = STRONG.replace("It reshuffles them every epoch.",
+                            f"It reshuffles them every epoch. {denial}")
+    assert verdicts(answer)["shuffling"] != "met"

@@ -9,7 +9,13 @@ Each function takes the normalised words of a sentence or clause and says where 
 part ends (or whether the words deny what came before); `stance` mutes accordingly.
 """
 
-from interviewer.grading.word_lists import STOPWORDS, has_run
+from interviewer.grading.word_lists import (
+    DENIAL_ADJECTIVES,
+    DENIAL_NOUNS,
+    NT_PREFIXES,
+    STOPWORDS,
+    has_run,
+)
 
 #: Auxiliary verbs (and the endings of their contractions: "it's", "they're", "I'd").
 AUX = frozenset("is are was were be been being am has have had does do did can could will "
@@ -26,9 +32,10 @@ _EMPTY_PREDICATES = frozenset(
 _EMPTY_COMPLEMENT = frozenset("how it works work what happens happen really actually quite "
                               "exactly true right correct the case a an difference thing so "
                               "accurate real at all".split())
-#: Words that deny what they are said of: "that's a myth", "which is wrong".
-DENIAL_WORDS = frozenset("myth myths misconception wrong false untrue incorrect nonsense "
-                         "bogus bullshit rubbish fake".split())
+#: Words that deny what they are said of: "that's a myth", "which is wrong", "that's a
+#: fallacy", "which is misleading".
+DENIAL_WORDS = DENIAL_NOUNS | DENIAL_ADJECTIVES | frozenset(
+    "nonsense bogus bullshit rubbish fake".split())
 
 
 def backward_denial(words: list[str]) -> int | None:
@@ -63,8 +70,7 @@ def denied_subject(words: list[str]) -> int | None:
     for i, w in enumerate(words):
         if w not in ("not", "t", "never") or i == 0:
             continue
-        aux = i - 1 if words[i - 1] in AUX or words[i - 1] in ("doesn", "isn", "aren", "don",
-                                                                 "wasn", "weren", "didn") else None
+        aux = i - 1 if words[i - 1] in AUX or words[i - 1] in NT_PREFIXES else None
         if aux is None or aux == 0:
             return None
         rest = [x for x in words[i + 1:] if x not in ("really", "actually", "a", "an", "the",

@@ -35,13 +35,13 @@ from interviewer.grading.denying_predicates import (
     denies_before,
 )
 from interviewer.grading.text_normalise import Token
-from interviewer.grading.word_lists import CLAUSE_OPENERS, has_run
+from interviewer.grading.word_lists import CLAUSE_OPENERS, SAYING_VERBS, has_run
 
 _HEDGES = frozenset("might maybe perhaps possibly probably could may guess".split())
-_REPORT_VERBS = frozenset(
-    "say says said think thinks thought believe believes believed claim claims claimed heard "
-    "hear read assume assumes assumed suggest suggests suggested tell tells told mention mentions "
-    "mentioned".split())
+#: Verbs that report what others say or think: the saying verbs of `word_lists`, and hearing,
+#: reading, telling and mentioning.
+_REPORT_VERBS = SAYING_VERBS | frozenset(
+    "heard hear read tell tells told mention mentions mentioned".split())
 #: Subjects of reported speech: "people say", "some claim", "they think", "you'd think".
 _REPORTERS = frozenset("people some others many folks everyone everybody somebody someone "
                        "they tutorials articles blogs".split())
@@ -50,8 +50,6 @@ _REPORTERS = frozenset("people some others many folks everyone everybody somebod
 _ASSOCIATION = (("related", "to"), ("associated", "with"), ("something", "to", "do"),
                 ("have", "to", "do", "with"), ("has", "to", "do", "with"), ("come", "up"),
                 ("comes", "up"), ("relevant", "to"), ("relevant", "here"), ("somehow", "connected"))
-_NOT_KNOWING_FIRST = frozenset(run[0] for run in (
-    ("i",), ("no",), ("not",), ("don",), ("can",), ("cannot",)))
 _FILLERS = frozenset("the of and a an with to for".split())
 #: A clause this short before "X and Y are related to Z" is one more item of its subject.
 _LIST_ITEM_WORDS = 4
@@ -60,7 +58,7 @@ _NOT_KNOWING = (("i", "don", "t", "know"), ("i", "do", "not", "know"), ("i", "ha
                 ("ve", "no", "idea"), ("no", "idea", "really"),
                 ("m", "not", "sure"), ("am", "not", "sure"), ("i", "dont", "know"),
                 ("not", "sure", "if"), ("not", "sure", "whether"), ("not", "sure", "about"),
-                ("i", "have", "no", "idea"), ("can", "t", "remember"), ("cannot", "remember"),
+                ("can", "t", "remember"), ("cannot", "remember"),
                 ("i", "forget"), ("i", "forgot"))
 _GLOSS_GAP = re.compile(r"^\s*(?::|\s[-–—]\s?)\s*$")
 _QUESTION_CELL = re.compile(r"\|\s*\?+\s*(?:\||$)|\?\s*\|")
@@ -108,8 +106,7 @@ def muted_tokens(text: str, tokens: Sequence[Token],
             _mute(muted, lo, hi)
             continue
         wset = set(words)
-        if (("or" in wset and _hedged(words)) or (not wset.isdisjoint(_NOT_KNOWING_FIRST)
-                                                   and has_run(words, _NOT_KNOWING))
+        if (("or" in wset and _hedged(words)) or has_run(words, _NOT_KNOWING)
                 or (glossary and stubs[s]) or _filler_run(words)):
             _mute(muted, lo, hi)
             continue
@@ -275,9 +272,9 @@ def _reported(words: list[str], k: int, start: int) -> bool:
     ("I think X")."""
     before = words[max(start, k - 3):k]
     verb = words[k]
-    if verb in ("heard", "hear", "read", "see"):
-        # "I have heard that", "we read somewhere"; "you'll read / hear / see that" (what
-        # others write), not "I heard a click"
+    if verb in ("heard", "hear", "read"):
+        # "I have heard that", "we read somewhere"; "you'll read / hear that" (what others
+        # write), not "I heard a click"
         after = words[k + 1:k + 3]
         if not any(w in ("that", "about", "somewhere", "people", "of", "it", "online") for w in after):
             return False
