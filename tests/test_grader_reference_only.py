@@ -107,3 +107,19 @@ def test_the_derived_rubric_has_one_criterion_per_reference_sentence():
     assert model is not None
     assert 1 <= len(model.rubric.criteria) <= 6
     assert all(c.weight > 0 for c in model.rubric.criteria)
+
+
+@pytest.mark.parametrize("unsaid", [
+    "Is it first in first out? Or is it reusable? I really am not sure.",
+    "Maybe it is first in first out or last in first out or random or sorted.",
+])
+def test_acronyms_and_derived_words_in_a_claim_that_states_nothing_earn_nothing(unsaid):
+    # an acronym spelled out ("first in first out" for FIFO) and a derived word ("reusable"
+    # for "reusability") are matched outside the concept matcher: they obey the same stance
+    queue = question("what-is-pytorch").model_copy(update={
+        "id": "queue", "question": "What is a queue?",
+        "reference_answer": "A queue is FIFO: the element that arrives first leaves first. "
+                            "Reusability of buffers matters."})
+    stated = "It is first in, first out, and its buffers are reusable."
+    assert OfflineGrader().grade_sync(GradeRequest(queue, None, stated)).score >= 50
+    assert OfflineGrader().grade_sync(GradeRequest(queue, None, unsaid)).score == 0

@@ -160,6 +160,12 @@ def _credits(model: ReferenceModel, checks: PrecheckResult, answer: str
     def quote(i: int, start: int, end: int) -> None:
         evidence.setdefault(i, Evidence(quote=answer[start:end], start=start, end=end, verified=True))
 
+    muted = view.muted or [False] * len(tokens)
+
+    def says(j: int, negated: bool = False) -> bool:
+        """Whether token j is stated, with the wanted polarity (as the matcher's matches are)."""
+        return not muted[j] and view.negated[j] == negated
+
     for i in range(len(model.concepts)):
         found = model.matcher.find(view, i)
         if found is not None:
@@ -168,7 +174,7 @@ def _credits(model: ReferenceModel, checks: PrecheckResult, answer: str
     # Acronyms, both ways.
     for j, tok in enumerate(tokens):
         members = model.acronyms.get(tok.norm) if 2 <= len(tok.norm) <= 5 else None
-        if members and not view.negated[j]:
+        if members and says(j):
             for i in members:
                 if credits[i] < 1.0:
                     credits[i] = 1.0
@@ -180,7 +186,7 @@ def _credits(model: ReferenceModel, checks: PrecheckResult, answer: str
                 if len(run) < n:
                     break
                 i = model.spelled.get("".join(t.norm[0] for t in run))
-                if i is not None and credits[i] < 1.0:
+                if i is not None and credits[i] < 1.0 and all(says(k) for k in range(j, j + n)):
                     credits[i] = 1.0
                     quote(i, run[0].start, run[-1].end)
     # Derived forms: "reuse" for "reusability" (a shared stem prefix), for half credit.
@@ -194,7 +200,7 @@ def _credits(model: ReferenceModel, checks: PrecheckResult, answer: str
         for j in by_prefix.get(concept.stem[:_MIN_PREFIX], ()):
             st = view.stems[j]
             if (st.startswith(concept.stem) or concept.stem.startswith(st)) \
-                    and view.negated[j] == concept.negated:
+                    and says(j, concept.negated):
                 credits[i] = DERIVED_CREDIT
                 quote(i, tokens[j].start, tokens[j].end)
                 break
