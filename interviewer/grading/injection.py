@@ -37,8 +37,6 @@ _TARGET = (r"(?:full\s+(?:marks?|credit|points?|score)|(?:a\s+)?perfect\s+(?:sco
            r"|10\s*/\s*10|5\s*/\s*5|all\s+(?:the\s+)?criteria(?:\s+as)?\s+met"
            r"|every\s+criterion(?:\s+as)?\s+met|(?:as\s+)?(?:a\s+)?pass(?:ed)?\b|as\s+correct\b"
            r"|as\s+met\b)")
-_IMPERATIVE = (r"(?:award|give|assign|grant|record|mark|rate|score|grade|output|return|set|treat|"
-               r"consider|count|accept|pass|put|enter|report)")
 
 # Trigger substrings (of the lower-cased text): one of each group must be present for a pattern
 # to be tried. Short words carry their spaces so "ai" does not fire on "train".
@@ -52,6 +50,7 @@ _TARGET_WORDS = ("full", "perfect", "maximum", " max ", "top mark", "highest", "
 _IMPERATIVE_WORDS = ("award", "give", "assign", "grant", "record", "mark", "rate", "score",
                      "grade", "output", "return", "set", "treat", "consider", "count", "accept",
                      "pass", "put", "enter", "report")
+_IMPERATIVE = "(?:" + "|".join(_IMPERATIVE_WORDS) + ")"
 
 _PATTERNS: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = (
     # replacing the grader's instructions

@@ -14,17 +14,15 @@ from functools import lru_cache
 
 from interviewer.domain import Flag, Question
 from interviewer.grading.injection import detect
-from interviewer.grading.visible_text import INVISIBLE, fold_confusables
 from interviewer.grading.text_normalise import (
     MAX_GRADED_CHARS,
-    layout,
     NormalisedText,
     Token,
+    layout,
     normalise,
     sanitise,
-    stem,
-    tokenise,
 )
+from interviewer.grading.visible_text import INVISIBLE, fold_confusables, merge_spans
 from interviewer.grading.word_lists import STOPWORDS
 
 #: An answer needs at least this many words (one when the reference itself is tiny).
@@ -81,13 +79,11 @@ def run_prechecks(
     if not text.tokens:
         return _block(result, window, "punctuation-only", "the answer has no words")
 
-    stems = {t.stem for t in text.tokens}
-    spans = find_injection_spans(window, stems)
+    spans, kinds = _injections(window)
     clean = window
     if spans:
         clean = blank_spans(window, spans)
         result.injection_spans = spans
-        kinds = sorted({kind for kind, _ in _injection_kinds(window)})
         quoted = "; ".join(repr(window[s:e].strip()[:60]) for s, e in spans[:3])
         result.flags.append(Flag(code="injection", detail=(
             f"text addressed to the grader ({', '.join(kinds)}) was ignored: {quoted}")))
@@ -175,12 +171,18 @@ def _without_invisible(text: str) -> tuple[str, "list[int] | _Identity"]:
     return "".join(text[i] for i in kept), kept + [len(text)]
 
 
-def find_injection_spans(text: str, stems: set[str] | None = None) -> list[tuple[int, int]]:
+def find_injection_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of text addressed to the grader, widened to whole sentences (and
-    whole JSON objects), merged and sorted. (`stems` is accepted for older callers.)"""
-    raw = [span for _, span in _injection_kinds(text)]
-    if not raw:
-        return []
+    whole JSON objects), merged and sorted."""
+    return _injections(text)[0]
+
+
+def _injections(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """The spans of `find_injection_spans`, and the kinds of injection found (sorted)."""
+    found = _injection_kinds(text)
+    if not found:
+        return [], []
+    raw = [span for _, span in found]
     spans = []
     # sentence ends as the grader reads them: a hard-wrapped line break is not one
     flowing = layout(text)[0] if "\n" in text else text
@@ -190,7 +192,7 @@ def find_injection_spans(text: str, stems: set[str] | None = None) -> list[tuple
             spans.append(obj)
             continue
         spans.append((_sentence_start(flowing, start), _sentence_end(flowing, end)))
-    return _merge(spans)
+    return merge_spans(spans), sorted({kind for kind, _ in found})
 
 
 _CLOSERS = {"[": "]", "(": ")", "<!--": "-->"}
@@ -246,16 +248,6 @@ def _sentence_end(text: str, pos: int) -> int:
     end = m.end() if m else min(len(text), pos + 400)
     run_on = _UNPUNCTUATED_START.search(text, pos, min(len(text), end + 2))
     return run_on.start() if run_on and run_on.start() < end else end
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from interviewer.grading.visible_text import INVISIBLE, merge_spans
+
 # Characters that read as "-", "<", ">", "[", "]", "/" or "=": dashes, minus signs, angle
 # quotation marks, CJK and mathematical brackets, fraction and division slashes. NFKC folds the
 # full-width forms (＜＞［］－／) already; these are the look-alikes it leaves alone.
@@ -33,10 +35,7 @@ _LOOKALIKE = str.maketrans({
     **dict.fromkeys("＝꞊", "="),
     "«": "<", "»": ">", "≪": "<", "≫": ">",
 })
-# Characters a reader does not see: zero-width spaces and joiners, soft hyphen, word joiner,
-# BOM, bidi marks and controls.
-_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
-                        "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 _BLOCK_WORD = r"(?:END[-_ ]*(?:OF[-_ ]*)?)?(?:THE[-_ ]*)?(?:CANDIDATE'?S?[-_ ]*)?(?:ANSWER|CONTEXT|RESPONSE)"
 #: What counts as a forged block marker, matched on the folded text.
@@ -110,7 +109,7 @@ def neutralise_markers(text: str, nonce: str | None = None) -> Neutralised:
             start = text.find(nonce, start + len(nonce))
     if not spans:
         return Neutralised(text)
-    spans = _merge(spans)
+    spans = merge_spans(spans)
     out, prev = [], 0
     for start, end in spans:
         out.append(text[prev:start])
@@ -118,16 +117,6 @@ def neutralise_markers(text: str, nonce: str | None = None) -> Neutralised:
         prev = end
     out.append(text[prev:])
     return Neutralised("".join(out), spans, [text[s:e] for s, e in spans])
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def marker_flag_detail(found: list[str]) -> str:

@@ -7,17 +7,12 @@ look, so lint warns about them. A gap is a repetition of a class that matches bo
 and a space (`.`, `[^.]`, `[a-z ]`, `[\\w\\s]`), i.e. one that can run across words.
 """
 
+import re._constants as _c  # the regex parser's own reading of a pattern
+import re._parser as _parser
 from dataclasses import dataclass
 
-try:  # the parser moved in Python 3.11; either way it is only used to read patterns
-    import re._constants as _c
-    import re._parser as _parser
-except ImportError:  # pragma: no cover - older layouts
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+from interviewer.grading.regex_prefilter import REPEATS
 
-_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT}
-                                              if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 _CATEGORIES = {
     _c.CATEGORY_SPACE: str.isspace,
     _c.CATEGORY_NOT_SPACE: lambda ch: not ch.isspace(),
@@ -51,7 +46,7 @@ def widest_gap(pattern: str) -> Gap | None:
 
 def _collect(seq, gaps: list[Gap]) -> None:
     for op, av in seq:
-        if op in _REPEATS:
+        if op in REPEATS:
             _low, high, body = av
             if _spans_words(body):
                 width = None if high is _c.MAXREPEAT else int(high)

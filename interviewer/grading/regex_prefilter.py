@@ -9,20 +9,15 @@ string (must occur), ("and", [...]), ("or", [...]), or None (no condition known)
 necessary condition only: when it holds, the regex itself still decides.
 """
 
+import re._constants as _c  # the regex parser's own reading of a pattern
+import re._parser as _parser
 from typing import Union
-
-try:  # the parser moved in Python 3.11; either way it is only used to read patterns
-    import re._constants as _c
-    import re._parser as _parser
-except ImportError:  # pragma: no cover - older layouts
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
 
 Condition = Union[str, tuple[str, list["Condition"]], None]
 
-_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT}
-                                              if hasattr(_c, "POSSESSIVE_REPEAT") else set())
-_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+#: The parser's codes for a repeated item (x*, x*?, x*+).
+REPEATS = frozenset((_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT))
+_ATOMIC = _c.ATOMIC_GROUP
 
 
 def required_text(pattern: str) -> Condition:
@@ -56,11 +51,11 @@ def _condition(seq) -> Condition:
             alternatives = [_condition(branch) for branch in av[1]]
             if all(a is not None for a in alternatives):
                 parts.append(("or", alternatives))
-        elif op in _REPEATS:
+        elif op in REPEATS:
             low, _high, body = av
             if low >= 1:
                 parts.append(_condition(body))
-        elif _ATOMIC is not None and op is _ATOMIC:
+        elif op is _ATOMIC:
             parts.append(_condition(av))
         # anything else (classes, anchors, look-arounds, back-references) requires nothing
     flush()

@@ -20,8 +20,10 @@ from functools import lru_cache
 # Invisible format characters: zero-width space/joiners, word joiner, soft hyphen, BOM, and
 # the bidirectional controls that reorder what a terminal shows. Inside a word they are
 # dropped from its normal form (the tokeniser joins "n\u200bot" into "not").
-INVISIBLE = ("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
-             "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+             "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+             "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+             "\u206a\u206b\u206c\u206d\u206e\u206f")
 
 _HIDDEN = re.compile(
     r"<!--.*?(?:-->|\Z)"                                       # HTML comment (even unclosed)
@@ -89,3 +91,13 @@ def fold_confusables(text: str) -> str:
     out.append(text[last:])
     return "".join(out)
 
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) spans sorted, with overlapping or touching ones merged."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
