@@ -8,13 +8,15 @@ over all of the set's question ids; a failure names the question.
 """
 
 from collections import Counter
-from urllib.parse import urlparse
 
 import pytest
 
-from grader_helpers import catalog, question, rubric
-from interviewer.grading.offline_grader import OfflineGrader
-from interviewer.grading.protocols import GradeRequest
+from deck_question_helpers import (
+    assert_charged_with, assert_cites_pytorch_docs_over_https,
+    assert_claim_charged_and_correction_not, assert_essential_criteria_have_opposites,
+    assert_five_misconceptions_contradicting_criteria, assert_model_answer_scores_full,
+    assert_not_charged, assert_rubric_form)
+from grader_helpers import catalog, grade, question, rubric
 
 #: id -> (topic, difficulty) for every question of set A.
 SET_A: dict[str, tuple[str, str]] = {
@@ -249,11 +251,6 @@ NEUTRAL_TAIL = ("I am not completely sure how I would answer this one in an inte
                 "let me think about it some more before giving my final reply.")
 
 
-def _grade(question_id: str, answer: str):
-    return OfflineGrader().grade_sync(GradeRequest(
-        question=question(question_id), rubric=rubric(question_id), answer=answer))
-
-
 def test_set_a_has_the_planned_size_and_difficulty_mix():
     assert len(SET_A) == 26
     assert Counter(d for _, d in SET_A.values()) == {"hard": 14, "medium": 10, "easy": 2}
@@ -268,12 +265,7 @@ def test_question_is_in_the_deck_with_its_topic_and_difficulty(question_id):
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_question_cites_pytorch_documentation_over_https(question_id):
-    urls = [s.url for s in question(question_id).sources if s.url]
-    assert urls, f"{question_id}: no documentation source"
-    for url in urls:
-        parsed = urlparse(url)
-        assert parsed.scheme == "https", url
-        assert parsed.hostname == "docs.pytorch.org", url
+    assert_cites_pytorch_docs_over_https(question_id)
 
 
 @pytest.mark.parametrize("question_id", IDS)
@@ -287,35 +279,19 @@ def test_answers_recommend_no_deprecated_api(question_id):
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_rubric_has_the_full_form(question_id):
-    r = rubric(question_id)
-    assert r.question_id == question_id
-    assert 3 <= len(r.criteria) <= 6
-    essential = [c for c in r.criteria if c.essential]
-    assert 1 <= len(essential) <= 2, f"{question_id}: {len(essential)} essential criteria"
-    assert 2 <= len(r.follow_ups) <= 4
-    targets = {t for f in r.follow_ups for t in f.targets}
-    assert targets <= {c.id for c in r.criteria}
-    for c in r.criteria:
+    assert_rubric_form(question_id)
+    for c in rubric(question_id).criteria:
         assert {"none", "partial", "full"} <= set(c.levels.model_dump())
 
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_every_essential_criterion_has_opposites(question_id):
-    for c in rubric(question_id).criteria:
-        if c.essential:
-            assert any(concept.opposites for concept in c.concepts), (
-                f"{question_id}: essential criterion {c.id} has no opposite")
+    assert_essential_criteria_have_opposites(question_id)
 
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_at_least_five_misconceptions_each_contradicting_a_criterion(question_id):
-    r = rubric(question_id)
-    ids = {c.id for c in r.criteria}
-    assert len(r.misconceptions) >= 5
-    for m in r.misconceptions:
-        assert m.contradicts, f"{question_id}: {m.id} contradicts nothing"
-        assert set(m.contradicts) <= ids
-        assert 5 <= m.penalty <= 15
+    assert_five_misconceptions_contradicting_criteria(question_id)
 
 
 @pytest.mark.parametrize("question_id", IDS)
@@ -331,28 +307,19 @@ def test_no_opposite_repeats_a_misconception_pattern(question_id):
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_each_misconception_fires_on_its_own_claim_and_not_on_its_correction(question_id):
-    r = rubric(question_id)
-    for m in r.misconceptions:
-        claimed = {h.id for h in _grade(question_id, m.claim + " " + NEUTRAL_TAIL).misconceptions}
-        assert m.id in claimed, f"{question_id}: claim of {m.id} not detected"
-        corrected = {h.id for h in
-                     _grade(question_id, m.correction + " " + NEUTRAL_TAIL).misconceptions}
-        assert m.id not in corrected, f"{question_id}: correction of {m.id} is charged"
+    for m in rubric(question_id).misconceptions:
+        assert_claim_charged_and_correction_not(question_id, m, " " + NEUTRAL_TAIL)
 
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_model_answer_passes_its_own_rubric(question_id):
-    result = _grade(question_id, rubric(question_id).model_answer)
-    assert {c.id: c.verdict for c in result.criteria} == {
-        c.id: "met" for c in rubric(question_id).criteria}
-    assert not result.misconceptions
-    assert result.score == 100
+    assert_model_answer_scores_full(question_id)
 
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_reference_answer_is_never_charged_as_wrong(question_id):
     """A correct answer in the deck's own words states no misconception and no opposite."""
-    result = _grade(question_id, question(question_id).reference_answer)
+    result = grade(question_id, question(question_id).reference_answer)
     assert not result.misconceptions, [
         (h.id, h.evidence[0].quote) for h in result.misconceptions]
 
@@ -360,7 +327,7 @@ def test_reference_answer_is_never_charged_as_wrong(question_id):
 @pytest.mark.parametrize("question_id", IDS)
 def test_quoting_the_question_is_never_charged_as_wrong(question_id):
     """Candidates quote the scenario (and its code); that must not trigger a wrong claim."""
-    result = _grade(question_id, question(question_id).question + "\n\n" + NEUTRAL_TAIL)
+    result = grade(question_id, question(question_id).question + "\n\n" + NEUTRAL_TAIL)
     assert "parroting" not in {f.code for f in result.flags}
     assert not result.misconceptions, [
         (h.id, h.evidence[0].quote) for h in result.misconceptions]
@@ -375,8 +342,7 @@ def test_correct_statements_are_covered_for_every_question():
 def test_correct_statements_are_not_charged(question_id, statement):
     """Correct claims, including denials of a listed misconception ("bfloat16 does not need a
     GradScaler", "DistributedDataParallel is better than nn.DataParallel"), cost nothing."""
-    result = _grade(question_id, statement + " " + NEUTRAL_TAIL)
-    assert not result.misconceptions, [(h.id, h.evidence[0].quote) for h in result.misconceptions]
+    assert_not_charged(question_id, statement + " " + NEUTRAL_TAIL)
 
 
 @pytest.mark.parametrize("subject", sorted(SUBJECTS))
@@ -442,8 +408,7 @@ WRONG_STATEMENTS: dict[str, list[tuple[str, str]]] = {
                           for s, m in pairs])
 def test_wrong_statements_found_in_review_are_charged(question_id, statement, misconception):
     assert question_id in SET_A
-    result = _grade(question_id, statement + " " + NEUTRAL_TAIL)
-    assert misconception in {h.id for h in result.misconceptions}
+    assert_charged_with(question_id, statement + " " + NEUTRAL_TAIL, misconception)
 
 
 #: Points the review settled against the documentation (issue 14 item 4): the reference
