@@ -17,6 +17,7 @@ from deck_question_helpers import (
     assert_five_misconceptions_contradicting_criteria, assert_model_answer_scores_full,
     assert_not_charged, assert_rubric_form)
 from grader_helpers import catalog, grade, question, rubric
+from rubric_claims_helpers import load
 
 #: id -> (topic, difficulty) for every question of set A.
 SET_A: dict[str, tuple[str, str]] = {
@@ -96,151 +97,9 @@ SUBJECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                         ("use_deterministic_algorithms", "cudnn.benchmark")),
 }
 
-#: Correct statements candidates make, often negating a listed wrong claim; none may be charged.
-CORRECT_STATEMENTS: dict[str, list[str]] = {
-    "float16-vs-bfloat16": [
-        "bfloat16 does not need a GradScaler.",
-        "bfloat16 has the same range as float32 but less precision.",
-        "bfloat16 has a larger range than float16.",
-        "bfloat16 has more exponent bits than float16.",
-        "bfloat16 doesn't need loss scaling.",
-    ],
-    "autocast-nan-loss": [
-        "bfloat16 has the same range as float32, so it does not overflow here.",
-        "bfloat16 doesn't overflow at these values.",
-        "GradScaler does not prevent a forward overflow.",
-        "Lowering the learning rate won't fix it.",
-    ],
-    "autocast-and-gradscaler": [
-        "bfloat16 does not need a GradScaler.",
-        "Autocast does not convert the weights to float16.",
-        "Call backward outside the autocast context, not inside it.",
-    ],
-    "ddp-internals": [
-        "DistributedDataParallel is better for a single machine than nn.DataParallel.",
-        "DDP does not use threads; DataParallel does.",
-        "Rank 0 does not gather the gradients.",
-    ],
-    "ddp-hang-first-allreduce": [
-        "Rather than switching to DataParallel, find the stuck rank.",
-        "Increasing the timeout does not fix the hang.",
-        "The other ranks do not continue without the missing rank.",
-    ],
-    "compile-recompilation": [
-        "Raising the recompile limit does not fix it; remove the cause instead.",
-        "Raising the recompile limit does not fix it.",
-        "It is a myth that graph breaks cause recompiles.",
-        "torch.compile does not compile once for all inputs.",
-    ],
-    "compile-graph-breaks": [
-        "A graph break is not an error unless fullgraph=True.",
-        "fullgraph=True does not remove graph breaks; it raises at the first one.",
-        "Graph breaks do not give wrong results.",
-    ],
-    "memory-grows-every-step": [
-        "It is not fragmentation: the tensors are still referenced.",
-        "torch.cuda.empty_cache() does not fix the leak.",
-        "Calling .item() fixes it.",
-        "It is not caused by fragmentation.",
-    ],
-    "memory-allocated-vs-reserved": [
-        "The gap is not a memory leak.",
-        "empty_cache() does not free live tensors.",
-        "Don't call empty_cache every iteration.",
-    ],
-    "cuda-oom-debugging": [
-        "empty_cache() does not give PyTorch more memory.",
-        "Activation checkpointing is not free: it costs an extra forward.",
-        "nvidia-smi does not show which tensors use the memory.",
-    ],
-    "timing-gpu-code": [
-        "The layer is not really that fast; the timing misses the GPU work.",
-        "The problem is not the timer's resolution but asynchronous execution.",
-        "Do not use CUDA_LAUNCH_BLOCKING=1 to benchmark.",
-        "The layer is not really that fast.",
-    ],
-    "reproducibility": [
-        "torch.manual_seed alone is not enough.",
-        "Setting cudnn.benchmark = False helps reproducibility.",
-        "torch.manual_seed seeds the GPU as well.",
-        "Results are not identical across different GPUs.",
-    ],
-    "device-agnostic-code": [
-        "x.to(device) does not move the tensor in place, so reassign it.",
-        "torch.load does not always load onto the CPU; use map_location.",
-        "Don't call .cuda() on every tensor.",
-    ],
-    "cudnn-benchmark": [
-        "It does not make results reproducible; turn it off for reproducibility.",
-        "Enabling benchmark does not make results reproducible.",
-        "It does not speed up matrix multiplications.",
-        "It is not faster for every model.",
-    ],
-    "distributed-sampler": [
-        "Each rank does not see the whole dataset.",
-        "Use the same sampler seed on every rank, not different sampler seeds.",
-        "set_epoch does not change the learning rate.",
-    ],
-    "fsdp-vs-ddp": [
-        "FSDP does not put different layers on different GPUs.",
-        "DDP does not split the model across GPUs.",
-        "FSDP is not always faster than DDP.",
-    ],
-    "quantization": [
-        "Dynamic quantization does not need calibration data.",
-        "QAT does not train in int8; it uses fake quantization in float.",
-        "torch.ao.quantization is not the recommended API any more.",
-    ],
-    "torch-export-deployment": [
-        "torch.export does not fall back to Python; it raises an error.",
-        "Don't use torch.jit.script; TorchScript is deprecated.",
-        "torch.compile does not produce a file you can deploy.",
-    ],
-    "torch-profiler": [
-        "You don't need TensorBoard; open the trace in Perfetto.",
-        "Profiling only the first iteration is not representative.",
-        "The profiler is not free, so don't leave it on for the whole run.",
-    ],
-    "activation-checkpointing": [
-        "Checkpointing makes training possible on a smaller GPU.",
-        "It does not save model weights to disk.",
-        "It does not make training faster; each step gets slower.",
-        "Dropout does not get a different mask in the recomputation.",
-    ],
-    "custom-operators": [
-        "torch.compile does not trace inside the custom op; it keeps it as one node.",
-        "You don't need a C++ extension.",
-        "opcheck does not check that the gradients are correct; use gradcheck.",
-        "torch.compile does not trace inside the custom op.",
-    ],
-    "dataloader-worker-seeding": [
-        "Current PyTorch does seed NumPy in each worker.",
-        "Workers do not all get the same seed.",
-        "persistent_workers does not reseed the workers every epoch.",
-    ],
-    "iterable-dataset-workers": [
-        "The DataLoader does not split an IterableDataset between its workers automatically.",
-        "A DistributedSampler cannot be used with an IterableDataset.",
-        "It is not caused by the workers having the same seed.",
-    ],
-    "gpu-starved-by-dataloader": [
-        "Use as many workers as you have CPU cores per GPU, then measure.",
-        "With pin_memory=True the DataLoader starts a background thread that pins batches.",
-        "pin_memory=True by itself does not overlap the copy; you also need non_blocking=True.",
-        "Increasing the batch size will not fix a data-bound pipeline.",
-        "num_workers does not start threads; it starts processes.",
-    ],
-    "ddp-gradient-accumulation": [
-        "Without no_sync the gradients are still correct, just slower.",
-        "DDP does not all-reduce gradients only in optimizer.step; it does so in backward.",
-        "Gradient accumulation is possible with DDP.",
-    ],
-    "torch-compile-modes": [
-        "torch.compile does not convert the model to TorchScript.",
-        "reduce-overhead does not reduce memory; it uses more.",
-        "max-autotune is not always the best choice.",
-    ],
-}
+#: Correct statements candidates make, often negating a listed wrong claim; none may be charged
+#: (in tests/rubric_claims/correct_statements_pytorch2_a.yaml).
+CORRECT_STATEMENTS: dict[str, list[str]] = load("correct_statements_pytorch2_a")
 
 #: APIs a PyTorch 2.x answer must not recommend (deprecated or unmaintained).
 DEPRECATED = ("torch.jit.script(", "torch.jit.trace(", "TorchServe", "Variable(",
