@@ -11,17 +11,9 @@ from interviewer.corpus.catalog import Catalog, load_default_catalog
 from interviewer.domain import Grade, Rubric
 from interviewer.grading.offline_grader import OfflineGrader
 from interviewer.grading.protocols import GradeRequest
+from rubric_claims_helpers import CORE  # the questions this file covers
 
 DECK = "pytorch"
-
-#: The questions this file covers.
-CORE = (
-    "what-is-pytorch pytorch-vs-tensorflow tensors autograd torch-nn-and-nn-module "
-    "nn-module-vs-sequential dataloader loss-function gradient torch-cuda backpropagation "
-    "optimizers autograd-function dataset-class modulelist pytorch-vs-keras conv1d-conv2d-conv3d "
-    "cnn dnn-vs-cnn pytorch-advantages activation-functions pytorch-building-blocks sigmoid-use "
-    "tensor-attributes feed-forward anaconda-vs-miniconda abstraction-levels"
-).split()
 
 
 @lru_cache(maxsize=1)

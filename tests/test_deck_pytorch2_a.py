@@ -8,13 +8,16 @@ over all of the set's question ids; a failure names the question.
 """
 
 from collections import Counter
-from urllib.parse import urlparse
 
 import pytest
 
-from grader_helpers import catalog, question, rubric
-from interviewer.grading.offline_grader import OfflineGrader
-from interviewer.grading.protocols import GradeRequest
+from deck_question_helpers import (
+    assert_charged_with, assert_cites_pytorch_docs_over_https,
+    assert_claim_charged_and_correction_not, assert_essential_criteria_have_opposites,
+    assert_five_misconceptions_contradicting_criteria, assert_model_answer_scores_full,
+    assert_not_charged, assert_rubric_form)
+from grader_helpers import catalog, grade, question, rubric
+from rubric_claims_helpers import load
 
 #: id -> (topic, difficulty) for every question of set A.
 SET_A: dict[str, tuple[str, str]] = {
@@ -94,151 +97,9 @@ SUBJECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                         ("use_deterministic_algorithms", "cudnn.benchmark")),
 }
 
-#: Correct statements candidates make, often negating a listed wrong claim; none may be charged.
-CORRECT_STATEMENTS: dict[str, list[str]] = {
-    "float16-vs-bfloat16": [
-        "bfloat16 does not need a GradScaler.",
-        "bfloat16 has the same range as float32 but less precision.",
-        "bfloat16 has a larger range than float16.",
-        "bfloat16 has more exponent bits than float16.",
-        "bfloat16 doesn't need loss scaling.",
-    ],
-    "autocast-nan-loss": [
-        "bfloat16 has the same range as float32, so it does not overflow here.",
-        "bfloat16 doesn't overflow at these values.",
-        "GradScaler does not prevent a forward overflow.",
-        "Lowering the learning rate won't fix it.",
-    ],
-    "autocast-and-gradscaler": [
-        "bfloat16 does not need a GradScaler.",
-        "Autocast does not convert the weights to float16.",
-        "Call backward outside the autocast context, not inside it.",
-    ],
-    "ddp-internals": [
-        "DistributedDataParallel is better for a single machine than nn.DataParallel.",
-        "DDP does not use threads; DataParallel does.",
-        "Rank 0 does not gather the gradients.",
-    ],
-    "ddp-hang-first-allreduce": [
-        "Rather than switching to DataParallel, find the stuck rank.",
-        "Increasing the timeout does not fix the hang.",
-        "The other ranks do not continue without the missing rank.",
-    ],
-    "compile-recompilation": [
-        "Raising the recompile limit does not fix it; remove the cause instead.",
-        "Raising the recompile limit does not fix it.",
-        "It is a myth that graph breaks cause recompiles.",
-        "torch.compile does not compile once for all inputs.",
-    ],
-    "compile-graph-breaks": [
-        "A graph break is not an error unless fullgraph=True.",
-        "fullgraph=True does not remove graph breaks; it raises at the first one.",
-        "Graph breaks do not give wrong results.",
-    ],
-    "memory-grows-every-step": [
-        "It is not fragmentation: the tensors are still referenced.",
-        "torch.cuda.empty_cache() does not fix the leak.",
-        "Calling .item() fixes it.",
-        "It is not caused by fragmentation.",
-    ],
-    "memory-allocated-vs-reserved": [
-        "The gap is not a memory leak.",
-        "empty_cache() does not free live tensors.",
-        "Don't call empty_cache every iteration.",
-    ],
-    "cuda-oom-debugging": [
-        "empty_cache() does not give PyTorch more memory.",
-        "Activation checkpointing is not free: it costs an extra forward.",
-        "nvidia-smi does not show which tensors use the memory.",
-    ],
-    "timing-gpu-code": [
-        "The layer is not really that fast; the timing misses the GPU work.",
-        "The problem is not the timer's resolution but asynchronous execution.",
-        "Do not use CUDA_LAUNCH_BLOCKING=1 to benchmark.",
-        "The layer is not really that fast.",
-    ],
-    "reproducibility": [
-        "torch.manual_seed alone is not enough.",
-        "Setting cudnn.benchmark = False helps reproducibility.",
-        "torch.manual_seed seeds the GPU as well.",
-        "Results are not identical across different GPUs.",
-    ],
-    "device-agnostic-code": [
-        "x.to(device) does not move the tensor in place, so reassign it.",
-        "torch.load does not always load onto the CPU; use map_location.",
-        "Don't call .cuda() on every tensor.",
-    ],
-    "cudnn-benchmark": [
-        "It does not make results reproducible; turn it off for reproducibility.",
-        "Enabling benchmark does not make results reproducible.",
-        "It does not speed up matrix multiplications.",
-        "It is not faster for every model.",
-    ],
-    "distributed-sampler": [
-        "Each rank does not see the whole dataset.",
-        "Use the same sampler seed on every rank, not different sampler seeds.",
-        "set_epoch does not change the learning rate.",
-    ],
-    "fsdp-vs-ddp": [
-        "FSDP does not put different layers on different GPUs.",
-        "DDP does not split the model across GPUs.",
-        "FSDP is not always faster than DDP.",
-    ],
-    "quantization": [
-        "Dynamic quantization does not need calibration data.",
-        "QAT does not train in int8; it uses fake quantization in float.",
-        "torch.ao.quantization is not the recommended API any more.",
-    ],
-    "torch-export-deployment": [
-        "torch.export does not fall back to Python; it raises an error.",
-        "Don't use torch.jit.script; TorchScript is deprecated.",
-        "torch.compile does not produce a file you can deploy.",
-    ],
-    "torch-profiler": [
-        "You don't need TensorBoard; open the trace in Perfetto.",
-        "Profiling only the first iteration is not representative.",
-        "The profiler is not free, so don't leave it on for the whole run.",
-    ],
-    "activation-checkpointing": [
-        "Checkpointing makes training possible on a smaller GPU.",
-        "It does not save model weights to disk.",
-        "It does not make training faster; each step gets slower.",
-        "Dropout does not get a different mask in the recomputation.",
-    ],
-    "custom-operators": [
-        "torch.compile does not trace inside the custom op; it keeps it as one node.",
-        "You don't need a C++ extension.",
-        "opcheck does not check that the gradients are correct; use gradcheck.",
-        "torch.compile does not trace inside the custom op.",
-    ],
-    "dataloader-worker-seeding": [
-        "Current PyTorch does seed NumPy in each worker.",
-        "Workers do not all get the same seed.",
-        "persistent_workers does not reseed the workers every epoch.",
-    ],
-    "iterable-dataset-workers": [
-        "The DataLoader does not split an IterableDataset between its workers automatically.",
-        "A DistributedSampler cannot be used with an IterableDataset.",
-        "It is not caused by the workers having the same seed.",
-    ],
-    "gpu-starved-by-dataloader": [
-        "Use as many workers as you have CPU cores per GPU, then measure.",
-        "With pin_memory=True the DataLoader starts a background thread that pins batches.",
-        "pin_memory=True by itself does not overlap the copy; you also need non_blocking=True.",
-        "Increasing the batch size will not fix a data-bound pipeline.",
-        "num_workers does not start threads; it starts processes.",
-    ],
-    "ddp-gradient-accumulation": [
-        "Without no_sync the gradients are still correct, just slower.",
-        "DDP does not all-reduce gradients only in optimizer.step; it does so in backward.",
-        "Gradient accumulation is possible with DDP.",
-    ],
-    "torch-compile-modes": [
-        "torch.compile does not convert the model to TorchScript.",
-        "reduce-overhead does not reduce memory; it uses more.",
-        "max-autotune is not always the best choice.",
-    ],
-}
+#: Correct statements candidates make, often negating a listed wrong claim; none may be charged
+#: (in tests/rubric_claims/correct_statements_pytorch2_a.yaml).
+CORRECT_STATEMENTS: dict[str, list[str]] = load("correct_statements_pytorch2_a")
 
 #: APIs a PyTorch 2.x answer must not recommend (deprecated or unmaintained).
 DEPRECATED = ("torch.jit.script(", "torch.jit.trace(", "TorchServe", "Variable(",
@@ -247,11 +108,6 @@ DEPRECATED = ("torch.jit.script(", "torch.jit.trace(", "TorchServe", "Variable("
 #: Said after quoting the question, so the text is graded instead of flagged as parroting.
 NEUTRAL_TAIL = ("I am not completely sure how I would answer this one in an interview, so "
                 "let me think about it some more before giving my final reply.")
-
-
-def _grade(question_id: str, answer: str):
-    return OfflineGrader().grade_sync(GradeRequest(
-        question=question(question_id), rubric=rubric(question_id), answer=answer))
 
 
 def test_set_a_has_the_planned_size_and_difficulty_mix():
@@ -268,12 +124,7 @@ def test_question_is_in_the_deck_with_its_topic_and_difficulty(question_id):
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_question_cites_pytorch_documentation_over_https(question_id):
-    urls = [s.url for s in question(question_id).sources if s.url]
-    assert urls, f"{question_id}: no documentation source"
-    for url in urls:
-        parsed = urlparse(url)
-        assert parsed.scheme == "https", url
-        assert parsed.hostname == "docs.pytorch.org", url
+    assert_cites_pytorch_docs_over_https(question_id)
 
 
 @pytest.mark.parametrize("question_id", IDS)
@@ -287,35 +138,19 @@ def test_answers_recommend_no_deprecated_api(question_id):
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_rubric_has_the_full_form(question_id):
-    r = rubric(question_id)
-    assert r.question_id == question_id
-    assert 3 <= len(r.criteria) <= 6
-    essential = [c for c in r.criteria if c.essential]
-    assert 1 <= len(essential) <= 2, f"{question_id}: {len(essential)} essential criteria"
-    assert 2 <= len(r.follow_ups) <= 4
-    targets = {t for f in r.follow_ups for t in f.targets}
-    assert targets <= {c.id for c in r.criteria}
-    for c in r.criteria:
+    assert_rubric_form(question_id)
+    for c in rubric(question_id).criteria:
         assert {"none", "partial", "full"} <= set(c.levels.model_dump())
 
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_every_essential_criterion_has_opposites(question_id):
-    for c in rubric(question_id).criteria:
-        if c.essential:
-            assert any(concept.opposites for concept in c.concepts), (
-                f"{question_id}: essential criterion {c.id} has no opposite")
+    assert_essential_criteria_have_opposites(question_id)
 
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_at_least_five_misconceptions_each_contradicting_a_criterion(question_id):
-    r = rubric(question_id)
-    ids = {c.id for c in r.criteria}
-    assert len(r.misconceptions) >= 5
-    for m in r.misconceptions:
-        assert m.contradicts, f"{question_id}: {m.id} contradicts nothing"
-        assert set(m.contradicts) <= ids
-        assert 5 <= m.penalty <= 15
+    assert_five_misconceptions_contradicting_criteria(question_id)
 
 
 @pytest.mark.parametrize("question_id", IDS)
@@ -331,28 +166,19 @@ def test_no_opposite_repeats_a_misconception_pattern(question_id):
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_each_misconception_fires_on_its_own_claim_and_not_on_its_correction(question_id):
-    r = rubric(question_id)
-    for m in r.misconceptions:
-        claimed = {h.id for h in _grade(question_id, m.claim + " " + NEUTRAL_TAIL).misconceptions}
-        assert m.id in claimed, f"{question_id}: claim of {m.id} not detected"
-        corrected = {h.id for h in
-                     _grade(question_id, m.correction + " " + NEUTRAL_TAIL).misconceptions}
-        assert m.id not in corrected, f"{question_id}: correction of {m.id} is charged"
+    for m in rubric(question_id).misconceptions:
+        assert_claim_charged_and_correction_not(question_id, m, " " + NEUTRAL_TAIL)
 
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_model_answer_passes_its_own_rubric(question_id):
-    result = _grade(question_id, rubric(question_id).model_answer)
-    assert {c.id: c.verdict for c in result.criteria} == {
-        c.id: "met" for c in rubric(question_id).criteria}
-    assert not result.misconceptions
-    assert result.score == 100
+    assert_model_answer_scores_full(question_id)
 
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_reference_answer_is_never_charged_as_wrong(question_id):
     """A correct answer in the deck's own words states no misconception and no opposite."""
-    result = _grade(question_id, question(question_id).reference_answer)
+    result = grade(question_id, question(question_id).reference_answer)
     assert not result.misconceptions, [
         (h.id, h.evidence[0].quote) for h in result.misconceptions]
 
@@ -360,7 +186,7 @@ def test_reference_answer_is_never_charged_as_wrong(question_id):
 @pytest.mark.parametrize("question_id", IDS)
 def test_quoting_the_question_is_never_charged_as_wrong(question_id):
     """Candidates quote the scenario (and its code); that must not trigger a wrong claim."""
-    result = _grade(question_id, question(question_id).question + "\n\n" + NEUTRAL_TAIL)
+    result = grade(question_id, question(question_id).question + "\n\n" + NEUTRAL_TAIL)
     assert "parroting" not in {f.code for f in result.flags}
     assert not result.misconceptions, [
         (h.id, h.evidence[0].quote) for h in result.misconceptions]
@@ -375,8 +201,7 @@ def test_correct_statements_are_covered_for_every_question():
 def test_correct_statements_are_not_charged(question_id, statement):
     """Correct claims, including denials of a listed misconception ("bfloat16 does not need a
     GradScaler", "DistributedDataParallel is better than nn.DataParallel"), cost nothing."""
-    result = _grade(question_id, statement + " " + NEUTRAL_TAIL)
-    assert not result.misconceptions, [(h.id, h.evidence[0].quote) for h in result.misconceptions]
+    assert_not_charged(question_id, statement + " " + NEUTRAL_TAIL)
 
 
 @pytest.mark.parametrize("subject", sorted(SUBJECTS))
@@ -442,8 +267,7 @@ WRONG_STATEMENTS: dict[str, list[tuple[str, str]]] = {
                           for s, m in pairs])
 def test_wrong_statements_found_in_review_are_charged(question_id, statement, misconception):
     assert question_id in SET_A
-    result = _grade(question_id, statement + " " + NEUTRAL_TAIL)
-    assert misconception in {h.id for h in result.misconceptions}
+    assert_charged_with(question_id, statement + " " + NEUTRAL_TAIL, misconception)
 
 
 #: Points the review settled against the documentation (issue 14 item 4): the reference

@@ -12,6 +12,11 @@ from collections import Counter
 
 import pytest
 
+from deck_question_helpers import (
+    assert_charged_with, assert_cites_pytorch_docs_over_https,
+    assert_claim_charged_and_correction_not, assert_essential_criteria_have_opposites,
+    assert_five_misconceptions_contradicting_criteria, assert_model_answer_scores_full,
+    assert_not_charged, assert_rubric_form)
 from grader_helpers import catalog, grade, question, rubric
 from interviewer.domain.question import TOPICS
 from interviewer.grading.rubric_selfcheck import check_rubric, pattern_warnings
@@ -121,35 +126,20 @@ def test_question_is_in_the_deck_with_its_difficulty_topic_and_answer(question_i
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_question_cites_pytorch_documentation(question_id):
-    urls = [s.url for s in question(question_id).sources if s.url]
-    assert urls, "at least one documentation source"
+    urls = assert_cites_pytorch_docs_over_https(question_id)
     assert all(u.startswith("https://docs.pytorch.org/") for u in urls), urls
     assert all(s.title for s in question(question_id).sources)
 
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_rubric_has_the_full_form(question_id):
-    r = rubric(question_id)
-    assert r.question_id == question_id
-    assert 3 <= len(r.criteria) <= 6
-    essential = [c for c in r.criteria if c.essential]
-    assert 1 <= len(essential) <= 2
-    for criterion in essential:
-        assert any(concept.opposites for concept in criterion.concepts), (
-            f"essential criterion {criterion.id} has no opposites")
-    assert 2 <= len(r.follow_ups) <= 4
-    ids = {c.id for c in r.criteria}
-    assert all(set(f.targets) <= ids for f in r.follow_ups)
+    assert_rubric_form(question_id)
+    assert_essential_criteria_have_opposites(question_id)
 
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_rubric_has_five_real_misconceptions_that_void_criteria(question_id):
-    r = rubric(question_id)
-    assert len(r.misconceptions) >= 5
-    ids = {c.id for c in r.criteria}
-    for m in r.misconceptions:
-        assert m.contradicts and set(m.contradicts) <= ids, m.id
-        assert 5 <= m.penalty <= 15, m.id
+    assert_five_misconceptions_contradicting_criteria(question_id)
 
 
 @pytest.mark.parametrize("question_id", IDS)
@@ -162,11 +152,7 @@ def test_rubric_lints_clean(question_id):
 
 @pytest.mark.parametrize("question_id", IDS)
 def test_model_answer_meets_every_criterion_and_scores_full(question_id):
-    r = rubric(question_id)
-    result = grade(question_id, r.model_answer)
-    assert {c.id: c.verdict for c in result.criteria} == {c.id: "met" for c in r.criteria}
-    assert result.misconceptions == []
-    assert result.score == 100
+    assert_model_answer_scores_full(question_id)
 
 
 @pytest.mark.parametrize("question_id", IDS)
@@ -174,12 +160,9 @@ def test_each_misconception_voids_what_it_contradicts(question_id):
     """Said as an answer, a misconception's claim is caught and its criteria are contradicted;
     its correction, said instead, is not caught."""
     for m in rubric(question_id).misconceptions:
-        wrong = grade(question_id, m.claim)
-        assert m.id in {h.id for h in wrong.misconceptions}, m.id
+        wrong = assert_claim_charged_and_correction_not(question_id, m)
         verdicts = {c.id: c.verdict for c in wrong.criteria}
         assert all(verdicts[c] == "contradicted" for c in m.contradicts), (m.id, verdicts)
-        right = grade(question_id, m.correction)
-        assert m.id not in {h.id for h in right.misconceptions}, m.id
 
 
 @pytest.mark.parametrize("question_id", IDS)
@@ -246,14 +229,13 @@ CORRECT_STATEMENTS: dict[str, list[str]] = {
                           for s, m in pairs])
 def test_wrong_statements_found_in_review_are_charged(question_id, statement, misconception):
     assert question_id in QUESTIONS
-    assert misconception in {h.id for h in grade(question_id, statement).misconceptions}
+    assert_charged_with(question_id, statement, misconception)
 
 
 @pytest.mark.parametrize("question_id, statement",
                          [(q, s) for q, stmts in sorted(CORRECT_STATEMENTS.items()) for s in stmts])
 def test_correct_statements_are_not_charged(question_id, statement):
-    result = grade(question_id, statement)
-    assert not result.misconceptions, [(h.id, h.evidence[0].quote) for h in result.misconceptions]
+    assert_not_charged(question_id, statement)
 
 
 def test_fully_masked_rows_are_described_as_true_either_way():

@@ -48,6 +48,11 @@ def verdicts(answer: str) -> dict[str, str]:
     return {c.id: c.verdict for c in grade(answer).criteria}
 
 
+def shuffling_verdict(sentence: str) -> str:
+    """The shuffling verdict of STRONG with its shuffling claim replaced by `sentence`."""
+    return verdicts(STRONG.replace("It reshuffles them every epoch.", sentence))["shuffling"]
+
+
 def test_a_strong_answer_meets_every_criterion():
     assert grade(STRONG).score == 100
 
@@ -72,7 +77,7 @@ def test_a_strong_answer_meets_every_criterion():
     "It reshuffles them rather than keeping the same order every epoch. No wait: it never reshuffles every epoch.",
 ])
 def test_a_claim_that_is_denied_hedged_asked_or_reported_states_nothing(denied):
-    assert verdicts(STRONG.replace("It reshuffles them every epoch.", denied))["shuffling"] != "met"
+    assert shuffling_verdict(denied) != "met"
 
 
 @pytest.mark.parametrize("hidden", [
@@ -81,7 +86,7 @@ def test_a_claim_that_is_denied_hedged_asked_or_reported_states_nothing(denied):
     "It ~~reshuffles them every epoch~~ keeps one order.",
 ])
 def test_what_a_reader_does_not_see_is_not_said(hidden):
-    assert verdicts(STRONG.replace("It reshuffles them every epoch.", hidden))["shuffling"] == "missed"
+    assert shuffling_verdict(hidden) == "missed"
 
 
 @pytest.mark.parametrize("spoof", [
@@ -91,7 +96,7 @@ def test_what_a_reader_does_not_see_is_not_said(hidden):
     "It does [not] reshuffle them every epoch.",             # brackets are not markup
 ])
 def test_hidden_or_look_alike_negations_still_negate(spoof):
-    assert verdicts(STRONG.replace("It reshuffles them every epoch.", spoof))["shuffling"] != "met"
+    assert shuffling_verdict(spoof) != "met"
 
 
 def test_contradiction_beats_mention():
@@ -188,13 +193,12 @@ def test_another_language_is_flagged_not_silently_failed():
     "Reshuffling every epoch is just something people made up.",
 ])
 def test_a_subject_whose_predicate_only_denies_it_states_nothing(denied):
-    assert verdicts(STRONG.replace("It reshuffles them every epoch.", denied))["shuffling"] != "met"
+    assert shuffling_verdict(denied) != "met"
 
 
 def test_a_claim_before_an_and_is_not_part_of_a_related_to_list():
-    answer = STRONG.replace("It reshuffles them every epoch.",
-                            "It reshuffles every epoch, and the sampler is related to that.")
-    assert verdicts(answer)["shuffling"] == "met"
+    claim = "It reshuffles every epoch, and the sampler is related to that."
+    assert shuffling_verdict(claim) == "met"
 
 
 def test_an_object_said_to_be_wrong_is_still_a_claim():
@@ -242,4 +246,4 @@ def test_a_pattern_reads_across_a_hard_wrap_or_hidden_text(gap):
     "It's a myth that it keeps one order, while it reshuffles them every epoch.",
 ])
 def test_after_a_denial_a_contrast_speaks_for_the_candidate_again(own_voice):
-    assert verdicts(STRONG.replace("It reshuffles them every epoch.", own_voice))["shuffling"] == "met"
+    assert shuffling_verdict(own_voice) == "met"
