@@ -31,12 +31,6 @@ TOPICS: tuple[str, ...] = (
     "debugging",        # NaNs, autograd errors, shape and device bugs
     "deployment",       # torch.export, quantisation, serving
 )
-Topic = Literal[
-    "fundamentals", "tensors", "autograd", "nn-modules", "data-loading", "optimization",
-    "losses", "cnn", "activations", "architectures", "gpu-cuda", "datasets", "evaluation",
-    "tooling", "training", "sequence-models", "mixed-precision", "compilation", "distributed",
-    "performance", "debugging", "deployment",
-]
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
 Difficulty = Literal["easy", "medium", "hard"]
 

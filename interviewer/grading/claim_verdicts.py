@@ -27,7 +27,7 @@ class Stated:
     units: dict[int, dict[int, ConceptMatch]]
 
 
-def criterion_verdict(criterion: Criterion, stated: Stated, names: list[str]) -> tuple[Verdict, bool, list[ConceptMatch]]:
+def criterion_verdict(criterion: Criterion, stated: Stated) -> tuple[Verdict, bool, list[ConceptMatch]]:
     """(verdict, unsure, the matches that earned it)."""
     found = {c: u for c, u in stated.units.items() if u}
     needed = criterion.needed
@@ -71,7 +71,7 @@ def _together(found: dict[int, dict[int, ConceptMatch]], needed: int) -> list[Co
 def criterion_result(rubric: Rubric, criterion: Criterion, stated: Stated, names: list[str],
                      answer: str, *, salad: bool = False) -> CriterionResult:
     """The verdict, its evidence (exact quotes of the answer) and why, in the answer's words."""
-    verdict, unsure, matches = criterion_verdict(criterion, stated, names)
+    verdict, unsure, matches = criterion_verdict(criterion, stated)
     missing = [names[c] for c, units in stated.units.items() if not units]
     rationale = rationale_for(verdict, unsure, matches, missing, criterion.needed, answer)
     if verdict == "met" and salad:

@@ -67,13 +67,9 @@ class AnswerView:
     muted: list[bool] = field(default_factory=list)  # in a claim that states nothing (`stance`)
     denied_subject: list[bool] = field(default_factory=list)  # "X" of "X is not used"
     negated: list[bool] = field(init=False)
-    denies: bool = field(init=False)   # has a verbal negation ("not", "n't", "never") at all
 
     def __post_init__(self) -> None:
         self.negated = [c != -1 for c in self.negated_by]
-        tokens = self.text.tokens
-        self.denies = any(c != -1 and tokens[c].norm in ("not", "t", "never")
-                          for c in set(self.negated_by))
 
     def token_at(self, offset: int) -> int:
         """Index of the token that holds a character offset (or the one before it)."""
@@ -103,7 +99,6 @@ class ConceptMatcher:
         self.names = [group[0] for group in groups]
         self.polarity = [bool(negated and negated[n]) for n in range(len(groups))]
         self.claims = [bool(claims and claims[n]) for n in range(len(groups))]
-        self._has_claims = any(self.claims)
         question = set(phrase_stems(question_text)) if question_text else set()
         self.groups: list[list[Alias]] = []
         for n, group in enumerate(groups):
@@ -215,10 +210,10 @@ class ConceptMatcher:
                 out[unit] = found
         return out
 
-    def matches(self, view: AnswerView, concept: int, *, negated: bool = False) -> Iterator[ConceptMatch]:
+    def matches(self, view: AnswerView, concept: int) -> Iterator[ConceptMatch]:
         """Every place a claim of the answer states the concept (not negated, denied,
-        contrasted, hedged, asked or reported); with `negated`, every place a claim denies it
-        ("it doesn't really reshuffle")."""
+        contrasted, hedged, asked or reported; a negative concept such as "no constructor is
+        given" is stated by a claim that negates it)."""
         positions = view.positions
         for alias in self.groups[concept]:
             if alias.repeats_question:
@@ -229,12 +224,11 @@ class ConceptMatcher:
                     and not (alias.split_key and alias.split_key in view.split_words) \
                     and any(st not in positions for st in alias.stems):
                 continue
-            yield from self._alias_matches(view, concept, alias, negated)
+            yield from self._alias_matches(view, concept, alias)
 
-    def _alias_matches(self, view: AnswerView, concept: int, alias: Alias,
-                       negated: bool = False) -> Iterator[ConceptMatch]:
+    def _alias_matches(self, view: AnswerView, concept: int, alias: Alias) -> Iterator[ConceptMatch]:
         name = self.names[concept]
-        want = self.polarity[concept] != negated
+        want = self.polarity[concept]
         claim = self.claims[concept]
         tokens = view.text.tokens
         if alias.regex is not None:

@@ -40,10 +40,6 @@ class Precision:
     def share(self) -> float:
         return self.on_rubric / self.total if self.total else 1.0
 
-    @property
-    def limited(self) -> bool:
-        return self.cap < 100.0
-
     def binds(self, uncapped: float) -> bool:
         """Whether the cap lowers a score of `uncapped` (a cap above it is not worth a word)."""
         return self.cap < uncapped

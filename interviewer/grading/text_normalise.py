@@ -82,13 +82,6 @@ class NormalisedText:
     truncated: bool            # True when the original was longer than the graded window
     original_length: int
 
-    @property
-    def stems(self) -> tuple[str, ...]:
-        return tuple(t.stem for t in self.tokens)
-
-    def quote(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
 
 def sanitise(text: str) -> str:
     """Blank out ANSI escapes and control characters with spaces (same length, same offsets)."""
