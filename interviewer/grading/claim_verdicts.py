@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from interviewer.domain import Criterion, CriterionResult, Evidence, Rubric
 from interviewer.domain.grade import Verdict
 from interviewer.grading.concept_matcher import ConceptMatch
+from interviewer.grading.evidence import quoted
 from interviewer.grading.scoring import result_for
 
 #: Concepts stated within this many characters of each other are stated together (about two
@@ -88,9 +89,8 @@ def criterion_result(rubric: Rubric, criterion: Criterion, stated: Stated, names
 
 
 def evidence_for(match: ConceptMatch, answer: str) -> Evidence:
-    """An exact quote from the candidate's answer (offsets index the original text)."""
-    return Evidence(quote=answer[match.start:match.end], start=match.start, end=match.end,
-                    verified=True)
+    """The quote of the answer where a concept was found."""
+    return quoted(answer, match.start, match.end)
 
 
 def rationale_for(verdict: Verdict, unsure: bool, matches: list[ConceptMatch], missing: list[str],

@@ -1,4 +1,4 @@
-"""Checking a model's quotes against the candidate's answer.
+"""Evidence: exact quotes of the candidate's answer, and checking a model's quotes against it.
 
 A model grader must cite the candidate's own words. Each quote is normalised (case, Unicode
 forms, punctuation, white space) and looked up in the normalised answer with a fuzzy
@@ -12,6 +12,11 @@ import re
 import unicodedata
 
 from interviewer.domain import Evidence
+
+def quoted(answer: str, start: int, end: int) -> Evidence:
+    """An exact quote of the candidate's answer (offsets index the original text)."""
+    return Evidence(quote=answer[start:end], start=start, end=end, verified=True)
+
 
 #: Minimum rapidfuzz partial-ratio (0-100) for a quote to count as found.
 MATCH_THRESHOLD = 90.0

@@ -15,8 +15,9 @@ The reference's sentences become the criteria (at most six); each criterion's po
 from `scoring.coverage_result` (a concave curve of its weighted coverage).
 """
 
-from interviewer.domain import CriterionResult, Evidence, Flag, Grade
+from interviewer.domain import Evidence, Flag, Grade
 from interviewer.grading.concept_matcher import AnswerView
+from interviewer.grading.evidence import quoted
 from interviewer.grading.precision import Precision, precision, precision_note
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
 from interviewer.grading.protocols import GradeRequest
@@ -26,7 +27,7 @@ from interviewer.grading.reference_model import (
     clip_sentence,
     reference_model,
 )
-from interviewer.grading.scoring import coverage_result, total_score
+from interviewer.grading.scoring import coverage_result, result_for, total_score
 
 #: Credit for a word that only shares a stem prefix with the reference word.
 DERIVED_CREDIT = 0.5
@@ -64,10 +65,8 @@ def grade_reference_only(request: GradeRequest) -> Grade:
     results = []
     for n, criterion in enumerate(model.rubric.criteria):
         if n in contradicted:
-            results.append(CriterionResult(
-                id=criterion.id, verdict="contradicted", points=0.0,
-                max_points=round(model.rubric.max_points(criterion), 2),
-                evidence=[contradicted[n]],
+            results.append(result_for(
+                model.rubric, criterion, "contradicted", evidence=[contradicted[n]],
                 rationale="a claim of the answer says the opposite of this part of the reference"))
             continue
         members = [i for i, c in enumerate(model.concepts) if c.criterion == n]
@@ -113,7 +112,6 @@ def _contradicted(model: ReferenceModel, view: AnswerView, answer: str) -> dict[
         if not view.muted[i] and not tok.code:
             by_unit.setdefault(tok.sentence, []).append(i)
     out: dict[int, Evidence] = {}
-    hits = 0
     for claim in model.claims:
         total = sum(claim.weights.values())
         if not total or claim.criterion in out:
@@ -131,13 +129,11 @@ def _contradicted(model: ReferenceModel, view: AnswerView, answer: str) -> dict[
                 for i in idx)
             if flipped:
                 start, end = tokens[idx[0]].start, tokens[idx[-1]].end
-                out[claim.criterion] = Evidence(quote=answer[start:end], start=start, end=end,
-                                                verified=True)
-                hits += 1
+                out[claim.criterion] = quoted(answer, start, end)
                 break
     # One negated sentence in a natural answer is usually a rephrasing or a side remark; the
     # reference's claims negated one after another is a contradiction.
-    return out if hits >= 2 else {}
+    return out if len(out) >= 2 else {}
 
 
 def _on_topic_units(model: ReferenceModel, view: AnswerView) -> set[int]:
@@ -158,7 +154,7 @@ def _credits(model: ReferenceModel, checks: PrecheckResult, answer: str
     evidence: dict[int, Evidence] = {}
 
     def quote(i: int, start: int, end: int) -> None:
-        evidence.setdefault(i, Evidence(quote=answer[start:end], start=start, end=end, verified=True))
+        evidence.setdefault(i, quoted(answer, start, end))
 
     muted = view.muted or [False] * len(tokens)
 
