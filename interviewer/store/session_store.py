@@ -39,15 +39,12 @@ from interviewer.store.migrations import check_version, latest_version, migrate,
 from interviewer.store.sanitize import Redactor
 from interviewer.store.session_locks import LockHolder, LocksMixin, SessionInUse, SessionTakenOver
 from interviewer.store.session_queries import (
-    SCORE_HISTORY_SQL,
-    SUMMARY_SQL,
     DamagedRow,
     ScoreRow,
     SessionListing,
+    SessionQueriesMixin,
     SessionSummary,
     first_problem,
-    score_row,
-    summaries,
 )
 from interviewer.store.session_writes import SessionWritesMixin
 
@@ -63,7 +60,7 @@ def new_session_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
 
 
-class SessionStore(SessionWritesMixin, DraftsMixin, LocksMixin):
+class SessionStore(SessionWritesMixin, SessionQueriesMixin, DraftsMixin, LocksMixin):
     """The app's history. Open with `SessionStore.open(settings)`; close when done."""
 
     def __init__(self, path: Path, redactor: Redactor | None = None, *,
@@ -238,49 +235,6 @@ class SessionStore(SessionWritesMixin, DraftsMixin, LocksMixin):
                 f"session {full_id!r} in {self.path} cannot be read ({first_problem(exc)}); "
                 "was the file edited by hand? The other sessions are unaffected."
             ) from None
-
-    def list_sessions(self, status: str | None = None, limit: int | None = None) -> SessionListing:
-        """Sessions, most recently active first; rows that cannot be read are left out of the
-        list and named in its `damaged` attribute."""
-        sql, params = SUMMARY_SQL, []
-        if status is not None:
-            sql += " WHERE s.status = ?"
-            params.append(status)
-        sql += " ORDER BY s.updated_at DESC, s.id DESC"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        with self._lock, translate_errors(self.path):
-            return summaries(self._conn.execute(sql, params).fetchall())
-
-    def unfinished(self) -> list[SessionSummary]:
-        """Sessions that can be resumed (status 'active'), most recent first."""
-        return self.list_sessions(status="active")
-
-    def score_history(self, deck: str | None = None, *,
-                      revealed_only: bool = False) -> list[ScoreRow]:
-        """The latest grade of every graded question of every session, oldest first.
-
-        `revealed_only` leaves out the grades the user has not been shown yet: those of an
-        interview-mode session still running (its feedback comes at the end)."""
-        sql, where, params = SCORE_HISTORY_SQL, [], []
-        if deck is not None:
-            where.append("s.deck = ?")
-            params.append(deck)
-        if revealed_only:
-            where.append("NOT (s.status = 'active' AND s.mode = 'interview')")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY answered_at, s.id, r.position"
-        with self._lock, translate_errors(self.path):
-            fetched = self._conn.execute(sql, params).fetchall()
-        out = []
-        for row in fetched:
-            try:
-                out.append(score_row(row))
-            except (ValueError, TypeError):  # a damaged row: `sessions list` names it
-                continue
-        return out
 
     def schema_versions(self) -> list[tuple[int, str, str]]:
         """(version, name, applied_at) of every applied migration."""
