@@ -7,10 +7,13 @@ for the other's transaction instead of failing.
 
 Text is passed through a Redactor before it is written: API keys and machine paths never
 reach the file (see sanitize.py).
+
+This module opens the file (read-only when it cannot be written) and runs the transactions
+every method shares; the methods live by what they do: session_writes.py, session_reads.py
+(one session), session_queries.py (many sessions), drafts.py and session_locks.py.
 """
 
 import os
-import re
 import secrets
 import sqlite3
 import threading
@@ -20,10 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from interviewer.domain import Session
-from interviewer.store import session_rows as rows
 from interviewer.store.db import (
     READABLE_REASONS,
     StoreError,
@@ -44,8 +43,8 @@ from interviewer.store.session_queries import (
     SessionListing,
     SessionQueriesMixin,
     SessionSummary,
-    first_problem,
 )
+from interviewer.store.session_reads import SessionReadsMixin
 from interviewer.store.session_writes import SessionWritesMixin
 
 if TYPE_CHECKING:
@@ -60,7 +59,8 @@ def new_session_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
 
 
-class SessionStore(SessionWritesMixin, SessionQueriesMixin, DraftsMixin, LocksMixin):
+class SessionStore(SessionWritesMixin, SessionReadsMixin, SessionQueriesMixin, DraftsMixin,
+                   LocksMixin):
     """The app's history. Open with `SessionStore.open(settings)`; close when done."""
 
     def __init__(self, path: Path, redactor: Redactor | None = None, *,
@@ -129,6 +129,12 @@ class SessionStore(SessionWritesMixin, SessionQueriesMixin, DraftsMixin, LocksMi
 
         return ScheduleStore(self)
 
+    def schema_versions(self) -> list[tuple[int, str, str]]:
+        """(version, name, applied_at) of every applied migration."""
+        with self._lock, translate_errors(self.path):
+            return [tuple(r) for r in self._conn.execute(
+                "SELECT version, name, applied_at FROM schema_migrations ORDER BY version")]
+
     def close(self) -> None:
         with self._lock:
             for session_id in list(self._leases):
@@ -173,74 +179,6 @@ class SessionStore(SessionWritesMixin, SessionQueriesMixin, DraftsMixin, LocksMi
             finally:
                 if self._conn.in_transaction:
                     self._conn.execute("COMMIT")
-
-    # ------------------------------------------------------------------ reads
-    def resolve_id(self, prefix: str) -> str:
-        """The full id for an id, a unique prefix of one, or a unique end of one (History
-        shows the last six characters, the id's random part: `a3f9c1`)."""
-        prefix = prefix.strip()
-        if not prefix:
-            raise StoreError("no session id given")
-        with self._lock, translate_errors(self.path):
-            ids = [r[0] for r in self._conn.execute(
-                "SELECT id FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
-                (prefix, prefix + "\U0010ffff"),
-            ).fetchall()]
-            if not ids:
-                pattern = "%" + re.sub(r"([\\%_])", r"\\\1", prefix)
-                ids = [r[0] for r in self._conn.execute(
-                    "SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6",
-                    (pattern,),
-                ).fetchall()]
-        if prefix in ids:
-            return prefix
-        if not ids:
-            raise StoreError(f"no session {prefix!r} in the store (see `interviewer sessions list`)")
-        if len(ids) > 1:
-            more = ", …" if len(ids) > 5 else ""
-            raise StoreError(
-                f"session id {prefix!r} is ambiguous: it matches {', '.join(ids[:5])}{more}; "
-                "give more characters"
-            )
-        return ids[0]
-
-    def exists(self, session_id: str) -> bool:
-        with self._lock, translate_errors(self.path):
-            return self._conn.execute(
-                "SELECT 1 FROM sessions WHERE id = ?", (session_id,)
-            ).fetchone() is not None
-
-    def load(self, session_id: str) -> Session:
-        """The whole session (records with grades oldest first, turns in order).
-        Accepts a unique id prefix."""
-        full_id = self.resolve_id(session_id)
-        with self._read() as conn:
-            row = conn.execute(rows.SELECT_SESSION, (full_id,)).fetchone()
-            if row is None:
-                raise self._unknown(full_id)
-            fetched = [conn.execute(sql, (full_id,)).fetchall() for sql in (
-                rows.SELECT_RECORDS, rows.SELECT_GRADES, rows.SELECT_CRITERIA, rows.SELECT_TURNS,
-                rows.SELECT_DISPUTES)]
-        try:
-            data = rows.session_data(row, *fetched)
-        except (rows.DamagedData, ValueError, TypeError) as exc:
-            raise StoreError(
-                f"session {full_id!r} in {self.path} cannot be read ({exc}); was the file "
-                "edited by hand? The other sessions are unaffected."
-            ) from None
-        try:
-            return Session.model_validate(data)
-        except ValidationError as exc:
-            raise StoreError(
-                f"session {full_id!r} in {self.path} cannot be read ({first_problem(exc)}); "
-                "was the file edited by hand? The other sessions are unaffected."
-            ) from None
-
-    def schema_versions(self) -> list[tuple[int, str, str]]:
-        """(version, name, applied_at) of every applied migration."""
-        with self._lock, translate_errors(self.path):
-            return [tuple(r) for r in self._conn.execute(
-                "SELECT version, name, applied_at FROM schema_migrations ORDER BY version")]
 
     # ------------------------------------------------------------------ helpers
     def _unknown(self, session_id: str) -> StoreError:
