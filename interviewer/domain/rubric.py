@@ -149,6 +149,19 @@ class FollowUp(StrictModel):
     targets: list[Slug] = Field(min_length=1, description="Criterion ids this probe aims at.")
 
 
+def _unknown_criteria(field: str, attr: str, references: list[list[str]],
+                      ids: list[str]) -> list[str]:
+    """A line for each item n of `field` whose `attr` (`references[n]`) names a criterion id
+    not in `ids`."""
+    lines = []
+    for n, named in enumerate(references):
+        unknown = [t for t in named if t not in ids]
+        if unknown:
+            lines.append(f"{field}[{n}].{attr}: unknown criterion id(s) {', '.join(unknown)}"
+                         f" (known: {', '.join(ids)})")
+    return lines
+
+
 class Rubric(StrictModel):
     """The grading rubric for one question."""
 
@@ -186,20 +199,10 @@ class Rubric(StrictModel):
                                  f"(first used by {field}[{first[item.id]}])")
                 first.setdefault(item.id, n)
         ids = [c.id for c in self.criteria]
-        for n, misconception in enumerate(self.misconceptions):
-            unknown = [t for t in misconception.contradicts if t not in ids]
-            if unknown:
-                lines.append(
-                    f"misconceptions[{n}].contradicts: unknown criterion id(s) {', '.join(unknown)}"
-                    f" (known: {', '.join(ids)})"
-                )
-        for n, follow_up in enumerate(self.follow_ups):
-            unknown = [t for t in follow_up.targets if t not in ids]
-            if unknown:
-                lines.append(
-                    f"follow_ups[{n}].targets: unknown criterion id(s) {', '.join(unknown)}"
-                    f" (known: {', '.join(ids)})"
-                )
+        lines += _unknown_criteria("misconceptions", "contradicts",
+                                   [m.contradicts for m in self.misconceptions], ids)
+        lines += _unknown_criteria("follow_ups", "targets",
+                                   [f.targets for f in self.follow_ups], ids)
         if lines:
             raise ValueError("\n".join(lines))
         return self

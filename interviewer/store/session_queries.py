@@ -4,7 +4,7 @@ the statements and the score rows are in listing_sql.py, which loads no pydantic
 
 Every row is validated (the same limits as a loaded session) before it is used: a row
 damaged by hand-editing or an old bug is reported with its session id, and the rest still
-lists."""
+lists. SessionStore runs them (SessionQueriesMixin)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from interviewer.domain.limits import Name, SessionId
 from interviewer.domain.session import Mode, SessionStatus
-from interviewer.store.listing_sql import (  # noqa: F401 - re-exported
+from interviewer.store.db import translate_errors
+from interviewer.store.listing_sql import (
     SCORE_HISTORY_SQL,
     SUMMARY_SQL,
     ScoreRow,
@@ -97,3 +98,50 @@ def summaries(rows) -> SessionListing:
         except ValidationError as exc:
             listing.damaged.append(DamagedRow(str(row[0]), first_problem(exc)))
     return listing
+
+
+class SessionQueriesMixin:
+    """Many-session read methods of SessionStore (uses its connection and lock)."""
+
+    def list_sessions(self, status: str | None = None, limit: int | None = None) -> SessionListing:
+        """Sessions, most recently active first; rows that cannot be read are left out of the
+        list and named in its `damaged` attribute."""
+        sql, params = SUMMARY_SQL, []
+        if status is not None:
+            sql += " WHERE s.status = ?"
+            params.append(status)
+        sql += " ORDER BY s.updated_at DESC, s.id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        with self._lock, translate_errors(self.path):
+            return summaries(self._conn.execute(sql, params).fetchall())
+
+    def unfinished(self) -> list[SessionSummary]:
+        """Sessions that can be resumed (status 'active'), most recent first."""
+        return self.list_sessions(status="active")
+
+    def score_history(self, deck: str | None = None, *,
+                      revealed_only: bool = False) -> list[ScoreRow]:
+        """The latest grade of every graded question of every session, oldest first.
+
+        `revealed_only` leaves out the grades the user has not been shown yet: those of an
+        interview-mode session still running (its feedback comes at the end)."""
+        sql, where, params = SCORE_HISTORY_SQL, [], []
+        if deck is not None:
+            where.append("s.deck = ?")
+            params.append(deck)
+        if revealed_only:
+            where.append("NOT (s.status = 'active' AND s.mode = 'interview')")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY answered_at, s.id, r.position"
+        with self._lock, translate_errors(self.path):
+            fetched = self._conn.execute(sql, params).fetchall()
+        out = []
+        for row in fetched:
+            try:
+                out.append(score_row(row))
+            except (ValueError, TypeError):  # a damaged row: `sessions list` names it
+                continue
+        return out

@@ -7,10 +7,13 @@ for the other's transaction instead of failing.
 
 Text is passed through a Redactor before it is written: API keys and machine paths never
 reach the file (see sanitize.py).
+
+This module opens the file (read-only when it cannot be written) and runs the transactions
+every method shares; the methods live by what they do: session_writes.py, session_reads.py
+(one session), session_queries.py (many sessions), drafts.py and session_locks.py.
 """
 
 import os
-import re
 import secrets
 import sqlite3
 import threading
@@ -20,10 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from interviewer.domain import Dispute, Grade, Session, Turn
-from interviewer.store import session_rows as rows
 from interviewer.store.db import (
     READABLE_REASONS,
     StoreError,
@@ -39,16 +38,14 @@ from interviewer.store.migrations import check_version, latest_version, migrate,
 from interviewer.store.sanitize import Redactor
 from interviewer.store.session_locks import LockHolder, LocksMixin, SessionInUse, SessionTakenOver
 from interviewer.store.session_queries import (
-    SCORE_HISTORY_SQL,
-    SUMMARY_SQL,
     DamagedRow,
     ScoreRow,
     SessionListing,
+    SessionQueriesMixin,
     SessionSummary,
-    first_problem,
-    score_row,
-    summaries,
 )
+from interviewer.store.session_reads import SessionReadsMixin
+from interviewer.store.session_writes import SessionWritesMixin
 
 if TYPE_CHECKING:
     from interviewer.store.schedule_store import ScheduleStore
@@ -62,7 +59,8 @@ def new_session_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
 
 
-class SessionStore(DraftsMixin, LocksMixin):
+class SessionStore(SessionWritesMixin, SessionReadsMixin, SessionQueriesMixin, DraftsMixin,
+                   LocksMixin):
     """The app's history. Open with `SessionStore.open(settings)`; close when done."""
 
     def __init__(self, path: Path, redactor: Redactor | None = None, *,
@@ -131,6 +129,12 @@ class SessionStore(DraftsMixin, LocksMixin):
 
         return ScheduleStore(self)
 
+    def schema_versions(self) -> list[tuple[int, str, str]]:
+        """(version, name, applied_at) of every applied migration."""
+        with self._lock, translate_errors(self.path):
+            return [tuple(r) for r in self._conn.execute(
+                "SELECT version, name, applied_at FROM schema_migrations ORDER BY version")]
+
     def close(self) -> None:
         with self._lock:
             for session_id in list(self._leases):
@@ -176,239 +180,6 @@ class SessionStore(DraftsMixin, LocksMixin):
                 if self._conn.in_transaction:
                     self._conn.execute("COMMIT")
 
-    # ------------------------------------------------------------------ writes
-    def create(self, session: Session) -> None:
-        """Store a new session with its records, turns and any grades (an import has them)."""
-        with self._write() as conn:
-            try:
-                conn.execute(rows.INSERT_SESSION, (
-                    session.id, rows.ts(session.created_at),
-                    *rows.session_values(session, self._redact),
-                ))
-            except sqlite3.IntegrityError:
-                raise StoreError(f"a session with id {session.id} is already stored") from None
-            try:
-                conn.executemany(rows.INSERT_RECORD, rows.record_rows(session))
-            except sqlite3.IntegrityError:
-                raise StoreError(f"session {session.id} lists a question twice") from None
-            try:
-                conn.executemany(
-                    rows.INSERT_TURN,
-                    [rows.turn_row(session.id, t, self._redact) for t in session.turns],
-                )
-            except sqlite3.IntegrityError:
-                raise StoreError(f"session {session.id} has two turns with the same seq") from None
-            for record in session.records:
-                for grade in record.grades:
-                    self._insert_grade(conn, session.id, record.question_id, grade)
-            try:
-                conn.executemany(rows.UPSERT_DISPUTE, [
-                    rows.dispute_row(session.id, d, self._redact) for d in session.disputes])
-            except sqlite3.IntegrityError:
-                raise StoreError(f"session {session.id} disputes a question it does not "
-                                 "have") from None
-
-    def append_turn(self, session_id: str, turn: Turn) -> None:
-        """Add one turn; committed (and fsync'd) before this returns. Appending the very same
-        turn again is a no-op, so a retried call is harmless."""
-        row = rows.turn_row(session_id, turn, self._redact)
-        with self._write(session_id) as conn:
-            try:
-                conn.execute(rows.INSERT_TURN, row)
-            except sqlite3.IntegrityError:
-                stored = conn.execute(
-                    "SELECT question_id, role, kind, text, targets FROM turns"
-                    " WHERE session_id = ? AND seq = ?", (session_id, turn.seq),
-                ).fetchone()
-                if stored is None:
-                    raise self._unknown(session_id) from None
-                if tuple(stored) == row[2:7]:
-                    return
-                raise StoreError(
-                    f"session {session_id}: turn {turn.seq} is already stored with other content"
-                ) from None
-            conn.execute(
-                "UPDATE sessions SET updated_at = max(updated_at, ?) WHERE id = ?",
-                (row[7], session_id),
-            )
-
-    def save_state(self, session: Session) -> None:
-        """Persist the session's progress: status, current question, config and each record's
-        status, counters and timestamps (grades and turns have their own methods)."""
-        with self._write(session.id) as conn:
-            updated = conn.execute(
-                rows.UPDATE_SESSION, (*rows.session_values(session, self._redact), session.id)
-            )
-            if updated.rowcount == 0:
-                raise self._unknown(session.id)
-            stored = dict(conn.execute(
-                "SELECT position, question_id FROM records WHERE session_id = ?", (session.id,)
-            ).fetchall())
-            for position, record in enumerate(session.records):
-                if stored.get(position, record.question_id) != record.question_id:
-                    raise StoreError(
-                        f"session {session.id}: question {position + 1} is "
-                        f"{stored[position]!r} in the store, not {record.question_id!r}"
-                    )
-            conn.executemany(rows.UPSERT_RECORD, rows.record_rows(session))
-
-    def add_grade(self, session_id: str, question_id: str, grade: Grade) -> None:
-        """Store a grade beside any earlier ones for the question (a re-grade never replaces)."""
-        with self._write(session_id) as conn:
-            self._insert_grade(conn, session_id, question_id, grade)
-            conn.execute(
-                "UPDATE sessions SET updated_at = max(updated_at, ?) WHERE id = ?",
-                (rows.ts(datetime.now(UTC)), session_id),
-            )
-
-    def save_dispute(self, session_id: str, dispute: Dispute) -> None:
-        """Store a dispute (one per criterion of an attempt: a second one replaces the first).
-        The grade it disputes is left exactly as it was."""
-        with self._write(session_id) as conn:
-            try:
-                conn.execute(rows.UPSERT_DISPUTE, rows.dispute_row(session_id, dispute, self._redact))
-            except sqlite3.IntegrityError:
-                raise StoreError(f"cannot store a dispute for {dispute.question_id!r}: session "
-                                 f"{session_id!r} has no such question") from None
-
-    def withdraw_dispute(self, session_id: str, question_id: str, attempt: int,
-                         criterion_id: str) -> None:
-        with self._write(session_id) as conn:
-            conn.execute(
-                "DELETE FROM disputes WHERE session_id = ? AND question_id = ? AND attempt = ?"
-                " AND criterion_id = ?", (session_id, question_id, attempt, criterion_id))
-
-    def delete(self, session_id: str) -> str:
-        """Delete a session and everything under it (id or unique prefix); returns the id.
-        Deleted text is overwritten in the file (secure_delete), not just unlinked."""
-        full_id = self.resolve_id(session_id)
-        with self._write() as conn:
-            conn.execute("DELETE FROM sessions WHERE id = ?", (full_id,))
-        return full_id
-
-    # ------------------------------------------------------------------ reads
-    def resolve_id(self, prefix: str) -> str:
-        """The full id for an id, a unique prefix of one, or a unique end of one (History
-        shows the last six characters, the id's random part: `a3f9c1`)."""
-        prefix = prefix.strip()
-        if not prefix:
-            raise StoreError("no session id given")
-        with self._lock, translate_errors(self.path):
-            ids = [r[0] for r in self._conn.execute(
-                "SELECT id FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
-                (prefix, prefix + "\U0010ffff"),
-            ).fetchall()]
-            if not ids:
-                pattern = "%" + re.sub(r"([\\%_])", r"\\\1", prefix)
-                ids = [r[0] for r in self._conn.execute(
-                    "SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6",
-                    (pattern,),
-                ).fetchall()]
-        if prefix in ids:
-            return prefix
-        if not ids:
-            raise StoreError(f"no session {prefix!r} in the store (see `interviewer sessions list`)")
-        if len(ids) > 1:
-            more = ", …" if len(ids) > 5 else ""
-            raise StoreError(
-                f"session id {prefix!r} is ambiguous: it matches {', '.join(ids[:5])}{more}; "
-                "give more characters"
-            )
-        return ids[0]
-
-    def exists(self, session_id: str) -> bool:
-        with self._lock, translate_errors(self.path):
-            return self._conn.execute(
-                "SELECT 1 FROM sessions WHERE id = ?", (session_id,)
-            ).fetchone() is not None
-
-    def load(self, session_id: str) -> Session:
-        """The whole session (records with grades oldest first, turns in order).
-        Accepts a unique id prefix."""
-        full_id = self.resolve_id(session_id)
-        with self._read() as conn:
-            row = conn.execute(rows.SELECT_SESSION, (full_id,)).fetchone()
-            if row is None:
-                raise self._unknown(full_id)
-            fetched = [conn.execute(sql, (full_id,)).fetchall() for sql in (
-                rows.SELECT_RECORDS, rows.SELECT_GRADES, rows.SELECT_CRITERIA, rows.SELECT_TURNS,
-                rows.SELECT_DISPUTES)]
-        try:
-            data = rows.session_data(row, *fetched)
-        except (rows.DamagedData, ValueError, TypeError) as exc:
-            raise StoreError(
-                f"session {full_id!r} in {self.path} cannot be read ({exc}); was the file "
-                "edited by hand? The other sessions are unaffected."
-            ) from None
-        try:
-            return Session.model_validate(data)
-        except ValidationError as exc:
-            raise StoreError(
-                f"session {full_id!r} in {self.path} cannot be read ({first_problem(exc)}); "
-                "was the file edited by hand? The other sessions are unaffected."
-            ) from None
-
-    def list_sessions(self, status: str | None = None, limit: int | None = None) -> SessionListing:
-        """Sessions, most recently active first; rows that cannot be read are left out of the
-        list and named in its `damaged` attribute."""
-        sql, params = SUMMARY_SQL, []
-        if status is not None:
-            sql += " WHERE s.status = ?"
-            params.append(status)
-        sql += " ORDER BY s.updated_at DESC, s.id DESC"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        with self._lock, translate_errors(self.path):
-            return summaries(self._conn.execute(sql, params).fetchall())
-
-    def unfinished(self) -> list[SessionSummary]:
-        """Sessions that can be resumed (status 'active'), most recent first."""
-        return self.list_sessions(status="active")
-
-    def score_history(self, deck: str | None = None, *,
-                      revealed_only: bool = False) -> list[ScoreRow]:
-        """The latest grade of every graded question of every session, oldest first.
-
-        `revealed_only` leaves out the grades the user has not been shown yet: those of an
-        interview-mode session still running (its feedback comes at the end)."""
-        sql, where, params = SCORE_HISTORY_SQL, [], []
-        if deck is not None:
-            where.append("s.deck = ?")
-            params.append(deck)
-        if revealed_only:
-            where.append("NOT (s.status = 'active' AND s.mode = 'interview')")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY answered_at, s.id, r.position"
-        with self._lock, translate_errors(self.path):
-            fetched = self._conn.execute(sql, params).fetchall()
-        out = []
-        for row in fetched:
-            try:
-                out.append(score_row(row))
-            except (ValueError, TypeError):  # a damaged row: `sessions list` names it
-                continue
-        return out
-
-    def schema_versions(self) -> list[tuple[int, str, str]]:
-        """(version, name, applied_at) of every applied migration."""
-        with self._lock, translate_errors(self.path):
-            return [tuple(r) for r in self._conn.execute(
-                "SELECT version, name, applied_at FROM schema_migrations ORDER BY version")]
-
     # ------------------------------------------------------------------ helpers
     def _unknown(self, session_id: str) -> StoreError:
         return StoreError(f"no session {session_id!r} in the store (see `interviewer sessions list`)")
-
-    def _insert_grade(self, conn: sqlite3.Connection, session_id: str, question_id: str,
-                      grade: Grade) -> None:
-        row, criteria = rows.grade_rows(session_id, question_id, grade, self._redact)
-        try:
-            cursor = conn.execute(rows.INSERT_GRADE, row)
-        except sqlite3.IntegrityError:
-            raise StoreError(
-                f"cannot store a grade for {question_id!r}: session {session_id!r} has no such "
-                "question"
-            ) from None
-        conn.executemany(rows.INSERT_CRITERION, criteria(cursor.lastrowid))
