@@ -168,7 +168,7 @@ class HomeScreen(HomeLoading, HomeChoices, ResumePanel):
 
     async def _open(self, settings, *, config=None,
                     resume_id: str | None = None) -> None:
-        from interviewer.tui.app import describe_error
+        from interviewer.tui.app_services import describe_error
 
         start = self.query_one("#start", Button)
         start.disabled = True

@@ -109,7 +109,7 @@ class HomeLoading:
         try:
             catalog = await self.app.catalog()
         except Exception as exc:  # broken data files: show every problem, file and line
-            from interviewer.tui.app import describe_error
+            from interviewer.tui.app_services import describe_error
 
             self._error(f"The question decks could not be loaded:\n{describe_error(exc)}")
             return
