@@ -158,7 +158,7 @@ class HistoryScreen(Screen):
                 "This session is not finished.", "Resume it now? (No shows its report so far.)",
                 yes="Resume", no="Report"))
             if resume:
-                from interviewer.tui.app import describe_error
+                from interviewer.tui.app_services import describe_error
 
                 try:
                     await self.app.open_session(resume_id=session_id)

@@ -2,6 +2,9 @@
 the interview (only these keys do: nothing typed in the answer box is a command).
 
 All model I/O runs in one exclusive async worker; the answer box stays usable meanwhile.
+The screen is in parts: the candidate's keys (interview_actions.py), the model's replies
+streamed into the transcript (interview_streams.py), practice mode's feedback
+(interview_feedback.py) and the session lock (interview_lock.py).
 """
 
 from rich.text import Text
@@ -11,26 +14,19 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from interviewer.engine.follow_up_stream import is_restart
-from interviewer.engine.interview import FollowUpFellBack, InterviewSession, NoMoreHints
-from interviewer.tui import bindings
+from interviewer.engine.interview import InterviewSession
 from interviewer.store.session_locks import SessionTakenOver
-from interviewer.tui.screens.interview_feedback import PracticeFeedback
-from interviewer.tui.screens.interview_failures import (
-    backend_failure_message,
-    error_text,
-    not_saved_message,
-    step_failed_message,
-    stored_answer_count,
-    straight_to_grading_message,
-)
+from interviewer.tui import bindings
 from interviewer.tui.safe_text import literal
+from interviewer.tui.screens.interview_actions import CandidateActions
+from interviewer.tui.screens.interview_feedback import PracticeFeedback
+from interviewer.tui.screens.interview_streams import ReplyStreams
 from interviewer.tui.widgets.answer_box import AnswerBox
 from interviewer.tui.widgets.question_timer import QuestionTimer
 from interviewer.tui.widgets.transcript import Transcript
 
 
-class InterviewScreen(PracticeFeedback, Screen):
+class InterviewScreen(CandidateActions, ReplyStreams, PracticeFeedback, Screen):
     """One session, question by question."""
 
     BINDINGS = bindings.INTERVIEW
@@ -182,190 +178,12 @@ class InterviewScreen(PracticeFeedback, Screen):
                         timeout=4)
         return self.busy
 
-    # ------------------------------------------------------------------ candidate actions
-    def action_submit(self) -> None:
-        # Submit is a priority binding: it runs before keys already queued for the answer box
-        # (a fast typist, or a paste followed at once by ctrl+j), so the box would be read
-        # with its last characters still in flight. Read it from the box's own queue instead.
-        self.box.call_later(self._submit_now)
-
-    async def _submit_now(self) -> None:
-        if self._refuse_if_busy() or not self._asking():
-            return
-        text = self.box.text
-        if not text.strip():
-            self.notify(f"Type an answer first — or {self._key('interview.dont_know')} for "
-                        f"\"I don't know\", {self._key('interview.skip')} to skip.", timeout=5)
-            return
-        self.box.set_text("")
-        self._answer(text.rstrip())  # trailing blank lines are not part of the answer
-
-    @work(exclusive=True, group="model")
-    async def _answer(self, text: str) -> None:
-        self._set_busy("Sending your answer…")
-        view = await self.transcript.add("answer", text)
-        # what the store holds now (memory and store agree until a write fails)
-        stored_before = sum(1 for t in self.engine.current_turns() if t.kind == "answer")
-        try:
-            plan = self.engine.submit_answer(text)
-        except SessionTakenOver as lost:  # not stored here: kept for the other window
-            self._set_busy(None)
-            await view.remove()
-            self.box.set_text(text)
-            self.lock.lost(lost, text)
-            return
-        except Exception as exc:
-            what = error_text(exc)
-            self._set_busy(None)
-            stored_after = stored_answer_count(self.engine)
-            if stored_after is not None and stored_after > stored_before:
-                self._offer_retry(what)  # saved; a later step failed
-                return
-            # Not saved (e.g. the disk is full): give the text back. The engine only keeps a
-            # turn in memory once the store has it, so a resubmission is not counted twice.
-            await view.remove()
-            self.box.set_text(text)
-            self.set_status(not_saved_message(what, self._key("interview.submit")), error=True)
-            return
-        self.saved_draft = ""  # the store cleared the draft with the answer
-        await self._after_answer(plan)
-
     def _key(self, binding_id: str) -> str:
         """The keys for a binding as the user has them (config `keys:` remaps them)."""
         binding = next(b for b in bindings.INTERVIEW if b.id == binding_id)
         return bindings.effective_keys(binding, getattr(self.app, "user_keymap", {})).split(",")[0]
 
-    def _offer_retry(self, what: str) -> None:
-        self.retry_possible = self.engine.answer_pending
-        self.refresh_bindings()  # show "Retry"
-        offline = (self._key("interview.offline") if self.check_action("switch_offline", ())
-                   else None)
-        self.set_status(step_failed_message(what, self._key("interview.retry"), offline),
-                        error=True)
-
-    @work(exclusive=True, group="model")
-    async def _continue(self) -> None:
-        """After a stored answer that nothing followed yet (a crash, a failed step)."""
-        self._set_busy("The interviewer is reading your answer…")
-        await self._after_answer(self.engine.continue_after_answer())
-
-    async def _after_answer(self, plan) -> None:
-        self.retry_possible = False
-        try:
-            if plan is not None and await self._stream_follow_up(plan):
-                return
-            await self._grade()
-        except Exception as exc:  # the answer is stored: offer to retry this step
-            self._set_busy(None)
-            self._offer_retry(error_text(exc))
-
-    async def _stream_follow_up(self, plan) -> bool:
-        """Stream the follow-up into the transcript. True if one was asked."""
-        self._set_busy("The interviewer is typing…")
-        streaming = await self.transcript.start_stream("follow_up")
-        asked_before = self.engine.record.follow_ups_asked
-        try:
-            async for chunk in self.engine.stream_follow_up(plan):
-                if is_restart(chunk):  # the reply was cut off and is asked again
-                    streaming.restart()
-                    self.set_status("The reply was cut off; asking again…")
-                streaming.write(chunk)
-        except FollowUpFellBack as fell:
-            self._set_busy(None)
-            if not fell.text:
-                await streaming.discard()
-                self.notify(straight_to_grading_message(fell.error),
-                            title="The interviewer model failed", severity="warning", timeout=8)
-                return False
-            streaming.finish(fell.text)
-            # Inline only, no toast as well: the status line stays until the next step, and
-            # a toast would cover it and the answer box for seconds.
-            self.set_status(backend_failure_message(fell.error, self._key("interview.offline")),
-                            error=True)
-            return True
-        except BaseException:
-            await streaming.discard()
-            raise
-        if self.engine.record.follow_ups_asked == asked_before:  # none kept (e.g. a repeat)
-            await streaming.discard()
-            return False
-        streaming.finish(self.engine.current_turns()[-1].text)
-        self._set_busy(None)
-        self.set_status("")
-        return True
-
-    async def action_dont_know(self) -> None:
-        if self._refuse_if_busy() or not self._asking():
-            return
-        self._dont_know()
-
-    @work(exclusive=True, group="model")
-    async def _dont_know(self) -> None:
-        self.engine.dont_know()
-        await self.transcript.add("dont_know", "I don't know.")
-        await self._after_answer(None)
-
-    @work(exclusive=True, group="model")
-    async def _grade_as_it_stands(self) -> None:
-        await self._after_answer(None)
-
-    async def action_skip(self) -> None:
-        if self._refuse_if_busy() or not self._asking():
-            return
-        self.save_draft_now()
-        practice = self.engine.config.mode == "practice"
-        if self.engine.skip():  # only the follow-up is skipped: grade what was answered
-            self.notify("Follow-up skipped: your answer is graded as it stands.", timeout=3)
-            self._grade_as_it_stands()
-            return
-        self.notify("Question skipped (it counts as 0 in the report).", timeout=3)
-        if practice:
-            self._after_grade_in_practice()
-        else:
-            await self._next()
-
-    async def action_hint(self) -> None:
-        if self.engine.config.mode != "practice" or self._refuse_if_busy() or not self._asking():
-            return
-        self._hint()
-
-    @work(exclusive=True, group="model")
-    async def _hint(self) -> None:
-        # what is in the answer box counts as said: a hint never points at it
-        step = self.engine.plan_hint(draft=self.box.text)
-        if step is None:
-            message = str(NoMoreHints())
-            self.set_status(message)
-            self.notify(message, title="No more hints", timeout=6)
-            return
-        self._set_busy("Thinking of a hint…")
-        streaming = await self.transcript.start_stream("hint")
-        try:
-            async for chunk in self.engine.stream_hint(step):
-                if is_restart(chunk):  # the reply was cut off and is asked again
-                    streaming.restart()
-                streaming.write(chunk)
-        except SessionTakenOver as lost:  # the hint was not stored: the other window has it
-            await streaming.discard()
-            self._set_busy(None)
-            self.lock.lost(lost, self.box.text)
-            return
-        except BaseException:
-            await streaming.discard()
-            self._set_busy(None)
-            raise
-        hints = [t for t in self.engine.current_turns() if t.kind == "hint"]
-        streaming.finish(hints[-1].text if hints else None)
-        self._set_busy(None)
-        self.set_status("")
-
-    def action_retry(self) -> None:
-        if self.retry_possible and not self.busy and self.engine.answer_pending:
-            self.retry_possible = False
-            self.refresh_bindings()
-            self.set_status("")
-            self._continue()
-
+    # ------------------------------------------------------------------ backend, leaving
     def action_switch_offline(self) -> None:
         self.app.switch_backend("offline")
 
