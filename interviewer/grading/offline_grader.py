@@ -13,7 +13,7 @@ is the exact span of the answer that stated each concept. Points and the total c
 from interviewer.domain import CriterionResult, Flag, Grade, MisconceptionHit, Question, Rubric
 from interviewer.grading.claim_verdicts import Stated, criterion_result
 from interviewer.grading.contradictions import void_contradicted, wrong_claims
-from interviewer.grading.precision import Precision, precision, precision_note
+from interviewer.grading.precision import Precision, precision, precision_flag, precision_note
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
 from interviewer.grading.protocols import GradeRequest
 from interviewer.grading.topicality import (
@@ -124,9 +124,7 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
     if not measured.binds(total_score(rubric, results, hits)):
         measured = None
     if measured is not None:
-        flags.append(Flag(code="low-precision", detail=(
-            f"{measured.on_rubric} of {measured.total} content words are on the rubric: "
-            f"capped at {measured.cap:g}")))
+        flags.append(precision_flag(measured))
     cap = 100.0 if measured is None else measured.cap
     if elsewhere is not None:
         cap = min(cap, OFF_TOPIC_CAP)

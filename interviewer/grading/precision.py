@@ -21,6 +21,7 @@ Code counts like prose, so a snippet that shows the idea is on the rubric.
 
 from dataclasses import dataclass
 
+from interviewer.domain import Flag
 from interviewer.grading.text_normalise import Token
 from interviewer.grading.word_lists import STOPWORDS
 
@@ -59,6 +60,13 @@ def precision(tokens: tuple[Token, ...], muted: list[bool], on_units: set[int]) 
     share = on / total
     cap = 100.0 if share >= P_FULL else round(100.0 * share / P_FULL, 1)
     return Precision(on, total, cap)
+
+
+def precision_flag(p: Precision, against: str = "rubric") -> Flag:
+    """The `low-precision` flag of a cap that binds (`against`: what claims are measured
+    against, the rubric or the reference answer)."""
+    return Flag(code="low-precision", detail=(
+        f"{p.on_rubric} of {p.total} content words are on the {against}: capped at {p.cap:g}"))
 
 
 def precision_note(p: Precision) -> str:

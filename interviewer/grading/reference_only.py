@@ -18,7 +18,7 @@ from `scoring.coverage_result` (a concave curve of its weighted coverage).
 from interviewer.domain import Evidence, Flag, Grade
 from interviewer.grading.concept_matcher import AnswerView
 from interviewer.grading.evidence import quoted
-from interviewer.grading.precision import Precision, precision, precision_note
+from interviewer.grading.precision import Precision, precision, precision_flag, precision_note
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
 from interviewer.grading.protocols import GradeRequest
 from interviewer.grading.reference_model import (
@@ -215,9 +215,7 @@ def _grade(request: GradeRequest, model: ReferenceModel, checks: PrecheckResult,
     cap = 100.0
     if measured is not None:
         cap = measured.cap
-        flags.append(Flag(code="low-precision", detail=(
-            f"{measured.on_rubric} of {measured.total} content words are on the reference: "
-            f"capped at {measured.cap:g}")))
+        flags.append(precision_flag(measured, "reference"))
     return Grade(
         question_id=request.question.id,
         score=total_score(model.rubric, results, [], cap=cap),
