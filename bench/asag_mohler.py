@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.model_grading import ModelRun, add_model_flags, reference_rubric  # noqa: E402
 from interviewer.domain import Question  # noqa: E402
-from interviewer.grading.calibration import pearson  # noqa: E402
+from tests.support.calibration_figures import pearson  # noqa: E402
 from interviewer.grading.offline_grader import OfflineGrader  # noqa: E402
 from interviewer.grading.protocols import GradeRequest  # noqa: E402
 

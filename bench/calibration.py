@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from interviewer.corpus.catalog import load_default_catalog  # noqa: E402
-from interviewer.grading.calibration import (  # noqa: E402
+from tests.support.calibration_figures import (  # noqa: E402
     Figures,
     figures,
     load_calibration,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from grader_helpers import catalog
-from interviewer.grading.calibration import figures, load_calibration, tfidf_baseline
+from tests.support.calibration_figures import figures, load_calibration, tfidf_baseline
 from interviewer.grading.offline_grader import OfflineGrader
 from interviewer.grading.protocols import GradeRequest
 
