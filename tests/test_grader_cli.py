@@ -162,3 +162,18 @@ def test_answers_from_standard_input(monkeypatch, capsys):
                                                                "answer": STRONG}])))
     code, out, _ = run(capsys, "-", "--json")
     assert code == 0 and json.loads(out)["results"][0]["score"] > 50
+
+
+@pytest.mark.parametrize("output", ["--json", "--jsonl", None])
+def test_a_backend_that_cannot_be_built_leaves_no_partial_output(tmp_path, capsys, monkeypatch,
+                                                                 output):
+    from interviewer.cli.exit_codes import BACKEND_CONFIG
+
+    monkeypatch.delenv("NO_SUCH_KEY_FOR_TESTS", raising=False)
+    answers = write(tmp_path, "answers.json", json.dumps([{"question_id": "autograd",
+                                                           "answer": STRONG}]))
+    code, out, err = run(capsys, str(answers), "--backend", "openai", "--api-key-env",
+                         "NO_SUCH_KEY_FOR_TESTS", *([output] if output else []))
+    assert code == BACKEND_CONFIG
+    assert "NO_SUCH_KEY_FOR_TESTS" in err
+    assert out == ""  # not a half-written JSON document

@@ -137,10 +137,12 @@ def _run(args, settings, catalog, deck_name: str, deck: Deck,
     from interviewer.cli.grade_summary import GradeSummary
     from interviewer.grading.factory import make_grader
 
-    output = _make_output(args, deck)
+    # The grader first: building it can fail (a missing key, an unknown model), and the
+    # output must not have started (`--json` prints its opening at once) when it does.
     grader = make_grader(settings, catalog)
     model = getattr(getattr(grader, "backend", None), "model", None)
     summary = BatchSummary(answers=answers.count, by=GradeSummary(settings.backend, model))
+    output = _make_output(args, deck)
     jobs = ((item, resolve_question(deck, item)) for item in answers.items())
     try:
         asyncio.run(grade_jobs(grader, catalog, deck_name, jobs, output, summary,
