@@ -30,10 +30,24 @@ def window_for(concurrency: int) -> int:
 
 
 def is_fatal(exc: BaseException) -> bool:
-    """A failure that every later answer would repeat: stop instead of trying them all."""
-    from interviewer.llm.errors import AuthError, BackendConfigError, ModelNotFoundError
+    """A failure that every later answer would repeat (a backend setting to fix: key, model,
+    URL): stop instead of trying them all."""
+    from interviewer.llm.errors import LLMError
 
-    return isinstance(exc, BackendConfigError | AuthError | ModelNotFoundError)
+    return isinstance(exc, LLMError) and exc.is_config
+
+
+async def close_grader(grader) -> None:
+    """The end of a batch: the grader's token use on stderr (when it made calls), then the
+    grader closed."""
+    from interviewer.cli.common import err
+
+    usage = getattr(grader, "usage", None)
+    if usage is not None and usage.calls:
+        err(f"{grader.name}: {usage.summary()}")
+    closer = getattr(grader, "aclose", None)
+    if closer is not None:
+        await closer()
 
 
 def describe(exc: BaseException) -> str:

@@ -162,7 +162,7 @@ async def grade_jobs(grader, catalog, deck_name: str, jobs, output: Output,
     written. The grader is closed at the end."""
     import asyncio
 
-    from interviewer.cli.grade_batch import grade_stream, window_for
+    from interviewer.cli.grade_batch import close_grader, grade_stream, window_for
     from interviewer.cli.progress import ProgressBar
     from interviewer.grading.protocols import GradeRequest
 
@@ -191,12 +191,7 @@ async def grade_jobs(grader, catalog, deck_name: str, jobs, output: Output,
                                stop=stop, on_written=written)
         finally:
             bar.close()
-            usage = getattr(grader, "usage", None)
-            if usage is not None and usage.calls:
-                err(f"{grader.name}: {usage.summary()}")
-            closer = getattr(grader, "aclose", None)
-            if closer is not None:
-                await closer()
+            await close_grader(grader)
 
 
 @contextlib.contextmanager

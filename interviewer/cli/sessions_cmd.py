@@ -298,9 +298,12 @@ def cmd_regrade(args: argparse.Namespace) -> int:
 async def _regrade_all(store, session, grader, requests: dict, concurrency: int) -> int:
     """Grade concurrently (bounded); each grade is stored as soon as it arrives, so a
     provider failure half-way keeps the grades already made. A new grade belongs to the same
-    attempt as the old one and costs the same points for hints."""
+    attempt as the old one and costs the same points for hints. A backend setting to fix
+    (key, model) stops the run and is raised (main reports it once, exit BACKEND_CONFIG);
+    the grader's token use is printed and the grader closed however it ends."""
     import asyncio
 
+    from interviewer.cli.grade_batch import close_grader, is_fatal
     from interviewer.engine.hint_ladder import apply_hint_penalty
 
     session_id = session.id
@@ -315,6 +318,8 @@ async def _regrade_all(store, session, grader, requests: dict, concurrency: int)
             try:
                 grade = await grader.grade(request)
             except Exception as exc:  # noqa: BLE001 - one failed question must not stop the rest
+                if is_fatal(exc):  # ... but a bad key or model would fail every one of them
+                    raise
                 err(f"{question_id}: not re-graded: {exc}")
                 failures += 1
                 return
@@ -324,7 +329,17 @@ async def _regrade_all(store, session, grader, requests: dict, concurrency: int)
                                    session.config.hint_penalty)
         store.add_grade(session_id, question_id, grade)
 
-    await asyncio.gather(*(one(qid, req) for qid, req in requests.items()))
+    tasks = [asyncio.ensure_future(one(qid, req)) for qid, req in requests.items()]
+    try:
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        for task in tasks:
+            if task.done() and task.exception() is not None:
+                raise task.exception()
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await close_grader(grader)
     return failures
 
 
