@@ -221,3 +221,21 @@ def test_a_bad_key_during_regrade_stops_the_run_once_with_exit_3(capsys, monkeyp
     assert grader.closed
     stored = reload(session.id)
     assert [g.score for g in stored.records[0].grades] == [20.0, 62.5]  # nothing changed
+
+
+def test_regrade_keeps_the_answer_flags_of_the_first_grade(capsys, monkeypatch):
+    """'I don't know' (nothing else answered) and over the time limit (6 minutes of 5) are
+    said by the new grade too, as the session said them."""
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(FIXTURES))
+    session = make_session("20260304-093000-idk000")
+    session.turns = [t for t in session.turns if not (t.question_id == "zero-grad"
+                                                      and t.kind == "answer")]
+    with SessionStore.open(load_settings()) as store:
+        store.create(session)
+    assert main(["sessions", "regrade", session.id, "--backend", "offline",
+                 "--question", "zero-grad"]) == 0
+    new = reload(session.id).records[0].grades[-1]
+    codes = [f.code for f in new.flags]
+    assert "dont-know" in codes and "empty" not in codes
+    assert "over-time" in codes
+    assert new.attempt == 1

@@ -298,13 +298,14 @@ def cmd_regrade(args: argparse.Namespace) -> int:
 async def _regrade_all(store, session, grader, requests: dict, concurrency: int) -> int:
     """Grade concurrently (bounded); each grade is stored as soon as it arrives, so a
     provider failure half-way keeps the grades already made. A new grade belongs to the same
-    attempt as the old one and costs the same points for hints. A backend setting to fix
-    (key, model) stops the run and is raised (main reports it once, exit BACKEND_CONFIG);
-    the grader's token use is printed and the grader closed however it ends."""
+    attempt as the old one, with the same answer flags ("I don't know", over time), and
+    costs the same points for hints. A backend setting to fix (key, model) stops the run
+    and is raised (main reports it once, exit BACKEND_CONFIG); the grader's token use is
+    printed and the grader closed however it ends."""
     import asyncio
 
     from interviewer.cli.grade_batch import close_grader, is_fatal
-    from interviewer.engine.hint_ladder import apply_hint_penalty
+    from interviewer.engine.grade_finish import grade_finisher
 
     session_id = session.id
     records = {r.question_id: r for r in session.records}
@@ -323,11 +324,12 @@ async def _regrade_all(store, session, grader, requests: dict, concurrency: int)
                 err(f"{question_id}: not re-graded: {exc}")
                 failures += 1
                 return
-        attempt = records[question_id].grade.attempt
-        hints = sum(1 for t in session.turns_for(question_id, attempt) if t.kind == "hint")
-        grade = apply_hint_penalty(grade.model_copy(update={"attempt": attempt}), hints,
-                                   session.config.hint_penalty)
-        store.add_grade(session_id, question_id, grade)
+        record = records[question_id]
+        # as the session finished it: same attempt, answer flags, hint penalty
+        finish = grade_finisher(record, request, session.config,
+                                now=record.finished_at or record.started_at,
+                                attempt=record.grade.attempt)
+        store.add_grade(session_id, question_id, finish(grade))
 
     tasks = [asyncio.ensure_future(one(qid, req)) for qid, req in requests.items()]
     try:
