@@ -67,7 +67,8 @@ async def grade_stream(
     """Grade every job (a None question: not graded, unknown question) and write each
     outcome to `output` in input order; `summary` is updated as they are written.
     `on_written(item, grade, problem)` follows each write (progress, stderr lines; the
-    problem is None for a grade, and for the failure that stops the run, told once later)."""
+    problem is None for a grade, for an unknown question (no task: told when the file was
+    checked) and for the failure that stops the run, told once later)."""
     pending: deque[tuple[AnswerItem, asyncio.Task | None]] = deque()
     source = iter(jobs)
     exhausted = False
@@ -78,7 +79,7 @@ async def grade_stream(
             message = f"unknown question {'text' if item.by_text else 'id'} {item.question_ref!r}"
             summary.not_graded += 1
             output.not_graded(item, message)
-            on_written(item, None, message)
+            on_written(item, None, None)  # told when the file was checked
             return
         exc = task.exception()
         if exc is not None:

@@ -26,7 +26,7 @@ from interviewer.cli.common import add_backend_flags, err, settings_from_args
 if TYPE_CHECKING:
     from interviewer.cli.grade_input import AnswerFile, AnswerItem
     from interviewer.cli.grade_output import BatchSummary, Output
-    from interviewer.domain import Deck, Grade
+    from interviewer.domain import Deck, Grade, Question
 
 #: Show progress on stderr for runs longer than this.
 PROGRESS_OVER = 20
@@ -76,13 +76,15 @@ def cmd_grade(args: argparse.Namespace) -> int:
         deck_name = args.deck or _default_deck(catalog.decks)
         deck = catalog.deck(deck_name)
         # Every problem at once, before anything is graded; unknown questions too (those
-        # are not fatal: the other answers are graded).
+        # are not fatal: the other answers are graded). Each item's question is looked up
+        # once, here, and kept by the item's index for grading.
         unknown: list[str] = []
+        questions: dict[int, Question | None] = {}
         warnings = answers.check(on_item=lambda item: _check_question(deck, deck_name, item,
-                                                                      unknown))
+                                                                      questions, unknown))
         for message in [str(w) for w in warnings] + unknown:
             err(message)
-        summary = _run(args, settings, catalog, deck_name, deck, answers)
+        summary = _run(args, settings, catalog, deck_name, deck, answers, questions)
     if unknown:
         err(f"{len(unknown)} answer(s) not graded: unknown question (see above)")
     return exit_code(summary)
@@ -107,11 +109,14 @@ def _default_deck(decks: dict[str, Deck]) -> str:
     return "pytorch"
 
 
-def _check_question(deck: Deck, deck_name: str, item: AnswerItem, unknown: list[str]) -> None:
-    """Add a message to `unknown` when the item's question is not in the deck."""
+def _check_question(deck: Deck, deck_name: str, item: AnswerItem,
+                    questions: dict[int, Question | None], unknown: list[str]) -> None:
+    """Keep the item's question in `questions` (None, with a message in `unknown`, when it
+    is not in the deck)."""
     from interviewer.cli.grade_input import resolve_question
 
-    if resolve_question(deck, item) is None:
+    questions[item.index] = question = resolve_question(deck, item)
+    if question is None:
         kind = "question text" if item.by_text else "question id"
         unknown.append(f"{item.where}: unknown {kind} {item.question_ref!r} in deck "
                        f"{deck_name!r} (skipped; the other answers are still graded)")
@@ -127,12 +132,12 @@ def _make_output(args: argparse.Namespace, deck: Deck) -> Output:
     return TableOutput(max((len(q.id) for q in deck.questions), default=11))
 
 
-def _run(args, settings, catalog, deck_name: str, deck: Deck,
-         answers: AnswerFile) -> BatchSummary:
-    """Grade every answer; the output is closed (and the summary printed) however it ends."""
+def _run(args, settings, catalog, deck_name: str, deck: Deck, answers: AnswerFile,
+         questions: dict[int, Question | None]) -> BatchSummary:
+    """Grade every answer (`questions`: each item's question by index, from the check); the
+    output is closed (and the summary printed) however it ends."""
     import asyncio
 
-    from interviewer.cli.grade_input import resolve_question
     from interviewer.cli.grade_output import BatchSummary
     from interviewer.cli.grade_summary import GradeSummary
     from interviewer.grading.factory import make_grader
@@ -143,7 +148,7 @@ def _run(args, settings, catalog, deck_name: str, deck: Deck,
     model = getattr(getattr(grader, "backend", None), "model", None)
     summary = BatchSummary(answers=answers.count, by=GradeSummary(settings.backend, model))
     output = _make_output(args, deck)
-    jobs = ((item, resolve_question(deck, item)) for item in answers.items())
+    jobs = ((item, questions.get(item.index)) for item in answers.items())
     try:
         asyncio.run(grade_jobs(grader, catalog, deck_name, jobs, output, summary,
                                settings.concurrency))
@@ -179,7 +184,7 @@ async def grade_jobs(grader, catalog, deck_name: str, jobs, output: Output,
                 question=question, rubric=catalog.rubric(deck_name, question.id), answer=item.answer))
 
     def written(item: AnswerItem, grade: Grade | None, problem: str | None) -> None:
-        if problem is not None and not problem.startswith("unknown"):  # unknown: told before
+        if problem is not None:
             err(f"{item.where}: {problem}")
         bar.advance("fell back" if grade is not None and grade.has_flag("fallback") else
                     ("not graded" if grade is None else None))
