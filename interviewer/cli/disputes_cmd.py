@@ -23,6 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_disputes(args: argparse.Namespace) -> int:
     from interviewer.cli.sessions_cmd import _store
+    from interviewer.engine.disputes import agreement
     from interviewer.store.dispute_queries import list_disputes
     from interviewer.text_safety import one_line
 
@@ -41,8 +42,7 @@ def cmd_disputes(args: argparse.Namespace) -> int:
         return code
     # every name and the reason come from the store (an import can set them): `out` cleans
     for row in rows:
-        now = "not graded again" if row.now is None else (
-            f"regraded: {row.now}" + (" (agrees)" if row.now != row.verdict else " (same)"))
+        now = agreement(row, row.now, short=True)
         rubric = f" rubric v{row.rubric_version}" if row.rubric_version is not None else ""
         out(f"{row.created_at:%Y-%m-%d %H:%M}  {row.session_id}  {one_line(row.deck, 60)}/"
             f"{one_line(row.question_id, 80)}  attempt {row.attempt}")
