@@ -176,3 +176,11 @@ def test_a_request_the_server_refuses_fails_only_its_question(deck, router, caps
     asked = [request_json(c)["messages"][1]["content"] for c in route.calls]
     assert any("What is weight decay?" in text for text in asked)
     assert not (deck / "early-stopping.yaml").exists()
+
+
+@pytest.mark.parametrize("value", ["0", "two"])
+def test_concurrency_must_be_a_positive_whole_number(isolated_home, capsys, value):
+    with pytest.raises(SystemExit) as exited:
+        main(["corpus", "draft-rubrics", "--deck", "training", "--concurrency", value])
+    assert exited.value.code == 2
+    assert "--concurrency" in capsys.readouterr().err

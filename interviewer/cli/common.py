@@ -31,6 +31,17 @@ def add_backend_flags(parser: argparse.ArgumentParser) -> None:
                        help="name of the env var that holds the API key")
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (`--concurrency`)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def setting_overrides(args: argparse.Namespace) -> dict[str, Any]:
     """The settings given on the command line (flags left out are not included)."""
     names = (*BACKEND_FLAGS, "concurrency")

@@ -21,7 +21,7 @@ import signal
 from typing import TYPE_CHECKING
 
 from interviewer.cli import exit_codes
-from interviewer.cli.common import add_backend_flags, err, settings_from_args
+from interviewer.cli.common import add_backend_flags, err, positive_int, settings_from_args
 
 if TYPE_CHECKING:
     from interviewer.cli.grade_input import AnswerFile, AnswerItem
@@ -49,20 +49,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="print one JSON document (always complete, even after Ctrl-C)")
     output.add_argument("--jsonl", action="store_true",
                         help="print one JSON object per line, each as soon as it is graded")
-    p.add_argument("--concurrency", type=_positive_int, metavar="N",
+    p.add_argument("--concurrency", type=positive_int, metavar="N",
                    help="answers graded at once (default: the concurrency setting, 4)")
     add_backend_flags(p)
     p.set_defaults(func=cmd_grade)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
