@@ -6,7 +6,7 @@ new rubric agrees)."""
 import argparse
 
 from interviewer.cli import exit_codes
-from interviewer.cli.common import err, out, print_json
+from interviewer.cli.common import err, open_store, out, print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,12 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_disputes(args: argparse.Namespace) -> int:
-    from interviewer.cli.sessions_cmd import _store
     from interviewer.engine.disputes import agreement
     from interviewer.store.dispute_queries import list_disputes
     from interviewer.text_safety import one_line
 
-    with _store(reading=True) as store:
+    with open_store(reading=True) as store:
         rows = list_disputes(store, deck=args.deck, question_id=args.question)
     for session_id in rows.damaged:
         err(f"warning: a dispute of session {one_line(repr(session_id), 90)} cannot be read "

@@ -7,7 +7,14 @@ import tempfile
 from pathlib import Path
 
 from interviewer.cli import exit_codes
-from interviewer.cli.common import add_backend_flags, err, out, print_json, settings_from_args
+from interviewer.cli.common import (
+    add_backend_flags,
+    err,
+    open_store,
+    out,
+    print_json,
+    settings_from_args,
+)
 
 FORMATS = {"md": "md", "json": "json", "html": "html"}
 
@@ -59,19 +66,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_regrade)
 
 
-def _store(settings=None, *, reading: bool = False):
-    """The store. `reading` commands (list, show, export) still work when it cannot be
-    written (disk full, read-only folder): it is opened read-only, with a note on stderr."""
-    from interviewer.settings import load_settings
-    from interviewer.store.session_store import SessionStore
-
-    store = SessionStore.open(settings or load_settings(), read_only_fallback=reading)
-    if store.read_only is not None:
-        err(f"note: {store.read_only} The store is open read-only: listing, showing and "
-            "exporting work; nothing can be saved until this is fixed.")
-    return store
-
-
 _LOADED_DECKS: dict = {}
 
 
@@ -110,7 +104,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from interviewer.store.export_view import fmt_score
     from interviewer.text_safety import one_line
 
-    with _store(reading=True) as store:
+    with open_store(reading=True) as store:
         rows = store.list_sessions(status=args.status, limit=args.limit)
     for damaged in rows.damaged:
         err(f"warning: {damaged}")
@@ -137,7 +131,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from interviewer.cli.sessions_text import render_text
     from interviewer.store.export_view import build_view
 
-    with _store(reading=True) as store:
+    with open_store(reading=True) as store:
         session = store.load(args.id)
     sys.stdout.write(render_text(build_view(session)))
     return exit_codes.OK
@@ -150,7 +144,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from interviewer.store.safe_paths import file_in_folder
 
     settings = load_settings()
-    with _store(settings, reading=True) as store:
+    with open_store(settings, reading=True) as store:
         session = store.load(args.id)
     if args.output is None and args.format == "html" and sys.stdout.isatty():
         err("error: an HTML export goes to a file: give -o PATH (or redirect the output)")
@@ -213,7 +207,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from interviewer.store.export_json import import_session
 
     warnings: list = []
-    with _store() as store:
+    with open_store() as store:
         session = import_session(args.file, store, new_id=args.new_id, warnings=warnings)
     for warning in warnings:
         err(str(warning))
@@ -225,7 +219,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------- delete
 def cmd_delete(args: argparse.Namespace) -> int:
-    with _store() as store:
+    with open_store() as store:
         session_id = store.resolve_id(args.id)
         if not args.yes:
             if not sys.stdin.isatty():
@@ -252,7 +246,7 @@ def cmd_regrade(args: argparse.Namespace) -> int:
     from interviewer.store.export_view import build_view
 
     settings = settings_from_args(args)
-    with _store(settings) as store:
+    with open_store(settings) as store:
         before = store.load(args.id)
         deck = before.config.deck
         questions, rubrics = _lookups(deck, settings.user_data_dir)
