@@ -1,9 +1,7 @@
 """`interviewer sessions list|show|export|import|delete|regrade`: the history, headless."""
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from interviewer.cli import exit_codes
@@ -163,7 +161,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if target is None:
         sys.stdout.write(text)
         return exit_codes.OK
-    _write_atomically(target, text)
+    from interviewer.atomic_files import atomic_write_text
+    from interviewer.store.db import os_error
+
+    try:
+        atomic_write_text(target, text)  # a crash never leaves half a file
+    except OSError as exc:
+        raise os_error(exc, f"write {target}") from None
     err(f"wrote {target}")
     return exit_codes.OK
 
@@ -180,27 +184,6 @@ def _render(fmt: str, session, questions, rubrics) -> str:
     from interviewer.store.export_markdown import export_markdown
 
     return export_markdown(session, questions, rubrics)
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a crash never leaves half a file."""
-    from interviewer.store.db import os_error
-
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    except OSError as exc:
-        raise os_error(exc, f"write to {folder}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise os_error(exc, f"write {target}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def cmd_import(args: argparse.Namespace) -> int:
