@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from interviewer.domain import Grade, QuestionRecord, SessionConfig
+from interviewer.domain.session import count_hints
 from interviewer.engine.answer_flags import answer_flags, seconds_taken, with_flags
 from interviewer.engine.hint_ladder import apply_hint_penalty
 from interviewer.grading.protocols import GradeRequest
@@ -22,7 +23,7 @@ def grade_finisher(record: QuestionRecord, request: GradeRequest, config: Sessio
     limit = config.time_limit_s if config.mode == "interview" else None
     elapsed = seconds_taken(record, now) if now is not None and attempt == record.attempts else 0.0
     flags = answer_flags(request, elapsed, limit)
-    hints = sum(1 for t in request.transcript if t.kind == "hint")
+    hints = count_hints(request.transcript)
     per_hint = config.hint_penalty
 
     def finish(grade: Grade) -> Grade:

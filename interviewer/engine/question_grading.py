@@ -93,14 +93,13 @@ class QuestionGrading:
         """Update the question's spaced-repetition card with this grade."""
         if self.repetition is None:
             return
-        turns = self.session.turns_for(question_id, grade.attempt)
         try:
             # "I don't know" only as the answer (the grade's flag): said to a follow-up after
             # a good answer, it does not make the attempt a lapse
             self.repetition.review(
                 session_id=self.session.id, deck=self.config.deck, question_id=question_id,
                 attempt=grade.attempt, grade=grade,
-                hints=sum(1 for t in turns if t.kind == "hint"),
+                hints=self.session.hints_for(question_id, grade.attempt),
                 dont_know=grade.has_flag("dont-know"))
         except Exception as exc:  # noqa: BLE001 - the grade is stored; the schedule can wait
             log.warning("could not update the review schedule: %s", exc)
