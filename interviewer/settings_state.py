@@ -6,12 +6,12 @@ never leaves half a config file."""
 
 from __future__ import annotations
 
-import os
 import re
 import stat
 from pathlib import Path
 from typing import Any
 
+from interviewer.atomic_files import atomic_write_text
 from interviewer.settings import config_path
 
 _STATE_LINE = re.compile(r"^state\s*:")
@@ -51,12 +51,5 @@ def save_home_state(state: dict[str, Any], path: Path | None = None) -> Path:
     clean = {k: v for k, v in state.items() if v is not None and v != []}
     new = replace_state(text, clean)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        partial.write_text(new, encoding="utf-8")
-        if mode is not None:
-            os.chmod(partial, mode)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    atomic_write_text(path, new, mode=mode)
     return path

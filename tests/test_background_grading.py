@@ -140,3 +140,57 @@ async def test_i_dont_know_is_graded_at_once_with_nothing_sent_to_the_model():
     await engine.finish_question()
     assert engine.session.records[0].status == "graded" and not engine.grading.pending
     assert grader.asked == []
+
+
+class _LandedGrader:
+    """A model grader that takes a moment (on the event loop) and says when it has graded."""
+
+    name = "slow-model"
+
+    def __init__(self):
+        import threading
+
+        self.landed = threading.Event()
+        self._offline = OfflineGrader()
+
+    async def grade(self, request):
+        await asyncio.sleep(0.05)
+        grade = self._offline.grade_sync(request)
+        self.landed.set()
+        return grade.model_copy(update={"backend": "slow-model", "model": "slow-1"})
+
+
+class _ReaderWaitingForTheGrade:
+    """Plain mode's input: the first answer, then a user who types nothing until the first
+    answer's grade has landed (or gives up after a while and quits)."""
+
+    last_was_repaired = False
+
+    def __init__(self, answer: str, landed):
+        self.lines = iter([answer, "."])
+        self.landed = landed
+        self.landed_while_waiting: bool | None = None
+
+    def waiting(self) -> bool:
+        return False
+
+    def readline(self):
+        line = next(self.lines, None)
+        if line is not None:
+            return line
+        self.landed_while_waiting = self.landed.wait(timeout=3)  # blocks, as a terminal does
+        return ":quit"
+
+
+async def test_plain_mode_lands_background_grades_while_it_waits_for_input():
+    from interviewer.cli.plain_runner import _interview, _Typed
+
+    grader = _LandedGrader()
+    engine = interview(grader, count=2)
+    reader = _ReaderWaitingForTheGrade(engine.rubric.model_answer, grader.landed)
+    said: list[str] = []
+    await _interview(engine, reader, said.append, _Typed())
+    assert reader.landed_while_waiting is True  # the loop ran while the reader blocked
+    first = engine.session.records[0]
+    assert first.status == "graded" and first.grade.backend == "slow-model"
+    assert any("Stopped. Resume with" in line for line in said)

@@ -128,3 +128,19 @@ async def test_without_a_rubric_hints_are_reference_sentences_one_at_a_time():
     with pytest.raises(NoMoreHints):
         await hint(engine)
     assert question.reference_answer
+
+
+def test_hints_are_counted_per_attempt_from_the_transcript():
+    from store_factories import at, make_session
+
+    from interviewer.domain import Turn
+    from interviewer.domain.session import count_hints
+
+    session = make_session()
+    for seq, attempt in ((10, 1), (11, 2), (12, 2)):
+        session.turns.append(Turn(seq=seq, question_id="zero-grad", role="interviewer",
+                                  kind="hint", text="Think about .grad.", attempt=attempt,
+                                  created_at=at(seq)))
+    assert session.hints_for("zero-grad", 1) == 1 and session.hints_for("zero-grad", 2) == 2
+    assert session.hints_for("zero-grad") == 3 and session.hints_for("from-numpy") == 0
+    assert count_hints(session.turns_for("zero-grad", 2)) == 2

@@ -366,3 +366,25 @@ async def test_offline_probes_show_identifiers_as_code_and_lead_with_what_was_me
                               probe=probe, mentioned=("shuffle", "num_workers"))
     text = "".join([c async for c in OfflineInterviewer().follow_up(request)])
     assert text == "You mentioned shuffle and `num_workers`. Inside `__iter__`, when does shuffle=True reshuffle?"
+
+
+async def test_a_failed_grader_s_message_is_redacted_on_the_fallback_flag():
+    from interviewer.engine.grading_queue import grade_with_fallback
+    from interviewer.grading.offline_grader import OfflineGrader
+    from interviewer.grading.protocols import GradeRequest
+
+    leaked = "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z"
+
+    class LeakyGrader:
+        name = "leaky"
+
+        async def grade(self, request):
+            raise RuntimeError(f"upstream rejected key {leaked}")  # not an LLMError
+
+    question = load_catalog([FIXTURES]).raise_for_errors().question("mini", "from-numpy")
+    grade = await grade_with_fallback(LeakyGrader(), OfflineGrader(),
+                                      GradeRequest(question=question, rubric=None, answer="x"))
+    flag = next(f for f in grade.flags if f.code == "fallback")
+    assert leaked not in grade.model_dump_json() and "[redacted]" in flag.detail
+    assert flag.detail.startswith("the leaky grader failed: upstream rejected key")
+    assert flag.reason == "error" and grade.confidence == "low"

@@ -162,3 +162,39 @@ def test_answers_from_standard_input(monkeypatch, capsys):
                                                                "answer": STRONG}])))
     code, out, _ = run(capsys, "-", "--json")
     assert code == 0 and json.loads(out)["results"][0]["score"] > 50
+
+
+@pytest.mark.parametrize("output", ["--json", "--jsonl", None])
+def test_a_backend_that_cannot_be_built_leaves_no_partial_output(tmp_path, capsys, monkeypatch,
+                                                                 output):
+    from interviewer.cli.exit_codes import BACKEND_CONFIG
+
+    monkeypatch.delenv("NO_SUCH_KEY_FOR_TESTS", raising=False)
+    answers = write(tmp_path, "answers.json", json.dumps([{"question_id": "autograd",
+                                                           "answer": STRONG}]))
+    code, out, err = run(capsys, str(answers), "--backend", "openai", "--api-key-env",
+                         "NO_SUCH_KEY_FOR_TESTS", *([output] if output else []))
+    assert code == BACKEND_CONFIG
+    assert "NO_SUCH_KEY_FOR_TESTS" in err
+    assert out == ""  # not a half-written JSON document
+
+
+def test_each_question_is_looked_up_once_and_an_unknown_one_told_once(tmp_path, capsys,
+                                                                      monkeypatch):
+    import interviewer.cli.grade_input as grade_input
+
+    looked_up: list[str] = []
+    real = grade_input.resolve_question
+
+    def counting(deck, item):
+        looked_up.append(item.question_ref)
+        return real(deck, item)
+
+    monkeypatch.setattr(grade_input, "resolve_question", counting)
+    answers = write(tmp_path, "answers.yaml",
+                    "- question_id: autograd\n  answer: backward applies the chain rule\n"
+                    "- question_id: no-such-question\n  answer: whatever\n")
+    code, out, err = run(capsys, str(answers), "--backend", "offline")
+    assert code == 1
+    assert sorted(looked_up) == ["autograd", "no-such-question"]
+    assert err.count("no-such-question") == 1

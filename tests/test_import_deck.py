@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from interviewer.corpus.catalog import load_deck_file
@@ -114,3 +115,29 @@ def test_two_documents_with_the_same_file_name_are_a_problem(tmp_path):
     result = import_documents([tmp_path / "a" / "notes.md", tmp_path / "b" / "notes.md"], "notes")
     assert result.deck is None
     assert "same file name" in str(result.problems[0])
+
+
+def test_a_deck_write_that_fails_leaves_the_old_deck_whole(tmp_path, monkeypatch):
+    """The deck goes to a temporary file that replaces the old one: a write that fails half
+    way (here: text that cannot be encoded) leaves the old deck as it was, and no debris."""
+    import interviewer.corpus.deck_writer as deck_writer
+
+    out = tmp_path / "corpus" / "deck.yaml"
+    out.parent.mkdir()
+    out.write_text("the old deck\n", encoding="utf-8")
+    monkeypatch.setattr(deck_writer, "dump_deck", lambda deck: "questions:\n" * 5000 + "\udc80")
+    with pytest.raises(UnicodeEncodeError):
+        write_deck(None, out)
+    assert out.read_text(encoding="utf-8") == "the old deck\n"
+    assert [p.name for p in out.parent.iterdir()] == ["deck.yaml"]
+
+
+def test_an_atomic_write_gives_the_permissions_a_plain_write_would(tmp_path):
+    from interviewer.atomic_files import atomic_write_text
+
+    plain, atomic = tmp_path / "plain.txt", tmp_path / "atomic.txt"
+    plain.write_text("x", encoding="utf-8")
+    atomic_write_text(atomic, "x")
+    assert atomic.stat().st_mode == plain.stat().st_mode
+    atomic_write_text(atomic, "y", mode=0o600)
+    assert atomic.read_text() == "y" and atomic.stat().st_mode & 0o777 == 0o600

@@ -123,3 +123,21 @@ def test_plain_hints_end_with_no_more_hints():
     assert len(hints) == len(set(hints)) == 15  # five criteria, three steps each
     assert hints[0].startswith("Hint: What your answer has not shown yet: ")  # no Markdown
     assert "No more hints for this question" in out
+
+
+def test_sessions_show_says_whether_the_new_grade_agrees_with_a_dispute(tmp_path, monkeypatch,
+                                                                         capsys):
+    session_id, _ = asyncio.run(disputed_session())
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_ROOT, data)
+    rubric = data / "rubrics" / DECK / "cnn.yaml"
+    text = rubric.read_text(encoding="utf-8").replace("\nversion: 1", "\nversion: 2", 1)
+    rubric.write_text(text.replace("[hierarchy, hierarchical,", "[hierarchy, ladder of features,"
+                                   " hierarchical,"), encoding="utf-8")
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(data))
+    assert main(["sessions", "regrade", session_id]) == 0
+    capsys.readouterr()
+    assert main(["sessions", "show", session_id]) == 0
+    shown = capsys.readouterr().out
+    assert "graded partial by offline" in shown
+    assert "; now met: agrees with the dispute" in shown  # the wording regrade uses

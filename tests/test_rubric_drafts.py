@@ -155,3 +155,32 @@ def test_grades_with_a_draft_rubric_say_so_until_it_is_reviewed(deck, router, ca
     assert yaml.safe_load(path.read_text())["status"] == "reviewed"
     assert path.read_text().startswith("# Drafted by")          # the file is otherwise kept
     assert all(f["code"] != "draft-rubric" for f in grade_flags())
+
+
+def test_a_request_the_server_refuses_fails_only_its_question(deck, router, capsys):
+    """A 400 (here: the prompt is over the context length) is that request's problem: the
+    question is not drafted, and the other questions still are asked."""
+    def reply(request):
+        if "What is early stopping?" in json.loads(request.content)["messages"][1]["content"]:
+            return httpx.Response(400, json={"error": {
+                "message": "This model's maximum context length is 8192 tokens",
+                "type": "invalid_request_error", "code": "context_length_exceeded"}})
+        return httpx.Response(200, json=chat_body(json.dumps(GOOD)))
+
+    route = router.post(CHAT_URL).mock(side_effect=reply)
+    code = main(["corpus", "draft-rubrics", "--deck", "training", "--concurrency", "1"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "not drafted: early-stopping:" in err and "maximum context length" in err
+    assert "run the same command again to resume" not in err  # the run was not stopped
+    asked = [request_json(c)["messages"][1]["content"] for c in route.calls]
+    assert any("What is weight decay?" in text for text in asked)
+    assert not (deck / "early-stopping.yaml").exists()
+
+
+@pytest.mark.parametrize("value", ["0", "two"])
+def test_concurrency_must_be_a_positive_whole_number(isolated_home, capsys, value):
+    with pytest.raises(SystemExit) as exited:
+        main(["corpus", "draft-rubrics", "--deck", "training", "--concurrency", value])
+    assert exited.value.code == 2
+    assert "--concurrency" in capsys.readouterr().err

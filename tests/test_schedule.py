@@ -148,3 +148,22 @@ async def test_the_retry_is_the_review_that_counts(store):
     assert card.due == clock() + timedelta(days=2)
     (review,) = store.schedule.reviews_for(DECK, "cnn")
     assert review.attempt == 2
+
+
+async def test_i_dont_know_to_a_follow_up_after_a_good_answer_is_not_a_lapse(store):
+    clock = FakeClock()
+    engine = start(store, clock, count=1, topics=["cnn"], mode="practice")
+    engine.submit_answer(engine.rubric.model_answer)
+    engine.dont_know()  # to the follow-up: the answer stands
+    grade = await engine.finish_question()
+    assert grade.score >= 70 and not grade.has_flag("dont-know")
+    assert store.schedule.cards(DECK)["cnn"].last_rating in (Rating.Good, Rating.Easy)
+
+
+async def test_i_dont_know_as_the_answer_is_still_a_lapse(store):
+    clock = FakeClock()
+    engine = start(store, clock, count=1, topics=["cnn"], mode="practice")
+    engine.dont_know()
+    grade = await engine.finish_question()
+    assert grade.has_flag("dont-know")
+    assert store.schedule.cards(DECK)["cnn"].last_rating == Rating.Again

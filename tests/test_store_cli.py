@@ -184,3 +184,58 @@ def test_export_and_regrade_a_session_on_the_shipped_pytorch_deck(tmp_path, caps
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("from-numpy"))
     assert f"rubric none (reference-only) -> v{rubric.version}" in line
     assert len(reload(session.id).records[0].grades) == 2
+
+
+def test_a_bad_key_during_regrade_stops_the_run_once_with_exit_3(capsys, monkeypatch):
+    from interviewer.cli.exit_codes import BACKEND_CONFIG
+    from interviewer.llm.errors import AuthError
+    from interviewer.llm.usage import Usage
+
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(FIXTURES))
+    session = make_session("20260304-093000-auth00")
+    session.records[1].grades.append(old_zero_grad_grade(40.0).model_copy(
+        update={"question_id": "from-numpy"}))
+    with SessionStore.open(load_settings()) as store:
+        store.create(session)
+
+    class RejectedKeyGrader:
+        name = "keyed"
+
+        def __init__(self):
+            self.closed = False
+            self.usage = Usage(input_tokens=10, calls=1, requests=1)  # the rejected request
+
+        async def grade(self, request):
+            raise AuthError("the provider rejected the API key; set OPENAI_API_KEY")
+
+        async def aclose(self):
+            self.closed = True
+
+    grader = RejectedKeyGrader()
+    monkeypatch.setattr("interviewer.grading.factory.make_grader",
+                        lambda settings, catalog=None: grader)
+    assert main(["sessions", "regrade", session.id]) == BACKEND_CONFIG
+    err = capsys.readouterr().err
+    assert err.count("rejected the API key") == 1 and "not re-graded" not in err
+    assert "keyed: " in err  # the usage line
+    assert grader.closed
+    stored = reload(session.id)
+    assert [g.score for g in stored.records[0].grades] == [20.0, 62.5]  # nothing changed
+
+
+def test_regrade_keeps_the_answer_flags_of_the_first_grade(capsys, monkeypatch):
+    """'I don't know' (nothing else answered) and over the time limit (6 minutes of 5) are
+    said by the new grade too, as the session said them."""
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(FIXTURES))
+    session = make_session("20260304-093000-idk000")
+    session.turns = [t for t in session.turns if not (t.question_id == "zero-grad"
+                                                      and t.kind == "answer")]
+    with SessionStore.open(load_settings()) as store:
+        store.create(session)
+    assert main(["sessions", "regrade", session.id, "--backend", "offline",
+                 "--question", "zero-grad"]) == 0
+    new = reload(session.id).records[0].grades[-1]
+    codes = [f.code for f in new.flags]
+    assert "dont-know" in codes and "empty" not in codes
+    assert "over-time" in codes
+    assert new.attempt == 1

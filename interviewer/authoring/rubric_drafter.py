@@ -23,7 +23,7 @@ from interviewer.authoring.rubric_files import write_rubric
 from interviewer.corpus.problems import errors
 from interviewer.domain import Deck, Question, Rubric
 from interviewer.grading.rubric_selfcheck import check_rubric
-from interviewer.llm.errors import BadOutputError, LLMError
+from interviewer.llm.errors import LLMError
 from interviewer.llm.protocol import Backend
 
 #: Times a draft that fails lint is sent back with the problems.
@@ -56,7 +56,11 @@ async def draft_one(backend: Backend, deck: Deck, question: Question, path: Path
     for attempt in range(MAX_REVISIONS + 1):
         try:
             reply = await backend.structured(messages, RubricDraft, temperature=0.0)
-        except BadOutputError as exc:
+        except LLMError as exc:
+            if exc.failure_class != "output":
+                raise  # a key, a model, an outage: every question would fail (draft_all stops)
+            # this request's problem (invalid output, a prompt over the context length):
+            # this question is not drafted, the others go on
             outcome.calls += getattr(exc, "attempts", 1) or 1
             outcome.problems = [str(exc)]
             return outcome

@@ -4,6 +4,7 @@ review makes (the rest of the file, the reviewer's edits and comments included, 
 import re
 from pathlib import Path
 
+from interviewer.atomic_files import atomic_write_text
 from interviewer.corpus.catalog import load_rubric_file
 from interviewer.corpus.deck_writer import dump_for_review
 from interviewer.corpus.problems import Problem, errors
@@ -26,9 +27,7 @@ def dump_rubric(rubric: Rubric, header: str = "") -> str:
 def write_rubric(path: Path, rubric: Rubric, header: str = "") -> None:
     """Write atomically (a crash leaves the old file or the new one, never half of one)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".yaml.tmp")
-    tmp.write_text(dump_rubric(rubric, header), encoding="utf-8")
-    tmp.replace(path)
+    atomic_write_text(path, dump_rubric(rubric, header))
 
 
 def mark_reviewed(path: Path) -> list[Problem]:
@@ -42,5 +41,5 @@ def mark_reviewed(path: Path) -> list[Problem]:
     new, count = _STATUS.subn("status: reviewed", text, count=1)
     if count != 1:
         return [Problem(path, "has no top-level 'status: draft' line to change")]
-    path.write_text(new, encoding="utf-8")
+    atomic_write_text(path, new)  # the reviewer's file: never left half-written
     return []

@@ -31,6 +31,17 @@ def add_backend_flags(parser: argparse.ArgumentParser) -> None:
                        help="name of the env var that holds the API key")
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (`--concurrency`)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def setting_overrides(args: argparse.Namespace) -> dict[str, Any]:
     """The settings given on the command line (flags left out are not included)."""
     names = (*BACKEND_FLAGS, "concurrency")
@@ -67,3 +78,16 @@ def err(message: str) -> None:
     from interviewer.text_safety import plain
 
     print(plain(redact(message)), file=sys.stderr)
+
+
+def open_store(settings=None, *, reading: bool = False):
+    """The store. `reading` commands (list, show, export) still work when it cannot be
+    written (disk full, read-only folder): it is opened read-only, with a note on stderr."""
+    from interviewer.settings import load_settings
+    from interviewer.store.session_store import SessionStore
+
+    store = SessionStore.open(settings or load_settings(), read_only_fallback=reading)
+    if store.read_only is not None:
+        err(f"note: {store.read_only} The store is open read-only: listing, showing and "
+            "exporting work; nothing can be saved until this is fixed.")
+    return store

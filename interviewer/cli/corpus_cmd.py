@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from interviewer.cli import exit_codes
 from interviewer.cli.common import err, out, print_json
-from interviewer.corpus.problems import CorpusError, errors
+from interviewer.corpus.problems import errors
 
 if TYPE_CHECKING:
     from interviewer.corpus.catalog import Catalog
@@ -165,9 +165,3 @@ def cmd_import(args: argparse.Namespace) -> int:
     from interviewer.cli.import_report import import_and_write
 
     return import_and_write(args)
-
-
-def _problem(path: Path, message: str):
-    from interviewer.corpus.problems import Problem
-
-    return Problem(path, message)

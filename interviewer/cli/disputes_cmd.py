@@ -6,7 +6,7 @@ new rubric agrees)."""
 import argparse
 
 from interviewer.cli import exit_codes
-from interviewer.cli.common import err, out, print_json
+from interviewer.cli.common import err, open_store, out, print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,11 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_disputes(args: argparse.Namespace) -> int:
-    from interviewer.cli.sessions_cmd import _store
+    from interviewer.engine.disputes import agreement
     from interviewer.store.dispute_queries import list_disputes
     from interviewer.text_safety import one_line
 
-    with _store(reading=True) as store:
+    with open_store(reading=True) as store:
         rows = list_disputes(store, deck=args.deck, question_id=args.question)
     for session_id in rows.damaged:
         err(f"warning: a dispute of session {one_line(repr(session_id), 90)} cannot be read "
@@ -41,8 +41,7 @@ def cmd_disputes(args: argparse.Namespace) -> int:
         return code
     # every name and the reason come from the store (an import can set them): `out` cleans
     for row in rows:
-        now = "not graded again" if row.now is None else (
-            f"regraded: {row.now}" + (" (agrees)" if row.now != row.verdict else " (same)"))
+        now = agreement(row, row.now, short=True)
         rubric = f" rubric v{row.rubric_version}" if row.rubric_version is not None else ""
         out(f"{row.created_at:%Y-%m-%d %H:%M}  {row.session_id}  {one_line(row.deck, 60)}/"
             f"{one_line(row.question_id, 80)}  attempt {row.attempt}")

@@ -30,10 +30,24 @@ def window_for(concurrency: int) -> int:
 
 
 def is_fatal(exc: BaseException) -> bool:
-    """A failure that every later answer would repeat: stop instead of trying them all."""
-    from interviewer.llm.errors import AuthError, BackendConfigError, ModelNotFoundError
+    """A failure that every later answer would repeat (a backend setting to fix: key, model,
+    URL): stop instead of trying them all."""
+    from interviewer.llm.errors import LLMError
 
-    return isinstance(exc, BackendConfigError | AuthError | ModelNotFoundError)
+    return isinstance(exc, LLMError) and exc.is_config
+
+
+async def close_grader(grader) -> None:
+    """The end of a batch: the grader's token use on stderr (when it made calls), then the
+    grader closed."""
+    from interviewer.cli.common import err
+
+    usage = getattr(grader, "usage", None)
+    if usage is not None and usage.calls:
+        err(f"{grader.name}: {usage.summary()}")
+    closer = getattr(grader, "aclose", None)
+    if closer is not None:
+        await closer()
 
 
 def describe(exc: BaseException) -> str:
@@ -53,7 +67,8 @@ async def grade_stream(
     """Grade every job (a None question: not graded, unknown question) and write each
     outcome to `output` in input order; `summary` is updated as they are written.
     `on_written(item, grade, problem)` follows each write (progress, stderr lines; the
-    problem is None for a grade, and for the failure that stops the run, told once later)."""
+    problem is None for a grade, for an unknown question (no task: told when the file was
+    checked) and for the failure that stops the run, told once later)."""
     pending: deque[tuple[AnswerItem, asyncio.Task | None]] = deque()
     source = iter(jobs)
     exhausted = False
@@ -64,7 +79,7 @@ async def grade_stream(
             message = f"unknown question {'text' if item.by_text else 'id'} {item.question_ref!r}"
             summary.not_graded += 1
             output.not_graded(item, message)
-            on_written(item, None, message)
+            on_written(item, None, None)  # told when the file was checked
             return
         exc = task.exception()
         if exc is not None:

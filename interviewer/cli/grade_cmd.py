@@ -21,12 +21,12 @@ import signal
 from typing import TYPE_CHECKING
 
 from interviewer.cli import exit_codes
-from interviewer.cli.common import add_backend_flags, err, settings_from_args
+from interviewer.cli.common import add_backend_flags, err, positive_int, settings_from_args
 
 if TYPE_CHECKING:
     from interviewer.cli.grade_input import AnswerFile, AnswerItem
     from interviewer.cli.grade_output import BatchSummary, Output
-    from interviewer.domain import Deck, Grade
+    from interviewer.domain import Deck, Grade, Question
 
 #: Show progress on stderr for runs longer than this.
 PROGRESS_OVER = 20
@@ -49,20 +49,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="print one JSON document (always complete, even after Ctrl-C)")
     output.add_argument("--jsonl", action="store_true",
                         help="print one JSON object per line, each as soon as it is graded")
-    p.add_argument("--concurrency", type=_positive_int, metavar="N",
+    p.add_argument("--concurrency", type=positive_int, metavar="N",
                    help="answers graded at once (default: the concurrency setting, 4)")
     add_backend_flags(p)
     p.set_defaults(func=cmd_grade)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
@@ -76,13 +66,15 @@ def cmd_grade(args: argparse.Namespace) -> int:
         deck_name = args.deck or _default_deck(catalog.decks)
         deck = catalog.deck(deck_name)
         # Every problem at once, before anything is graded; unknown questions too (those
-        # are not fatal: the other answers are graded).
+        # are not fatal: the other answers are graded). Each item's question is looked up
+        # once, here, and kept by the item's index for grading.
         unknown: list[str] = []
+        questions: dict[int, Question | None] = {}
         warnings = answers.check(on_item=lambda item: _check_question(deck, deck_name, item,
-                                                                      unknown))
+                                                                      questions, unknown))
         for message in [str(w) for w in warnings] + unknown:
             err(message)
-        summary = _run(args, settings, catalog, deck_name, deck, answers)
+        summary = _run(args, settings, catalog, deck_name, deck, answers, questions)
     if unknown:
         err(f"{len(unknown)} answer(s) not graded: unknown question (see above)")
     return exit_code(summary)
@@ -107,11 +99,14 @@ def _default_deck(decks: dict[str, Deck]) -> str:
     return "pytorch"
 
 
-def _check_question(deck: Deck, deck_name: str, item: AnswerItem, unknown: list[str]) -> None:
-    """Add a message to `unknown` when the item's question is not in the deck."""
+def _check_question(deck: Deck, deck_name: str, item: AnswerItem,
+                    questions: dict[int, Question | None], unknown: list[str]) -> None:
+    """Keep the item's question in `questions` (None, with a message in `unknown`, when it
+    is not in the deck)."""
     from interviewer.cli.grade_input import resolve_question
 
-    if resolve_question(deck, item) is None:
+    questions[item.index] = question = resolve_question(deck, item)
+    if question is None:
         kind = "question text" if item.by_text else "question id"
         unknown.append(f"{item.where}: unknown {kind} {item.question_ref!r} in deck "
                        f"{deck_name!r} (skipped; the other answers are still graded)")
@@ -127,21 +122,23 @@ def _make_output(args: argparse.Namespace, deck: Deck) -> Output:
     return TableOutput(max((len(q.id) for q in deck.questions), default=11))
 
 
-def _run(args, settings, catalog, deck_name: str, deck: Deck,
-         answers: AnswerFile) -> BatchSummary:
-    """Grade every answer; the output is closed (and the summary printed) however it ends."""
+def _run(args, settings, catalog, deck_name: str, deck: Deck, answers: AnswerFile,
+         questions: dict[int, Question | None]) -> BatchSummary:
+    """Grade every answer (`questions`: each item's question by index, from the check); the
+    output is closed (and the summary printed) however it ends."""
     import asyncio
 
-    from interviewer.cli.grade_input import resolve_question
     from interviewer.cli.grade_output import BatchSummary
     from interviewer.cli.grade_summary import GradeSummary
     from interviewer.grading.factory import make_grader
 
-    output = _make_output(args, deck)
+    # The grader first: building it can fail (a missing key, an unknown model), and the
+    # output must not have started (`--json` prints its opening at once) when it does.
     grader = make_grader(settings, catalog)
     model = getattr(getattr(grader, "backend", None), "model", None)
     summary = BatchSummary(answers=answers.count, by=GradeSummary(settings.backend, model))
-    jobs = ((item, resolve_question(deck, item)) for item in answers.items())
+    output = _make_output(args, deck)
+    jobs = ((item, questions.get(item.index)) for item in answers.items())
     try:
         asyncio.run(grade_jobs(grader, catalog, deck_name, jobs, output, summary,
                                settings.concurrency))
@@ -160,7 +157,7 @@ async def grade_jobs(grader, catalog, deck_name: str, jobs, output: Output,
     written. The grader is closed at the end."""
     import asyncio
 
-    from interviewer.cli.grade_batch import grade_stream, window_for
+    from interviewer.cli.grade_batch import close_grader, grade_stream, window_for
     from interviewer.cli.progress import ProgressBar
     from interviewer.grading.protocols import GradeRequest
 
@@ -177,7 +174,7 @@ async def grade_jobs(grader, catalog, deck_name: str, jobs, output: Output,
                 question=question, rubric=catalog.rubric(deck_name, question.id), answer=item.answer))
 
     def written(item: AnswerItem, grade: Grade | None, problem: str | None) -> None:
-        if problem is not None and not problem.startswith("unknown"):  # unknown: told before
+        if problem is not None:
             err(f"{item.where}: {problem}")
         bar.advance("fell back" if grade is not None and grade.has_flag("fallback") else
                     ("not graded" if grade is None else None))
@@ -189,12 +186,7 @@ async def grade_jobs(grader, catalog, deck_name: str, jobs, output: Output,
                                stop=stop, on_written=written)
         finally:
             bar.close()
-            usage = getattr(grader, "usage", None)
-            if usage is not None and usage.calls:
-                err(f"{grader.name}: {usage.summary()}")
-            closer = getattr(grader, "aclose", None)
-            if closer is not None:
-                await closer()
+            await close_grader(grader)
 
 
 @contextlib.contextmanager

@@ -19,10 +19,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from interviewer.domain import Grade
 
-#: Pre-check flags that keep an answer from the model on purpose (it scores 0 offline).
-_NOT_SENT = ("empty", "punctuation-only", "too-short", "parroting", "injection")
-
-
 def fallback_reason(grade: Grade) -> str | None:
     """Why the requested backend did not grade this answer (None: it did)."""
     flag = next((f for f in grade.flags if f.code == "fallback"), None)
@@ -37,7 +33,10 @@ def not_sent_reason(grade: Grade) -> str | None:
         return None
     if grade.has_flag("reference-only"):
         return "no rubric"
-    return next((f.code for f in grade.flags if f.code in _NOT_SENT), "offline")
+    # blocked by the pre-checks: kept from the model on purpose (it scores 0 offline)
+    from interviewer.grading.prechecks import BLOCKED_CODES
+
+    return next((f.code for f in grade.flags if f.code in BLOCKED_CODES), "offline")
 
 
 def flag_column(grade: Grade) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from interviewer.atomic_files import atomic_write_text
 from interviewer.cli import exit_codes
 from interviewer.cli.common import err, out as say_out
 from interviewer.cli.progress import ProgressBar
@@ -83,7 +84,7 @@ def import_and_write(args: argparse.Namespace) -> int:
         return exit_codes.OK
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        atomic_write_text(out, text)  # re-importing over a deck never leaves half of one
     except OSError as exc:
         raise CorpusError([Problem(out, f"cannot be written: {exc.strerror or exc}")]) from None
     for line in result.report_lines():

@@ -56,7 +56,7 @@ async def _run(settings, config, resume_id, reader: LineInput, stdout) -> int:
     typed = _Typed()
     engine = None
     try:
-        engine = _open(settings, config, resume_id, store, reader, say)
+        engine = await _open(settings, config, resume_id, store, reader, say)
         if engine is None:
             return exit_codes.OK
         if engine.record is not None and engine.question is None:
@@ -75,7 +75,8 @@ async def _run(settings, config, resume_id, reader: LineInput, stdout) -> int:
         store.close()
 
 
-def _open(settings, config, resume_id, store, reader: LineInput, say) -> InterviewSession | None:
+async def _open(settings, config, resume_id, store, reader: LineInput,
+                say) -> InterviewSession | None:
     """The session to run, or None when the user chose to only view it (or to quit)."""
     from interviewer.engine.session_factory import resume_session, start_session
 
@@ -92,7 +93,7 @@ def _open(settings, config, resume_id, store, reader: LineInput, say) -> Intervi
             f"({busy.holder.describe()}).")
         say("Type v to view it read-only, t to take it over (the other one can no longer "
             "change it; what it was typing is kept for you), or q to quit.")
-        choice = (reader.readline() or "q").strip().lower()
+        choice = (await read_line(reader) or "q").strip().lower()
         if choice.startswith("t"):
             engine = resume_session(settings, resume_id, store, take_over=True)
         else:
@@ -136,7 +137,7 @@ async def _interview(engine: InterviewSession, reader: LineInput, say, typed: _T
         draft = engine.draft()
         if draft:
             say(f"(your unsent draft: {draft})")
-        lines = _read_answer(engine, reader, draft, say, typed)
+        lines = await _read_answer(engine, reader, draft, say, typed)
         if lines is None or lines == [":quit"]:
             say(f"\nStopped. Resume with: interviewer practice --plain --resume {engine.session.id}")
             return exit_codes.OK
@@ -229,15 +230,15 @@ def _print_grade(grade: Grade, say, label: str) -> None:
         say(f"  flag: {flag.code}{reason} {flag.detail}")
 
 
-def _read_answer(engine: InterviewSession, reader: LineInput, draft: str, say,
-                 typed: _Typed) -> list[str] | None:
+async def _read_answer(engine: InterviewSession, reader: LineInput, draft: str, say,
+                       typed: _Typed) -> list[str] | None:
     """The lines of one answer (the saved draft first). Each line is in the draft before
     the runner waits for the user again; lines already waiting (a paste) are saved
     together, so a save costs the new lines, not the whole answer so far."""
     lines: list[str] = [draft] if draft else []
     unsaved = typed.lines = []
     while True:
-        line = reader.readline()
+        line = await read_line(reader)
         if line is None:  # end of input
             _save(engine, typed)
             return lines or None
@@ -255,6 +256,39 @@ def _read_answer(engine: InterviewSession, reader: LineInput, draft: str, say,
             _save(engine, typed)  # typed text survives a crash
 
 
+async def read_line(reader: LineInput) -> str | None:
+    """`reader.readline()` in a thread of its own, so the event loop goes on while the user
+    types: grades in the background land (and do not time out) meanwhile.
+
+    One read at a time: the runner awaits each line before it touches the reader again
+    (`waiting()`, the next line), so the reader's buffer is only ever used by one thread.
+    The thread is a daemon rather than asyncio.to_thread's executor, which is joined when
+    the loop closes and when the interpreter exits: a read blocked on the terminal would
+    then hold Ctrl-C until Enter. On Ctrl-C the await is cancelled and the run ends as
+    before; end of input is None as before; an error in the read is raised here."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future = loop.create_future()
+
+    def settle(fill, value) -> None:
+        if not done.done():  # cancelled meanwhile (Ctrl-C): nobody wants the line
+            fill(value)
+
+    def read() -> None:
+        try:
+            line = reader.readline()
+        except BaseException as exc:  # noqa: BLE001 - handed to the awaiting task
+            outcome = (done.set_exception, exc)
+        else:
+            outcome = (done.set_result, line)
+        try:
+            loop.call_soon_threadsafe(settle, *outcome)
+        except RuntimeError:  # the loop is closed: the run has ended
+            pass
+
+    threading.Thread(target=read, name="plain-input", daemon=True).start()
+    return await done
+
+
 def _save(engine: InterviewSession, typed: _Typed) -> None:
     """Append the unsaved lines to the draft (one transaction)."""
     engine.append_draft(typed.lines)
@@ -263,7 +297,7 @@ def _save(engine: InterviewSession, typed: _Typed) -> None:
 
 class _Heartbeat:
     """Keeps this process's lock on the session fresh while the user types (in a thread:
-    the runner blocks on input). A lost lock is noticed at the next write."""
+    the loop may be busy). A lost lock is noticed at the next write."""
 
     def __init__(self, store, session_id: str):
         self.store, self.session_id = store, session_id

@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interviewer.cli.common import add_backend_flags, err, out, settings_from_args
+from interviewer.cli.common import add_backend_flags, err, out, positive_int, settings_from_args
 from interviewer.cli.exit_codes import OK, PROBLEMS, USAGE
 from interviewer.corpus.problems import CorpusError, Problem
 from interviewer.text_safety import one_line
@@ -33,7 +33,7 @@ def register_draft(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--deck", required=True, help="the deck to draft rubrics for")
     p.add_argument("--question", action="append", dest="questions", metavar="ID",
                    help="only this question (repeat for several)")
-    p.add_argument("--concurrency", type=int, metavar="N",
+    p.add_argument("--concurrency", type=positive_int, metavar="N",
                    help="questions drafted at once (default: the concurrency setting, 4)")
     add_backend_flags(p)
     p.set_defaults(func=cmd_draft)
@@ -70,9 +70,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from interviewer.cli.progress import ProgressBar
     from interviewer.llm.registry import backend_from_settings
 
-    settings = settings_from_args(args)
-    if args.concurrency is not None:
-        settings = settings.with_overrides(concurrency=max(1, args.concurrency))
+    settings = settings_from_args(args)  # with --concurrency
     if settings.backend == "offline":
         err("error: drafting rubrics needs a model: pass --backend openai --model NAME (or "
             "litellm, or a plugin); see `interviewer doctor --help`")

@@ -1,13 +1,18 @@
 """`interviewer sessions list|show|export|import|delete|regrade`: the history, headless."""
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from interviewer.cli import exit_codes
-from interviewer.cli.common import add_backend_flags, err, out, print_json, settings_from_args
+from interviewer.cli.common import (
+    add_backend_flags,
+    err,
+    open_store,
+    out,
+    print_json,
+    settings_from_args,
+)
 
 FORMATS = {"md": "md", "json": "json", "html": "html"}
 
@@ -59,19 +64,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_regrade)
 
 
-def _store(settings=None, *, reading: bool = False):
-    """The store. `reading` commands (list, show, export) still work when it cannot be
-    written (disk full, read-only folder): it is opened read-only, with a note on stderr."""
-    from interviewer.settings import load_settings
-    from interviewer.store.session_store import SessionStore
-
-    store = SessionStore.open(settings or load_settings(), read_only_fallback=reading)
-    if store.read_only is not None:
-        err(f"note: {store.read_only} The store is open read-only: listing, showing and "
-            "exporting work; nothing can be saved until this is fixed.")
-    return store
-
-
 _LOADED_DECKS: dict = {}
 
 
@@ -110,7 +102,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from interviewer.store.export_view import fmt_score
     from interviewer.text_safety import one_line
 
-    with _store(reading=True) as store:
+    with open_store(reading=True) as store:
         rows = store.list_sessions(status=args.status, limit=args.limit)
     for damaged in rows.damaged:
         err(f"warning: {damaged}")
@@ -137,7 +129,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from interviewer.cli.sessions_text import render_text
     from interviewer.store.export_view import build_view
 
-    with _store(reading=True) as store:
+    with open_store(reading=True) as store:
         session = store.load(args.id)
     sys.stdout.write(render_text(build_view(session)))
     return exit_codes.OK
@@ -150,7 +142,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from interviewer.store.safe_paths import file_in_folder
 
     settings = load_settings()
-    with _store(settings, reading=True) as store:
+    with open_store(settings, reading=True) as store:
         session = store.load(args.id)
     if args.output is None and args.format == "html" and sys.stdout.isatty():
         err("error: an HTML export goes to a file: give -o PATH (or redirect the output)")
@@ -169,7 +161,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if target is None:
         sys.stdout.write(text)
         return exit_codes.OK
-    _write_atomically(target, text)
+    from interviewer.atomic_files import atomic_write_text
+    from interviewer.store.db import os_error
+
+    try:
+        atomic_write_text(target, text)  # a crash never leaves half a file
+    except OSError as exc:
+        raise os_error(exc, f"write {target}") from None
     err(f"wrote {target}")
     return exit_codes.OK
 
@@ -188,32 +186,11 @@ def _render(fmt: str, session, questions, rubrics) -> str:
     return export_markdown(session, questions, rubrics)
 
 
-def _write_atomically(target: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a crash never leaves half a file."""
-    from interviewer.store.db import os_error
-
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    except OSError as exc:
-        raise os_error(exc, f"write to {folder}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise os_error(exc, f"write {target}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     from interviewer.store.export_json import import_session
 
     warnings: list = []
-    with _store() as store:
+    with open_store() as store:
         session = import_session(args.file, store, new_id=args.new_id, warnings=warnings)
     for warning in warnings:
         err(str(warning))
@@ -225,7 +202,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------- delete
 def cmd_delete(args: argparse.Namespace) -> int:
-    with _store() as store:
+    with open_store() as store:
         session_id = store.resolve_id(args.id)
         if not args.yes:
             if not sys.stdin.isatty():
@@ -252,7 +229,7 @@ def cmd_regrade(args: argparse.Namespace) -> int:
     from interviewer.store.export_view import build_view
 
     settings = settings_from_args(args)
-    with _store(settings) as store:
+    with open_store(settings) as store:
         before = store.load(args.id)
         deck = before.config.deck
         questions, rubrics = _lookups(deck, settings.user_data_dir)
@@ -298,10 +275,14 @@ def cmd_regrade(args: argparse.Namespace) -> int:
 async def _regrade_all(store, session, grader, requests: dict, concurrency: int) -> int:
     """Grade concurrently (bounded); each grade is stored as soon as it arrives, so a
     provider failure half-way keeps the grades already made. A new grade belongs to the same
-    attempt as the old one and costs the same points for hints."""
+    attempt as the old one, with the same answer flags ("I don't know", over time), and
+    costs the same points for hints. A backend setting to fix (key, model) stops the run
+    and is raised (main reports it once, exit BACKEND_CONFIG); the grader's token use is
+    printed and the grader closed however it ends."""
     import asyncio
 
-    from interviewer.engine.hint_ladder import apply_hint_penalty
+    from interviewer.cli.grade_batch import close_grader, is_fatal
+    from interviewer.engine.grade_finish import grade_finisher
 
     session_id = session.id
     records = {r.question_id: r for r in session.records}
@@ -315,16 +296,29 @@ async def _regrade_all(store, session, grader, requests: dict, concurrency: int)
             try:
                 grade = await grader.grade(request)
             except Exception as exc:  # noqa: BLE001 - one failed question must not stop the rest
+                if is_fatal(exc):  # ... but a bad key or model would fail every one of them
+                    raise
                 err(f"{question_id}: not re-graded: {exc}")
                 failures += 1
                 return
-        attempt = records[question_id].grade.attempt
-        hints = sum(1 for t in session.turns_for(question_id, attempt) if t.kind == "hint")
-        grade = apply_hint_penalty(grade.model_copy(update={"attempt": attempt}), hints,
-                                   session.config.hint_penalty)
-        store.add_grade(session_id, question_id, grade)
+        record = records[question_id]
+        # as the session finished it: same attempt, answer flags, hint penalty
+        finish = grade_finisher(record, request, session.config,
+                                now=record.finished_at or record.started_at,
+                                attempt=record.grade.attempt)
+        store.add_grade(session_id, question_id, finish(grade))
 
-    await asyncio.gather(*(one(qid, req) for qid, req in requests.items()))
+    tasks = [asyncio.ensure_future(one(qid, req)) for qid, req in requests.items()]
+    try:
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        for task in tasks:
+            if task.done() and task.exception() is not None:
+                raise task.exception()
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await close_grader(grader)
     return failures
 
 

@@ -5,6 +5,7 @@ can never drive the terminal."""
 
 import textwrap
 
+from interviewer.engine.disputes import agreement
 from interviewer.store.export_view import SessionView, fmt_score, fmt_time
 
 WIDTH = 88
@@ -52,7 +53,7 @@ def render_text(view: SessionView) -> str:
                 out.append(f"    {'hints':<18} {-q.grade.hint_penalty:>6g}        "
                            f"{q.hints_used} hint(s) used, hints cost points")
         for d in q.disputes:
-            now = f"; graded again: {d.now}" if d.now else ""
+            now = f"; {agreement(d, d.now)}" if d.now else ""
             out.append(f"  Disputed (attempt {d.attempt}): {d.description} — graded {d.verdict} "
                        f"by {d.source}{now}")
             out += _indented(f"    reason: {d.reason}")

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from interviewer.atomic_files import atomic_write_text
+
 if TYPE_CHECKING:
     from interviewer.corpus.catalog import Catalog
 
@@ -98,8 +100,6 @@ def write_cache(home: Path, roots: list[Path], catalog: Catalog) -> None:
             "decks": [asdict(s) for s in summaries(catalog)]}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".part")
-        partial.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(partial, path)
+        atomic_write_text(path, json.dumps(data))
     except OSError:
         pass

@@ -84,6 +84,9 @@ def dump_for_review(data: dict[str, Any]) -> str:
 
 
 def write_deck(deck: Deck, path: Path) -> None:
-    """Write the deck to `path` (parent folders are created). Raises OSError if it cannot."""
+    """Write the deck to `path` (parent folders are created; the old file or the new one,
+    never half of one). Raises OSError if it cannot."""
+    from interviewer.atomic_files import atomic_write_text
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dump_deck(deck), encoding="utf-8")
+    atomic_write_text(path, dump_deck(deck))

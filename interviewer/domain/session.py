@@ -98,6 +98,12 @@ class Turn(StrictModel):
         return next((t[len(prefix):] for t in self.targets if t.startswith(prefix)), None)
 
 
+def count_hints(turns: list[Turn]) -> int:
+    """The hints among `turns` (one attempt's, usually: what its grade's hint penalty and
+    rating count). `QuestionRecord.hints_used` counts every attempt's."""
+    return sum(1 for t in turns if t.kind == "hint")
+
+
 class QuestionRecord(StrictModel):
     """The exchange for one question of the session."""
 
@@ -143,6 +149,10 @@ class Session(StrictModel):
         """The question's turns: every attempt's, or only those of `attempt`."""
         return [t for t in self.turns
                 if t.question_id == question_id and (attempt is None or t.attempt == attempt)]
+
+    def hints_for(self, question_id: str, attempt: int | None = None) -> int:
+        """Hints given for one attempt at the question (every attempt's when None)."""
+        return count_hints(self.turns_for(question_id, attempt))
 
     def latest_attempt(self, question_id: str) -> int:
         return max((t.attempt for t in self.turns if t.question_id == question_id), default=1)

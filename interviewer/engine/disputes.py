@@ -56,10 +56,15 @@ def verdict_now(dispute: Dispute, grade: Grade | None) -> str | None:
     return next((c.verdict for c in grade.criteria if c.id == dispute.criterion_id), None)
 
 
-def agreement(dispute: Dispute, new_verdict: str | None) -> str:
-    """Whether a new grade agrees with a dispute: it does when it changes the disputed verdict."""
+def agreement(dispute: Dispute, new_verdict: str | None, *, short: bool = False) -> str:
+    """Whether a new grade agrees with a dispute: it does when it changes the disputed verdict.
+    `dispute` is anything with the disputed `verdict` (a Dispute, a listed or exported one);
+    `short` is the wording of a one-line listing."""
     if new_verdict is None:
         return "not graded again"
-    if new_verdict == dispute.verdict:
+    agrees = new_verdict != dispute.verdict
+    if short:
+        return f"regraded: {new_verdict} ({'agrees' if agrees else 'same'})"
+    if not agrees:
         return f"still {new_verdict}: does not agree with the dispute"
     return f"now {new_verdict}: agrees with the dispute"

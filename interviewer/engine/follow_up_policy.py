@@ -10,6 +10,7 @@ from interviewer.domain import Criterion, FollowUp, Grade, MisconceptionHit, Que
 from interviewer.domain.session import MISCONCEPTION_AIM
 from interviewer.engine.text_spans import sentence_around
 from interviewer.grading.offline_grader import OfflineGrader
+from interviewer.grading.prechecks import NOTHING_TO_PROBE
 from interviewer.grading.protocols import GradeRequest
 
 
@@ -62,7 +63,7 @@ def plan_follow_up(
     if rubric is None or asked >= budget or not answer_so_far.strip():
         return None
     grade = grader.grade_sync(GradeRequest(question=question, rubric=rubric, answer=answer_so_far))
-    if any(f.code in {"injection", "empty", "punctuation-only"} for f in grade.flags) and grade.score == 0:
+    if any(f.code in NOTHING_TO_PROBE for f in grade.flags) and grade.score == 0:
         return None
     challenge = challenge_plan(rubric, grade, answer_so_far, earlier or [])
     if challenge is not None:

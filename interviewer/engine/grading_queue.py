@@ -18,9 +18,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from interviewer.domain import Flag, Grade
+from interviewer.grading.fallback import fallback_grade
 from interviewer.grading.offline_grader import OfflineGrader
 from interviewer.grading.protocols import Grader, GradeRequest
-from interviewer.llm.errors import failure_reason
+from interviewer.redaction import redact
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +38,10 @@ async def grade_with_fallback(grader: Grader, offline: OfflineGrader, request: G
         return await grader.grade(request)
     except Exception as exc:  # noqa: BLE001 - the offline grade is always available
         # said on the grade (its fallback flag); a log line on stderr would only repeat it
-        log.info("grader %s failed: %s", getattr(grader, "name", "?"), exc)
-        grade = offline.grade_sync(request)
-        flag = Flag(code="fallback", reason=failure_reason(exc),
-                    detail=f"the model grader failed ({exc}); offline grade used")
-        return grade.model_copy(update={"flags": [*grade.flags, flag], "confidence": "low",
-                                        "offline_score": grade.score})
+        name = getattr(grader, "name", None)
+        log.info("grader %s failed: %s", name or "?", redact(str(exc)))
+        return fallback_grade(offline.grade_sync(request), exc,
+                              f"the {name} grader" if name else "the model grader")
 
 
 def provisional(grade: Grade) -> Grade:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from interviewer.domain import Criterion, CriterionResult, Grade, Question, Rubric, Turn
 from interviewer.domain.rubric import REGEX_PREFIX
-from interviewer.domain.session import HINT_LEVEL_AIM
+from interviewer.domain.session import HINT_LEVEL_AIM, count_hints
 from interviewer.engine.text_spans import sentence_around, sentences
 from interviewer.grading.evidence import normalise
 from interviewer.grading.offline_grader import OfflineGrader
@@ -132,7 +132,7 @@ def _reference_hint(question: Question, answer: str, turns: list[Turn]) -> HintS
     text = question.reference_answer or ""
     covered = [normalise(answer)] + [normalise(t.text) for t in turns if t.kind == "hint"]
     every = [" ".join(text[a:b].split()) for a, b in sentences(text)]
-    used = sum(1 for t in turns if t.kind == "hint")
+    used = count_hints(turns)
     fresh = [s for s in every if normalise(s) and not any(normalise(s) in c for c in covered)]
     if not fresh or used >= len(every):
         return None

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from interviewer.corpus.catalog import Catalog
 from interviewer.domain import Question, QuestionRecord, Rubric, Session, SessionConfig, Turn
-from interviewer.domain.session import Role, TurnKind
+from interviewer.domain.session import Role, TurnKind, count_hints
 from interviewer.engine.follow_up_actions import FollowUpActions, FollowUpFellBack
 from interviewer.engine.answer_flags import seconds_taken
 from interviewer.engine.follow_up_policy import FollowUpPlan
@@ -193,7 +193,7 @@ class InterviewSession(SessionDrafts, FollowUpActions, PracticeActions, Question
         return self.session.answer_text(record.question_id, record.attempts) if record else ""
 
     def hints_in_attempt(self) -> int:
-        return sum(1 for t in self.current_turns() if t.kind == "hint")
+        return count_hints(self.current_turns())
 
     def seconds_elapsed(self) -> float:
         record = self.record

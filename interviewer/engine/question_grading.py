@@ -8,9 +8,8 @@ import logging
 from collections.abc import Callable
 
 from interviewer.domain import Grade, QuestionRecord
-from interviewer.engine.answer_flags import answer_flags, seconds_taken, with_flags
+from interviewer.engine.grade_finish import grade_finisher
 from interviewer.engine.grading_queue import grade_with_fallback, is_provisional, provisional
-from interviewer.engine.hint_ladder import apply_hint_penalty
 from interviewer.grading.offline_grader import OfflineGrader
 from interviewer.grading.protocols import GradeRequest
 
@@ -71,17 +70,7 @@ class QuestionGrading:
     def _finisher(self, record: QuestionRecord, request: GradeRequest) -> Callable[[Grade], Grade]:
         """What every grade of this attempt gets when it lands: the flags known now ("I don't
         know", over time), the attempt number and the hint penalty."""
-        limit = self.config.time_limit_s if self.config.mode == "interview" else None
-        flags = answer_flags(request, seconds_taken(record, self.clock()), limit)
-        attempt = record.attempts
-        hints = sum(1 for t in request.transcript if t.kind == "hint")
-        per_hint = self.config.hint_penalty
-
-        def finish(grade: Grade) -> Grade:
-            grade = with_flags(grade, flags).model_copy(update={"attempt": attempt})
-            return apply_hint_penalty(grade, hints, per_hint)
-
-        return finish
+        return grade_finisher(record, request, self.config, self.clock())
 
     def _keep_grade(self, question_id: str, grade: Grade) -> Grade:
         """Store a grade, show it in place of any provisional one, and review the question's
@@ -104,13 +93,14 @@ class QuestionGrading:
         """Update the question's spaced-repetition card with this grade."""
         if self.repetition is None:
             return
-        turns = self.session.turns_for(question_id, grade.attempt)
         try:
+            # "I don't know" only as the answer (the grade's flag): said to a follow-up after
+            # a good answer, it does not make the attempt a lapse
             self.repetition.review(
                 session_id=self.session.id, deck=self.config.deck, question_id=question_id,
                 attempt=grade.attempt, grade=grade,
-                hints=sum(1 for t in turns if t.kind == "hint"),
-                dont_know=any(t.kind == "dont_know" for t in turns))
+                hints=self.session.hints_for(question_id, grade.attempt),
+                dont_know=grade.has_flag("dont-know"))
         except Exception as exc:  # noqa: BLE001 - the grade is stored; the schedule can wait
             log.warning("could not update the review schedule: %s", exc)
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from interviewer.corpus.catalog import Catalog
 from interviewer.domain import Dispute, Grade, Session
+from interviewer.domain.session import count_hints
 from interviewer.domain.session_score import MIN_FOR_VERDICT, SessionScore, session_score
 
 #: (lowest score, band), highest first.
@@ -105,7 +106,7 @@ def build_report(session: Session, catalog: Catalog,
             answer=session.answer_text(record.question_id, attempt),
             model_answer=(rubric.model_answer if rubric else (q.reference_answer if q else "")),
             grade=grade,
-            hints_used=sum(1 for t in turns if t.kind == "hint"),
+            hints_used=count_hints(turns),
             follow_ups=sum(1 for t in turns if t.kind == "follow_up"),
             hints=[t.text for t in turns if t.kind == "hint"],
             attempts=_attempt_scores(record.grades, record.attempts),

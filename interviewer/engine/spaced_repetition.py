@@ -28,6 +28,7 @@ from datetime import datetime
 from fsrs import Card, Rating, Scheduler
 
 from interviewer.domain import Grade
+from interviewer.grading.prechecks import BLOCKED_CODES
 from interviewer.local_days import end_of_day
 from interviewer.store.schedule_store import CardRow, ReviewRow, ScheduleStore
 
@@ -36,7 +37,7 @@ SCORE_RATINGS: tuple[tuple[float, Rating], ...] = (
     (85, Rating.Easy), (70, Rating.Good), (50, Rating.Hard), (0, Rating.Again),
 )
 #: Flags that mean the answer was not an attempt worth a rating of its own (it earns Again).
-NOTHING_SAID = {"empty", "punctuation-only", "too-short", "parroting", "injection", "dont-know"}
+NOTHING_SAID = BLOCKED_CODES | {"dont-know"}
 
 SCHEDULER = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
 

@@ -23,6 +23,7 @@ import logging
 
 from interviewer.domain import CriterionResult, Flag, Grade, MisconceptionHit, Rubric
 from interviewer.grading.evidence import normalise_with_map, verify_quotes
+from interviewer.grading.fallback import fallback_grade
 from interviewer.grading.grading_prompt import (
     PROMPT_VERSION,
     build_grading_messages,
@@ -173,13 +174,8 @@ class LLMGrader:
         )
 
     def _fallback(self, offline: Grade, exc: LLMError) -> Grade:
-        detail = (f"the {self.backend.name} grader (model {self.backend.model}) failed: {exc}; "
-                  f"offline grade used")
-        return offline.model_copy(update={
-            "flags": [*offline.flags, Flag(code="fallback", detail=detail, reason=exc.reason)],
-            "confidence": "low",
-            "offline_score": offline.score,
-        })
+        return fallback_grade(offline, exc,
+                              f"the {self.backend.name} grader (model {self.backend.model})")
 
 
 def _with_marker_flag(grade: Grade, found: list[str]) -> Grade:

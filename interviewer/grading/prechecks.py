@@ -25,6 +25,14 @@ from interviewer.grading.text_normalise import (
 from interviewer.grading.visible_text import INVISIBLE, fold_confusables, merge_spans
 from interviewer.grading.word_lists import STOPWORDS
 
+#: Flags of an answer the pre-checks block: it scores 0 without grading (and is never sent
+#: to a model). `injection` blocks only when nothing but the injection was said (else the
+#: rest is graded), so a user checks `score == 0` too where that matters.
+BLOCKED_CODES = frozenset({"empty", "punctuation-only", "too-short", "parroting", "injection"})
+#: The blocked answers with no words to probe: no follow-up is asked after these (a
+#: too-short or parroting answer still gets one, asking for more).
+NOTHING_TO_PROBE = frozenset({"empty", "punctuation-only", "injection"})
+
 #: An answer needs at least this many words (one when the reference itself is tiny).
 MIN_WORDS = 2
 #: An answer whose content words are (almost) all the question's own words is parroting.

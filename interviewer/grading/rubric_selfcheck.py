@@ -17,6 +17,7 @@ from interviewer.corpus.problems import Problem
 from interviewer.domain import Question, Rubric
 from interviewer.domain.rubric import REGEX_PREFIX
 from interviewer.grading.offline_grader import grade_with_rubric
+from interviewer.grading.prechecks import BLOCKED_CODES
 from interviewer.grading.protocols import GradeRequest
 from interviewer.grading.regex_gaps import widest_gap
 from interviewer.grading.rubric_compiler import compile_rubric
@@ -46,8 +47,8 @@ def check_rubric(question: Question, rubric: Rubric, path: Path) -> list[Problem
     grade = grade_with_rubric(rubric, GradeRequest(question=question, rubric=rubric,
                                                    answer=rubric.model_answer))
     problems: list[Problem] = []
-    blocking = [f for f in grade.flags if f.code in {"empty", "punctuation-only", "too-short",
-                                                       "parroting", "injection", "keyword-salad"}]
+    # a blocked answer, or one the grader caps (keyword salad), is no model answer
+    blocking = [f for f in grade.flags if f.code in BLOCKED_CODES | {"keyword-salad"}]
     for flag in blocking:
         problems.append(Problem(path, f"the model answer is flagged {flag.code}: {flag.detail}",
                                 where="model_answer"))

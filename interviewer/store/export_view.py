@@ -220,8 +220,7 @@ def build_view(
             answer=answer,
             answer_segments=_segments(answer, record.grade),
             turns=[_turn_view(t) for t in session.turns_for(record.question_id)],
-            hints_used=sum(1 for t in session.turns_for(record.question_id, attempt)
-                           if t.kind == "hint"),
+            hints_used=session.hints_for(record.question_id, attempt),
             follow_ups=sum(1 for t in session.turns_for(record.question_id, attempt)
                            if t.kind == "follow_up"),
             attempt=attempt,
