@@ -1,8 +1,8 @@
 """Writing a file so that a reader, a crash, a full disk or Ctrl-C never leaves half of it:
 the text goes to a temporary file beside the target, which then replaces it in one step.
 
-Outside tui/ (the app keeps its own for exports); the CLI, the corpus, the rubric authoring
-and the settings use this one.
+Every file the app writes whole goes through it: exports (app and CLI), decks, rubrics and
+the settings.
 """
 
 from __future__ import annotations

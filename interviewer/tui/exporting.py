@@ -1,6 +1,5 @@
 """Export a session from the app to `<home>/exports/` (Markdown, JSON or one HTML file)."""
 
-import os
 from pathlib import Path
 
 from interviewer.corpus.catalog import Catalog
@@ -37,6 +36,7 @@ def export_session(session: Session, catalog: Catalog | None, settings: Settings
         from interviewer.store.export_markdown import export_markdown as render
     else:
         raise ValueError(f"unknown export format {fmt!r} (choose {', '.join(FORMATS)})")
+    from interviewer.atomic_files import atomic_write_text
     from interviewer.store.db import os_error
 
     text = render(session, questions, rubrics)
@@ -45,11 +45,8 @@ def export_session(session: Session, catalog: Catalog | None, settings: Settings
     except OSError as exc:
         raise os_error(exc, f"create {export_folder(settings)}") from None
     path = export_path(settings, session, fmt)
-    partial = path.with_name(path.name + ".part")
     try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)  # a reader never sees half a file
+        atomic_write_text(path, text)  # a reader never sees half a file
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise os_error(exc, f"write {path}") from None
     return path
