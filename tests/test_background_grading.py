@@ -174,6 +174,9 @@ class _ReaderWaitingForTheGrade:
     def waiting(self) -> bool:
         return False
 
+    def ready(self) -> bool:
+        return False
+
     def readline(self):
         line = next(self.lines, None)
         if line is not None:

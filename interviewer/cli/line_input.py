@@ -45,6 +45,11 @@ class LineInput:
         self._buf = rest
         return self._decode(raw.removesuffix(b"\r"))
 
+    def ready(self) -> bool:
+        """Whether `readline()` returns at once: a whole line (or the end of input) is
+        already read from the terminal or pipe."""
+        return self._fd is not None and (b"\n" in self._buf or self._eof)
+
     def waiting(self) -> bool:
         """Whether a whole further line can be read without waiting for the user."""
         if self._fd is None:

@@ -265,7 +265,10 @@ async def read_line(reader: LineInput) -> str | None:
     The thread is a daemon rather than asyncio.to_thread's executor, which is joined when
     the loop closes and when the interpreter exits: a read blocked on the terminal would
     then hold Ctrl-C until Enter. On Ctrl-C the await is cancelled and the run ends as
-    before; end of input is None as before; an error in the read is raised here."""
+    before; end of input is None as before; an error in the read is raised here. A line
+    already read (the rest of a paste) is returned at once, without a thread."""
+    if reader.ready():
+        return reader.readline()
     loop = asyncio.get_running_loop()
     done: asyncio.Future = loop.create_future()
 
