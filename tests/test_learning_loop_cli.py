@@ -76,9 +76,9 @@ async def test_disputes_lists_every_disputed_verdict(capsys):
     assert "no disputed verdicts" in capsys.readouterr().err
 
 
-def test_regrade_says_whether_a_new_rubric_agrees_with_the_dispute(tmp_path, monkeypatch, capsys):
-    session_id, _ = asyncio.run(disputed_session())
-    # the rubric is fixed: "ladder of features" now states the hierarchy
+def use_fixed_rubric(tmp_path, monkeypatch) -> None:
+    """A copy of the fixture deck whose cnn rubric is fixed (version 2): "ladder of features"
+    now states the hierarchy the dispute was about."""
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_ROOT, data)
     rubric = data / "rubrics" / DECK / "cnn.yaml"
@@ -86,6 +86,11 @@ def test_regrade_says_whether_a_new_rubric_agrees_with_the_dispute(tmp_path, mon
     rubric.write_text(text.replace("[hierarchy, hierarchical,", "[hierarchy, ladder of features,"
                                    " hierarchical,"), encoding="utf-8")
     monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(data))
+
+
+def test_regrade_says_whether_a_new_rubric_agrees_with_the_dispute(tmp_path, monkeypatch, capsys):
+    session_id, _ = asyncio.run(disputed_session())
+    use_fixed_rubric(tmp_path, monkeypatch)
     assert main(["sessions", "regrade", session_id[-6:]]) == 0
     out = capsys.readouterr().out
     assert "pooling-hierarchy: partial -> met" in out
@@ -128,13 +133,7 @@ def test_plain_hints_end_with_no_more_hints():
 def test_sessions_show_says_whether_the_new_grade_agrees_with_a_dispute(tmp_path, monkeypatch,
                                                                          capsys):
     session_id, _ = asyncio.run(disputed_session())
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_ROOT, data)
-    rubric = data / "rubrics" / DECK / "cnn.yaml"
-    text = rubric.read_text(encoding="utf-8").replace("\nversion: 1", "\nversion: 2", 1)
-    rubric.write_text(text.replace("[hierarchy, hierarchical,", "[hierarchy, ladder of features,"
-                                   " hierarchical,"), encoding="utf-8")
-    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(data))
+    use_fixed_rubric(tmp_path, monkeypatch)
     assert main(["sessions", "regrade", session_id]) == 0
     capsys.readouterr()
     assert main(["sessions", "show", session_id]) == 0

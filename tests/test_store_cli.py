@@ -129,13 +129,19 @@ def test_regrade_stores_a_new_grade_beside_the_old_and_prints_the_difference(
     assert out.splitlines()[-1].startswith("overall: 31.2 -> ")
 
 
-def test_a_provider_failure_during_regrade_keeps_the_grades_already_made(capsys, monkeypatch):
+def stored_two_grade_session(monkeypatch, session_id: str):
+    """A stored session whose second answer (from-numpy) has a grade of 40 to regrade."""
     monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(FIXTURES))
-    session = make_session("20260304-093000-fail00")
+    session = make_session(session_id)
     session.records[1].grades.append(old_zero_grad_grade(40.0).model_copy(
         update={"question_id": "from-numpy"}))
     with SessionStore.open(load_settings()) as store:
         store.create(session)
+    return session
+
+
+def test_a_provider_failure_during_regrade_keeps_the_grades_already_made(capsys, monkeypatch):
+    session = stored_two_grade_session(monkeypatch, "20260304-093000-fail00")
 
     class HalfDownGrader:
         name = "flaky"
@@ -191,12 +197,7 @@ def test_a_bad_key_during_regrade_stops_the_run_once_with_exit_3(capsys, monkeyp
     from interviewer.llm.errors import AuthError
     from interviewer.llm.usage import Usage
 
-    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(FIXTURES))
-    session = make_session("20260304-093000-auth00")
-    session.records[1].grades.append(old_zero_grad_grade(40.0).model_copy(
-        update={"question_id": "from-numpy"}))
-    with SessionStore.open(load_settings()) as store:
-        store.create(session)
+    session = stored_two_grade_session(monkeypatch, "20260304-093000-auth00")
 
     class RejectedKeyGrader:
         name = "keyed"
