@@ -121,6 +121,17 @@ def test_code_is_not_keyword_salad():
     assert "keyword-salad" not in flags(grade("derivatives", answer))
 
 
+def test_math_notation_is_not_keyword_salad():
+    answer = ("Labelled pairs ⇒ supervised training.\n"
+              "Misclassified example ⇒ weights nudged toward target.\n"
+              "Separating hyperplane ∃ ⇒ convergence guaranteed.\n"
+              "XOR ⇒ no separating hyperplane, hidden layer needed.")
+    assert "keyword-salad" not in flags(grade("perceptron", answer))
+    # the same terms listed without notation still are
+    listed = answer.replace("⇒", ",").replace("∃", "")
+    assert "keyword-salad" in flags(grade("perceptron", listed))
+
+
 @pytest.mark.parametrize("answer", [
     "To install pytorch run conda install pytorch torchvision -c pytorch.",
     "pip install torch torchvision --index-url https://download.pytorch.org/whl/cu126",

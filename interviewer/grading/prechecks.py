@@ -43,11 +43,14 @@ _JSON_OBJECT = re.compile(r"\{[^{}]{0,2000}\}|\{[^{}]{0,200}(?:\{[^{}]{0,500}\}[
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # Invisible characters an injection may hide behind ("ig\u200bnore previous instructions").
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
-# Code: assignments, calls, brackets, or indented lines. Code is not keyword salad.
+# Code: assignments, calls, brackets, or indented lines; and math notation. Neither is
+# keyword salad: its terms stand in formulas, not in a list.
 _CODE_HINT = re.compile(
     r"=|\w\([^()]*\w[^()]*\)|^\s{4}|```|>>>|[{}]"
     # shell commands and their flags: "pip install torch", "conda install ... -c pytorch"
-    r"|\b(?:pip3?|conda|mamba|uv|apt(?:-get)?|python3?|nvidia-smi|git)\s+[\w-]+|(?:^|\s)--?[a-z][\w-]*",
+    r"|\b(?:pip3?|conda|mamba|uv|apt(?:-get)?|python3?|nvidia-smi|git)\s+[\w-]+|(?:^|\s)--?[a-z][\w-]*"
+    # math notation: arrows, set and logic signs, operators, sub- and superscripts, Greek
+    r"|[←→⇒⇔↦∈∉∀∃∑Σ∏∂∇≠≤≥≈≡±·×÷√∫⁻⁰¹²³ᵀᵢⱼₖₙα-ωΘΛΣΦΨΩ]",
     re.MULTILINE,
 )
 
