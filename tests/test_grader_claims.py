@@ -75,6 +75,8 @@ def test_a_strong_answer_meets_every_criterion():
     "The claim that the samples are reshuffled every epoch is another myth.",
     "It works the same whether it reshuffles them every epoch or not.",
     "It reshuffles them rather than keeping the same order every epoch. No wait: it never reshuffles every epoch.",
+    "It could keep one order or could reshuffle them every epoch.",
+    "It might reshuffle them every epoch, or it might keep the order fixed.",
 ])
 def test_a_claim_that_is_denied_hedged_asked_or_reported_states_nothing(denied):
     assert shuffling_verdict(denied) != "met"

@@ -4,7 +4,8 @@ A grade credits what an answer claims, so these parts of an answer are *muted*: 
 in them earns credit and no wrong claim in them costs points.
 
 - questions: a sentence ending in "?", a table row with a "?" cell ("| chain rule | ? |");
-- hedged alternatives: "it might be X or Y or Z", "may or may not", "or the other way round";
+- hedged alternatives: "it might be X or Y or Z", "may or may not", "or the other way round",
+  "it could be X or could Y" (the hedge said again for the other way);
   "whether or not X" / "whether X or not" (to the end of that clause);
 - not knowing: "I don't know", "no idea", "not sure whether ...";
 - reported speech: "people say X", "I have heard that X", "you'd think X", "some claim X"
@@ -178,7 +179,10 @@ def _hedged(words: list[str]) -> bool:
         return True
     return has_run(words, (("or", "the", "other", "way"), ("may", "or", "may", "not"),
                             ("or", "perhaps"), ("or", "maybe"), ("or", "possibly"),
-                            ("might", "or", "might", "not"), ("or", "not", "depending")))
+                            ("might", "or", "might", "not"), ("or", "not", "depending"),
+                            # the hedge said again for the other way: "could be A or could B"
+                            ("or", "could"), ("or", "might"), ("or", "it", "could"),
+                            ("or", "it", "might")))
 
 
 def _glossary_stub(text: str, tokens: Sequence[Token], lo: int, hi: int) -> bool:
