@@ -9,6 +9,7 @@ whatever the answer says for it elsewhere, as a human grader would mark it.
 from interviewer.domain import CriterionResult, MisconceptionHit, Rubric
 from interviewer.grading.claim_verdicts import evidence_for
 from interviewer.grading.concept_matcher import AnswerView
+from interviewer.grading.conditions import in_antecedent
 from interviewer.grading.rubric_compiler import CompiledRubric
 from interviewer.grading.scoring import result_for
 
@@ -18,9 +19,10 @@ def wrong_claims(compiled: CompiledRubric, view: AnswerView, answer: str) -> lis
     rubric = compiled.rubric
     matcher = compiled.matcher
     hits = []
+    hypothetical = in_antecedent(view.text.tokens, view.text.text)
     for misconception, (lo, hi) in zip(rubric.misconceptions, compiled.misconception_slices,
                                        strict=True):
-        found = _first(matcher, view, lo, hi)
+        found = _first(matcher, view, lo, hi, hypothetical)
         if found is not None:
             hits.append(MisconceptionHit(
                 id=misconception.id, claim=misconception.claim,
@@ -28,7 +30,7 @@ def wrong_claims(compiled: CompiledRubric, view: AnswerView, answer: str) -> lis
                 evidence=[evidence_for(found, answer)], contradicts=list(misconception.contradicts),
             ))
     for n, k, lo, hi in compiled.opposite_slices:
-        found = _first(matcher, view, lo, hi)
+        found = _first(matcher, view, lo, hi, hypothetical)
         if found is None:
             continue
         criterion = rubric.criteria[n]
@@ -54,12 +56,13 @@ def _overlaps(hit: MisconceptionHit, start: int, end: int) -> bool:
                for e in hit.evidence)
 
 
-def _first(matcher, view: AnswerView, lo: int, hi: int):
-    """A place where one of the patterns lo..hi is claimed (the first pattern found)."""
+def _first(matcher, view: AnswerView, lo: int, hi: int, hypothetical: list[bool]):
+    """A place where one of the patterns lo..hi is claimed (the first pattern found), outside
+    the antecedent of a condition."""
     for i in range(lo, hi):
-        found = matcher.first(view, i)
-        if found is not None:
-            return found
+        for found in matcher.matches(view, i):
+            if not hypothetical[view.token_at(found.start)]:
+                return found
     return None
 
 

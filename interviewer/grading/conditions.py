@@ -1,0 +1,59 @@
+"""The antecedent of a condition states nothing: "if several classes can be true at once,
+softmax is wrong" does not claim that several classes can be true at once.
+
+A condition opens at "if", "unless", "suppose", "assuming" or "in case" and runs to the end
+of its clause: the next comma, colon, semicolon or closing bracket outside brackets, or "then". In
+"Y if X" it may also run to the end of the sentence; in "If X Y." with nothing to end X, where
+X stops is unknown and nothing is taken out. A wrong claim (a misconception or
+an opposite) inside an antecedent is not a wrong claim of the answer. Credit is not affected:
+"if you call eval(), dropout stops" names what the rubric asks for either way.
+"""
+
+from collections.abc import Sequence
+
+from interviewer.grading.text_normalise import Token
+
+_OPENERS = frozenset(("if", "unless", "suppose", "supposing", "assuming"))
+_ENDS = frozenset(",;:)")
+#: Words that may come before a sentence-opening condition: "And if X, Y".
+_LEADS = frozenset(("and", "but", "so", "also", "or"))
+
+
+def in_antecedent(tokens: Sequence[Token], text: str) -> list[bool]:
+    """For each token: is it inside the antecedent of a condition?"""
+    out = [False] * len(tokens)
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        opens = not tok.code and (tok.norm in _OPENERS or (
+            tok.norm == "in" and i + 1 < n and tokens[i + 1].norm == "case"))
+        if not opens:
+            i += 1
+            continue
+        depth = 0
+        k = i + 1
+        closed = False
+        while k < n and tokens[k].sentence == tok.sentence and tokens[k].norm != "then":
+            gap = text[tokens[k].end:tokens[k + 1].start] if k + 1 < n else ""
+            k += 1
+            for ch in gap:
+                if ch in "([{":
+                    depth += 1
+                elif ch in ")]}" and depth:
+                    depth -= 1
+                elif ch in _ENDS and depth == 0:
+                    closed = True
+                    break
+            if closed:
+                break
+        leads = i == 0 or tokens[i - 1].sentence != tok.sentence or (
+            tokens[i - 1].norm in _LEADS and (i == 1 or tokens[i - 2].sentence != tok.sentence))
+        closed = closed or (k < n and tokens[k].norm == "then")
+        # "If X Y." with nothing to end X: where the condition stops is unknown, so what
+        # follows it still counts as claimed
+        if closed or not leads:
+            for m in range(i + 1, k):
+                out[m] = True
+        i = k
+    return out
