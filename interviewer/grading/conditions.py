@@ -2,11 +2,13 @@
 softmax is wrong" does not claim that several classes can be true at once.
 
 A condition opens at "if", "unless", "suppose", "assuming" or "in case" and runs to the end
-of its clause: the next comma, colon, semicolon or closing bracket outside brackets, or "then". In
-"Y if X" it may also run to the end of the sentence; in "If X Y." with nothing to end X, where
-X stops is unknown and nothing is taken out. A wrong claim (a misconception or
-an opposite) inside an antecedent is not a wrong claim of the answer. Credit is not affected:
-"if you call eval(), dropout stops" names what the rubric asks for either way.
+of its clause: the next comma, colon, semicolon or closing bracket outside brackets, or
+"then". In "Y if X" it may also run to the end of the sentence; in "If X Y." with nothing to
+end X, where X stops is unknown and nothing is taken out. A wrong claim (a misconception or an
+opposite) wholly inside an antecedent is not a wrong claim of the answer; one that runs on
+into the consequent claims the implication ("if is_available() is True, training is on the
+GPU"). Credit is not affected: "if you call eval(), dropout stops" names what the rubric asks
+for either way.
 """
 
 from collections.abc import Sequence

@@ -57,11 +57,13 @@ def _overlaps(hit: MisconceptionHit, start: int, end: int) -> bool:
 
 
 def _first(matcher, view: AnswerView, lo: int, hi: int, hypothetical: list[bool]):
-    """A place where one of the patterns lo..hi is claimed (the first pattern found), outside
-    the antecedent of a condition."""
+    """A place where one of the patterns lo..hi is claimed (the first pattern found), not
+    wholly inside the antecedent of a condition (one that runs on into what follows states
+    the implication: "if is_available() returns True, the training is on the GPU")."""
     for i in range(lo, hi):
         for found in matcher.matches(view, i):
-            if not hypothetical[view.token_at(found.start)]:
+            if not (hypothetical[view.token_at(found.start)]
+                    and hypothetical[view.token_at(found.end - 1)]):
                 return found
     return None
 
