@@ -34,3 +34,21 @@ def test_every_model_answer_reads_as_an_answer_to_its_own_question():
 def test_without_the_deck_there_is_no_topicality_check():
     assert not grade("autograd-function", rubric("backpropagation").model_answer,
                      with_deck=False).has_flag("off-topic")
+
+
+def test_code_scaffolding_does_not_make_a_code_answer_read_as_another_question():
+    # `class Net(nn.Module)`, `def forward(self, x)` are in every module's code: they said
+    # "torch-nn-and-nn-module" louder than the ModuleList the answer is about
+    answer = ("```python\n"
+              "class Net(nn.Module):\n"
+              "    def __init__(self, n):\n"
+              "        super().__init__()\n"
+              "        self.blocks = nn.ModuleList([nn.Linear(64, 64) for _ in range(n)])\n"
+              "    def forward(self, x):\n"
+              "        for block in self.blocks:\n"
+              "            x = torch.relu(block(x))\n"
+              "        return x\n"
+              "```\n"
+              "A plain Python list here would hide the layers: model.parameters() and "
+              "state_dict() would miss them and .to(device) would not move them.")
+    assert not grade("modulelist", answer).has_flag("off-topic")

@@ -40,11 +40,21 @@ class OffTopic:
     own: float              # cosine to the question asked
 
 
+#: Words that code of any topic is made of (Python keywords and the scaffolding of a module):
+#: in a code block they say nothing about which question the code answers. Few questions'
+#: model answers hold code, so without this the scaffolding's rarity in the deck made a code
+#: answer read as an answer to whichever question shows a `class Net(nn.Module)`.
+_CODE_SCAFFOLDING = frozenset(
+    "def class self super init return import from for while with lambda none true false "
+    "print range len module forward torch nn".split())
+
+
 def _terms(tokens: Iterable[Token]) -> dict[str, int]:
     counts: dict[str, int] = {}
     get = counts.get
     for t in tokens:
-        if len(t.norm) > 2 and t.norm not in STOPWORDS:
+        if len(t.norm) > 2 and t.norm not in STOPWORDS and not (
+                t.code and t.norm in _CODE_SCAFFOLDING):
             counts[t.stem] = get(t.stem, 0) + 1
     return counts
 
