@@ -6,8 +6,8 @@ correct answer. `interviewer corpus lint` runs this check.
 
 It also warns (without failing lint) about risky shapes: a misconception regex with a wide
 or unbounded free-text gap (`subject[^.]{0,60}claim`, `.*`), which can join words of two
-different clauses, and a concept whose first alias, the name feedback shows for the idea,
-is a regex.
+different clauses, a concept whose first alias, the name feedback shows for the idea, is a
+regex, and aliases no answer can match (`alias_lint`).
 """
 
 from pathlib import Path
@@ -16,6 +16,7 @@ from interviewer.corpus.catalog import Catalog
 from interviewer.corpus.problems import Problem
 from interviewer.domain import Question, Rubric
 from interviewer.domain.rubric import REGEX_PREFIX
+from interviewer.grading.alias_lint import alias_warnings
 from interviewer.grading.offline_grader import grade_with_rubric
 from interviewer.grading.prechecks import BLOCKED_CODES
 from interviewer.grading.protocols import GradeRequest
@@ -39,6 +40,8 @@ def check_model_answers(catalog: Catalog) -> list[Problem]:
             path = catalog.rubric_paths.get((deck, question_id), Path(f"rubrics/{deck}/{question_id}.yaml"))
             problems += check_rubric(question, rubric, path)
             problems += pattern_warnings(rubric, path)
+            problems += alias_warnings(question, rubric, path,
+                                       lambda loc, path=path: _line(path, loc))
     return problems
 
 
