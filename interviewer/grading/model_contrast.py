@@ -16,6 +16,7 @@ are judged by the matcher as before: their claims are what the rubric asks for.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from interviewer.grading.negation import denial_cues, is_negation
@@ -88,6 +89,34 @@ def contradicting_clauses(tokens: Sequence[Token], negated_by: Sequence[int],
         if best >= MIN_SHARED and 2 * best >= len(stems) and not negative:
             out.add(clause)
     return out
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """One answer's clauses that negate what the model answer affirms, and its negation cues."""
+
+    clauses: frozenset[int]
+    cues: frozenset[int]
+
+    @classmethod
+    def of(cls, view, model: tuple[tuple[frozenset[str], bool], ...]) -> "Contrast":
+        """`view`: the answer as the concept matcher prepared it (an `AnswerView`)."""
+        clauses = contradicting_clauses(view.text.tokens, view.negated_by, model)
+        cues = frozenset(c for c in view.negated_by if c != -1) if clauses else frozenset()
+        return cls(frozenset(clauses), cues)
+
+    def keep(self, view, found: dict, negative_concept: bool) -> dict:
+        """The matches of `found` (claim -> match) outside the contradicting clauses, unless the
+        concept is itself negative or the match carries its own negation ("does not copy")."""
+        if not self.clauses or negative_concept:
+            return found
+        tokens = view.text.tokens
+        kept = {}
+        for unit, match in found.items():
+            i, j = view.token_at(match.start), view.token_at(match.end - 1)
+            if tokens[i].clause not in self.clauses or any(i <= c <= j for c in self.cues):
+                kept[unit] = match
+        return kept
 
 
 def _content(tok: Token) -> bool:

@@ -13,7 +13,7 @@ is the exact span of the answer that stated each concept. Points and the total c
 from interviewer.domain import CriterionResult, Flag, Grade, MisconceptionHit, Question, Rubric
 from interviewer.grading.claim_verdicts import Stated, criterion_result
 from interviewer.grading.contradictions import void_contradicted, wrong_claims
-from interviewer.grading.model_contrast import contradicting_clauses, model_clauses
+from interviewer.grading.model_contrast import Contrast, model_clauses
 from interviewer.grading.precision import Precision, precision, precision_flag, precision_note
 from interviewer.grading.prechecks import PrecheckResult, run_prechecks
 from interviewer.grading.protocols import GradeRequest
@@ -94,10 +94,10 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
     view = matcher.view(checks.text)
     results = []
     on_units: set[int] = set()
-    against = contradicting_clauses(checks.text.tokens, view.negated_by,
-                                    model_clauses(rubric.model_answer))
+    against = Contrast.of(view, model_clauses(rubric.model_answer))
     for criterion, (lo, hi) in zip(rubric.criteria, compiled.criterion_slices, strict=True):
-        stated = Stated({n - lo: _standing(matcher, view, n, against) for n in range(lo, hi)})
+        stated = Stated({n - lo: against.keep(view, matcher.find_each(view, n), matcher.polarity[n])
+                         for n in range(lo, hi)})
         for units in stated.units.values():
             on_units.update(units)
         results.append(criterion_result(rubric, criterion, stated, matcher.names[lo:hi],
@@ -148,23 +148,6 @@ def grade_with_rubric(rubric: Rubric, request: GradeRequest,
         rubric_version=rubric.version,
         rubric_hash=compiled.rubric_hash,
     )
-
-
-def _standing(matcher, view, concept: int, against: set[int]) -> dict:
-    """`find_each`, less the claims that negate what the model answer affirms
-    (`model_contrast`), unless the concept is itself negative or its alias carries the
-    negation ("does not copy")."""
-    found = matcher.find_each(view, concept)
-    if not against or matcher.polarity[concept]:
-        return found
-    tokens = view.text.tokens
-    cues = {c for c in view.negated_by if c != -1}
-    kept = {}
-    for unit, match in found.items():
-        i, j = view.token_at(match.start), view.token_at(match.end - 1)
-        if tokens[i].clause not in against or any(i <= c <= j for c in cues):
-            kept[unit] = match
-    return kept
 
 
 def rubric_flags(rubric: Rubric) -> list[Flag]:
