@@ -279,6 +279,11 @@ def fold_spaces(text: str) -> tuple[str, list[int] | None]:
         return text, None
     if not _SPACE_RUN.search(text):
         return text, None
+    flat = _SPACE_RUN.sub(_folded, text)
+    if len(flat) == len(text):
+        # every fold was one line break (or tab) read as one space: offsets are unchanged,
+        # and no offset list need be built (most multi-line answers)
+        return flat, None
     parts: list[str] = []
     at: list[int] = []
     pos = 0
@@ -292,3 +297,7 @@ def fold_spaces(text: str) -> tuple[str, list[int] | None]:
     parts.append(text[pos:])
     at.extend(range(pos, len(text)))
     return "".join(parts), at
+
+
+def _folded(match: re.Match[str]) -> str:
+    return " " if match.group(1) else ""
