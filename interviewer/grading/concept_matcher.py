@@ -274,30 +274,35 @@ _SPACE_RUN = re.compile(rf"(\s{{2,}}|[^\S ])|[{INVISIBLE}]+")
 def fold_spaces(text: str) -> tuple[str, list[int] | None]:
     """The text with each run of whitespace as one space and invisible characters dropped
     ("n\u200bot" reads "not"), and the offset in `text` of each of its characters (None when
-    there was nothing to fold)."""
+    the offsets are the text's own: nothing folded, or only single line breaks or tabs read
+    as single spaces, as in most multi-line answers)."""
     if "  " not in text and text.isprintable():
         return text, None
-    if not _SPACE_RUN.search(text):
-        return text, None
-    flat = _SPACE_RUN.sub(_folded, text)
-    if len(flat) == len(text):
-        # every fold was one line break (or tab) read as one space: offsets are unchanged,
-        # and no offset list need be built (most multi-line answers)
-        return flat, None
     parts: list[str] = []
-    at: list[int] = []
+    folds: list[tuple[int, int, bool]] = []   # (start, end, read as a space) of each fold
     pos = 0
     for m in _SPACE_RUN.finditer(text):
-        parts.append(text[pos:m.start()])
-        at.extend(range(pos, m.start()))
-        if m.group(1):
+        start, end = m.span()
+        parts.append(text[pos:start])
+        space = bool(m.group(1))
+        if space:
             parts.append(" ")
-            at.append(m.start())
-        pos = m.end()
+        folds.append((start, end, space))
+        pos = end
+    if all(space and end - start == 1 for start, end, space in folds):
+        return ("".join(parts) + text[pos:]) if folds else text, None
     parts.append(text[pos:])
-    at.extend(range(pos, len(text)))
-    return "".join(parts), at
+    return "".join(parts), _offsets(folds, len(text))
 
 
-def _folded(match: re.Match[str]) -> str:
-    return " " if match.group(1) else ""
+def _offsets(folds: list[tuple[int, int, bool]], length: int) -> list[int]:
+    """For each character of the folded text, its offset in the original."""
+    at: list[int] = []
+    pos = 0
+    for start, end, space in folds:
+        at.extend(range(pos, start))
+        if space:
+            at.append(start)
+        pos = end
+    at.extend(range(pos, length))
+    return at
