@@ -183,15 +183,20 @@ class ConceptMatcher:
         """The place the concept is best stated in the answer (an exact phrase before a typo
         or reordering, then the earliest), or None when no claim states it."""
         best: ConceptMatch | None = None
-        for found in self.matches(view, concept):
-            if best is None or (not found.exact, found.start) < (not best.exact, best.start):
-                best = found
+        for alias in self._live[concept]:   # (`matches` without a generator: a hot call)
+            for found in self._alias_matches(view, concept, alias):
+                if best is None or (not found.exact, found.start) < (not best.exact, best.start):
+                    best = found
         return best
 
     def first(self, view: AnswerView, concept: int) -> ConceptMatch | None:
         """Any one place the concept is stated (the first found): enough to know a wrong
         claim is there, and cheaper than `find`."""
-        return next(self.matches(view, concept), None)
+        for alias in self._live[concept]:
+            found = self._alias_matches(view, concept, alias)
+            if found:
+                return found[0]
+        return None
 
     def find_all(self, view: AnswerView) -> list[ConceptMatch | None]:
         return [self.find(view, n) for n in range(len(self.groups))]
@@ -200,18 +205,18 @@ class ConceptMatcher:
         """Per claim (sentence index): where the concept is stated in it (the best match)."""
         out: dict[int, ConceptMatch] = {}
         tokens = view.text.tokens
-        for found in self.matches(view, concept):
-            unit = tokens[view.token_at(found.start)].sentence
-            best = out.get(unit)
-            if best is None or (not found.exact, found.start) < (not best.exact, best.start):
-                out[unit] = found
+        for alias in self._live[concept]:
+            for found in self._alias_matches(view, concept, alias):
+                unit = tokens[view.token_at(found.start)].sentence
+                best = out.get(unit)
+                if best is None or (not found.exact, found.start) < (not best.exact, best.start):
+                    out[unit] = found
         return out
 
     def matches(self, view: AnswerView, concept: int) -> Iterator[ConceptMatch]:
         """Every place a claim of the answer states the concept (not negated, denied,
         contrasted, hedged, asked or reported; a negative concept such as "no constructor is
-        given" is stated by a claim that negates it). Lazy per alias: `first` stops at the
-        first alias that is stated."""
+        given" is stated by a claim that negates it). Lazy per alias."""
         for alias in self._live[concept]:
             found = self._alias_matches(view, concept, alias)
             if found:
