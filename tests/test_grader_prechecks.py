@@ -138,3 +138,15 @@ def test_math_notation_is_not_keyword_salad():
 ])
 def test_a_shell_command_is_not_keyword_salad(answer):
     assert "keyword-salad" not in flags(grade("install-pytorch", answer))
+
+
+@pytest.mark.parametrize("text", [
+    "x = 1", "call f(x) now", "a\n    indented", "```code```", ">>> x", "{a}", "pip install torch",
+    "use --flag", "w ← w − η∇L", "plain words only", "a-b dash", "(not a call)", "σ(z)", "ŷ", "",
+])
+def test_the_branch_by_branch_code_test_agrees_with_the_one_pattern(text):
+    # (a stretch the salad test reads starts at a word, as these do)
+    from interviewer.grading.prechecks import _CODE_HINT, _looks_like_code, _mentions_command
+
+    whole = bool(_CODE_HINT.search(text))
+    assert _looks_like_code(text, 0, len(text), _mentions_command(text)) == whole

@@ -3,11 +3,12 @@ regular expression, with what the matcher needs to know about it (whether it onl
 the question, the negation words it spells out, how it may be typed)."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from interviewer.domain.rubric import compile_pattern
 from interviewer.grading.negation import pattern_words
-from interviewer.grading.regex_prefilter import Condition, required_text
+from interviewer.grading.regex_prefilter import Condition, compile_condition, required_text
 from interviewer.grading.text_normalise import phrase_stems, tokenise
 from interviewer.grading.word_lists import NEGATION_WORDS
 
@@ -29,6 +30,8 @@ class Alias:
     owned: frozenset[str] = frozenset()  # `re:` aliases: negation/contrast words they spell out
     # may match in another word order ("gradients are computed" for "compute gradients")
     words_only: bool = True
+    # `re:` aliases: the prefilter as one function of the lower-cased text (`compile_condition`)
+    check: Callable[[str], bool] = compile_condition(None)
 
 
 def compile_alias(text: str, question: set[str], question_text: str, exempt: bool) -> Alias:
@@ -37,8 +40,9 @@ def compile_alias(text: str, question: set[str], question_text: str, exempt: boo
     regex = compile_pattern(text)
     if regex is not None:
         repeats = not exempt and bool(question_text) and regex.search(question_text) is not None
-        return Alias(text, regex=regex, repeats_question=repeats,
-                     prefilter=required_text(regex.pattern), owned=pattern_words(regex.pattern))
+        prefilter = required_text(regex.pattern)
+        return Alias(text, regex=regex, repeats_question=repeats, prefilter=prefilter,
+                     owned=pattern_words(regex.pattern), check=compile_condition(prefilter))
     toks = tokenise(text)
     # Articles inside an alias are optional ("the forward pass" == "forward pass").
     kept = [t for t in toks if t.norm not in _ARTICLES] or toks

@@ -20,17 +20,12 @@ from dataclasses import dataclass, field
 
 from interviewer.grading.concept_alias import Alias, compile_alias
 from interviewer.grading.known_words import shipped_known_stems, text_stems
-from interviewer.grading.negation import denial_cues, is_negation, negation_cues
-from interviewer.grading.regex_prefilter import holds
+from interviewer.grading.match_spans import phrase_spans, stands
+from interviewer.grading.negation import denial_cues, negation_cues
 from interviewer.grading.stance import muted_tokens
 from interviewer.grading.text_normalise import NormalisedText, phrase_stems
 from interviewer.grading.typo_corrector import MIN_TYPO_LENGTH, TypoCorrector
 from interviewer.grading.visible_text import INVISIBLE
-
-#: Answer words skipped inside a phrase ("compute the gradients" matches "compute gradients").
-_FILLERS = frozenset("a an the its their our your my this these those that all each every any".split())
-_MAX_FILLERS = 2
-
 
 @dataclass(frozen=True)
 class ConceptMatch:
@@ -125,6 +120,8 @@ class ConceptMatcher:
         # One-word aliases an answer may split in two ("dataloader" typed "data loader").
         self._single = {alias.split_key: alias for group in self.groups for alias in group
                         if alias.split_key}
+        # Per concept, the aliases that can earn it (not those that only repeat the question).
+        self._live = [tuple(a for a in group if not a.repeats_question) for group in self.groups]
         # First halves a split word can start with ("data" for "dataloader"): most word
         # pairs of an answer are rejected by one set lookup.
         self._split_heads = {key[:n] for key in self._single for n in range(2, len(key) - 1)}
@@ -186,15 +183,20 @@ class ConceptMatcher:
         """The place the concept is best stated in the answer (an exact phrase before a typo
         or reordering, then the earliest), or None when no claim states it."""
         best: ConceptMatch | None = None
-        for found in self.matches(view, concept):
-            if best is None or (not found.exact, found.start) < (not best.exact, best.start):
-                best = found
+        for alias in self._live[concept]:   # (`matches` without a generator: a hot call)
+            for found in self._alias_matches(view, concept, alias):
+                if best is None or (not found.exact, found.start) < (not best.exact, best.start):
+                    best = found
         return best
 
     def first(self, view: AnswerView, concept: int) -> ConceptMatch | None:
         """Any one place the concept is stated (the first found): enough to know a wrong
         claim is there, and cheaper than `find`."""
-        return next(self.matches(view, concept), None)
+        for alias in self._live[concept]:
+            found = self._alias_matches(view, concept, alias)
+            if found:
+                return found[0]
+        return None
 
     def find_all(self, view: AnswerView) -> list[ConceptMatch | None]:
         return [self.find(view, n) for n in range(len(self.groups))]
@@ -203,113 +205,72 @@ class ConceptMatcher:
         """Per claim (sentence index): where the concept is stated in it (the best match)."""
         out: dict[int, ConceptMatch] = {}
         tokens = view.text.tokens
-        for found in self.matches(view, concept):
-            unit = tokens[view.token_at(found.start)].sentence
-            best = out.get(unit)
-            if best is None or (not found.exact, found.start) < (not best.exact, best.start):
-                out[unit] = found
+        for alias in self._live[concept]:
+            for found in self._alias_matches(view, concept, alias):
+                unit = tokens[view.token_at(found.start)].sentence
+                best = out.get(unit)
+                if best is None or (not found.exact, found.start) < (not best.exact, best.start):
+                    out[unit] = found
         return out
 
     def matches(self, view: AnswerView, concept: int) -> Iterator[ConceptMatch]:
         """Every place a claim of the answer states the concept (not negated, denied,
         contrasted, hedged, asked or reported; a negative concept such as "no constructor is
-        given" is stated by a claim that negates it)."""
-        positions = view.positions
-        for alias in self.groups[concept]:
-            if alias.repeats_question:
-                continue
-            # Cheap skip: a phrase alias needs every one of its stems somewhere in the answer,
-            # unless it can match as one joined word or a split word.
-            if alias.regex is None and not alias.joined \
-                    and not (alias.split_key and alias.split_key in view.split_words) \
-                    and any(st not in positions for st in alias.stems):
-                continue
-            yield from self._alias_matches(view, concept, alias)
+        given" is stated by a claim that negates it). Lazy per alias."""
+        for alias in self._live[concept]:
+            found = self._alias_matches(view, concept, alias)
+            if found:
+                yield from found
 
-    def _alias_matches(self, view: AnswerView, concept: int, alias: Alias) -> Iterator[ConceptMatch]:
+    def _alias_matches(self, view: AnswerView, concept: int, alias: Alias) -> list[ConceptMatch]:
+        if alias.regex is not None:
+            if view.lowered is not None and not alias.check(view.lowered):
+                return []
+            return self._regex_matches(view, concept, alias)
+        # Cheap skip: a phrase alias needs every one of its stems somewhere in the answer,
+        # unless it can match as one joined word or a split word.
+        if not alias.joined and not (alias.split_key and alias.split_key in view.split_words):
+            positions = view.positions
+            for st in alias.stems:
+                if st not in positions:
+                    return []
+        return self._phrase_matches(view, concept, alias)
+
+    def _regex_matches(self, view: AnswerView, concept: int, alias: Alias) -> list[ConceptMatch]:
+        tokens = view.text.tokens
+        if not tokens:
+            return []
+        name = self.names[concept]
+        want = self.polarity[concept]
+        claim = self.claims[concept]
+        at = view.flat_at
+        out = []
+        for m in alias.regex.finditer(view.flat):
+            start, end = m.span()
+            if end == start:
+                continue
+            if at is not None:
+                start, end = at[start], at[end - 1] + 1
+            i, j = view.token_at(start), view.token_at(end - 1)
+            if stands(view, i, j, want, claim, alias.owned):
+                out.append(ConceptMatch(concept, name, alias.text, start, end))
+        return out
+
+    def _phrase_matches(self, view: AnswerView, concept: int, alias: Alias) -> list[ConceptMatch]:
         name = self.names[concept]
         want = self.polarity[concept]
         claim = self.claims[concept]
         tokens = view.text.tokens
-        if alias.regex is not None:
-            if view.lowered is not None and not holds(alias.prefilter, view.lowered):
-                return
-            at = view.flat_at
-            for m in alias.regex.finditer(view.flat):
-                if m.end() == m.start() or not tokens:
-                    continue
-                start, end = (m.start(), m.end()) if at is None else (at[m.start()], at[m.end() - 1] + 1)
-                i, j = view.token_at(start), view.token_at(end - 1)
-                if _stands(view, i, j, want, claim, alias.owned):
-                    yield ConceptMatch(concept, name, alias.text, start, end)
-            return
-        for i, j, exact in self._phrase_spans(view, alias, want, claim):
-            yield ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[j].end, exact)
+        out = [ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[j].end, exact)
+               for i, j, exact in phrase_spans(view, alias, want, claim)]
         for i in view.joined_words.get(alias.joined, ()) if alias.joined else ():
-            if _stands(view, i, i, want, claim, alias.owned):
-                yield ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[i].end, False)
+            if stands(view, i, i, want, claim, alias.owned):
+                out.append(ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[i].end, False))
         for i in view.split_words.get(alias.split_key, ()) if alias.split_key else ():
-            if _stands(view, i, i + 1, want, claim, alias.owned):
-                yield ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[i + 1].end, False)
-
-    def _phrase_spans(self, view: AnswerView, alias: Alias, want: bool,
-                      claim: bool) -> Iterator[tuple[int, int, bool]]:
-        stems = alias.stems
-        if not stems:
-            return
-        starts = view.positions.get(stems[0])
-        tokens = view.text.tokens
-        n_tok = len(tokens)
-        found = False
-        for i in starts or ():
-            j, ok = i, True
-            for next_stem in stems[1:]:
-                k, skipped = j + 1, 0
-                while (k < n_tok and view.stems[k] != next_stem and skipped < _MAX_FILLERS
-                       and tokens[k].norm in _FILLERS):
-                    k, skipped = k + 1, skipped + 1
-                if k >= n_tok or view.stems[k] != next_stem:
-                    ok = False
-                    break
-                j = k
-            if ok and _stands(view, i, j, want, claim, alias.owned):
-                found = True
-                yield i, j, not any(view.typo[i:j + 1])
-        # A claim is matched with its words in order only: "the DataLoader shuffles the
-        # dataset" does not say "dataset shuffles".
-        if not found and 2 <= len(stems) <= 3 and not claim and alias.words_only:
-            yield from self._unordered_spans(view, stems, want)
-
-    def _unordered_spans(
-        self, view: AnswerView, stems: tuple[str, ...], want: bool
-    ) -> Iterator[tuple[int, int, bool]]:
-        """All the phrase's words close together in one clause, in any order
-        ("gradients are computed" for "compute gradients"), none of them negated ("the
-        memory is not shared" does not say "shares memory")."""
-        lists = [view.positions.get(s) for s in stems]
-        if not all(lists) or len(set(stems)) < len(stems):
-            return
-        window = len(stems) + 3
-        tokens = view.text.tokens
-        anchor = min(lists, key=len)
-        for a in anchor:
-            clause = tokens[a].clause
-            picked = []
-            for plist in lists:
-                near = [p for p in plist if abs(p - a) <= window and tokens[p].clause == clause]
-                if not near:
-                    break
-                picked.append(min(near, key=lambda p: abs(p - a)))
-            else:
-                lo, hi = min(picked), max(picked)
-                if hi - lo >= window or view.negated[lo] != want or any(view.muted[lo:hi + 1]) \
-                        or any(view.denied_subject[lo:hi + 1]):
-                    continue
-                if any(-1 < view.denied_by[k] < lo and not _not_only(view, view.denied_by[k])
-                       for k in range(lo, hi + 1)):
-                    continue
-                if want or _no_foreign_negation(view, lo, hi, picked):
-                    yield lo, hi, False
+            if stands(view, i, i + 1, want, claim, alias.owned):
+                out.append(ConceptMatch(concept, name, alias.text, tokens[i].start, tokens[i + 1].end,
+                                        False))
+        return out
 
 
 _SPACE_RUN = re.compile(rf"(\s{{2,}}|[^\S ])|[{INVISIBLE}]+")
@@ -318,72 +279,35 @@ _SPACE_RUN = re.compile(rf"(\s{{2,}}|[^\S ])|[{INVISIBLE}]+")
 def fold_spaces(text: str) -> tuple[str, list[int] | None]:
     """The text with each run of whitespace as one space and invisible characters dropped
     ("n\u200bot" reads "not"), and the offset in `text` of each of its characters (None when
-    there was nothing to fold)."""
+    the offsets are the text's own: nothing folded, or only single line breaks or tabs read
+    as single spaces, as in most multi-line answers)."""
     if "  " not in text and text.isprintable():
         return text, None
-    if not _SPACE_RUN.search(text):
-        return text, None
     parts: list[str] = []
-    at: list[int] = []
+    folds: list[tuple[int, int, bool]] = []   # (start, end, read as a space) of each fold
     pos = 0
     for m in _SPACE_RUN.finditer(text):
-        parts.append(text[pos:m.start()])
-        at.extend(range(pos, m.start()))
-        if m.group(1):
+        start, end = m.span()
+        parts.append(text[pos:start])
+        space = bool(m.group(1))
+        if space:
             parts.append(" ")
-            at.append(m.start())
-        pos = m.end()
+        folds.append((start, end, space))
+        pos = end
+    if all(space and end - start == 1 for start, end, space in folds):
+        return ("".join(parts) + text[pos:]) if folds else text, None
     parts.append(text[pos:])
-    at.extend(range(pos, len(text)))
-    return "".join(parts), at
+    return "".join(parts), _offsets(folds, len(text))
 
 
-def _not_only(view: AnswerView, cue: int) -> bool:
-    """Whether a contrast cue still states what it names: "not only X" states X, and "unlike
-    X, Y" names X to compare (a rubric may want that comparison); only a misconception's
-    claim is cancelled by them ("not only for research")."""
-    return view.text.tokens[cue].norm in ("not", "t", "unlike")
-
-
-def _stands(view: AnswerView, lo: int, hi: int, want: bool, claim: bool,
-            owned: frozenset[str] = frozenset()) -> bool:
-    """Whether tokens lo..hi (all part of the match) are stated as a claim with the wanted
-    polarity: not in a claim that states nothing, no negation from before the match (or
-    inside it, unless the alias spells that negation out itself: "does not copy") reaching
-    into it, and no contrast or denial ("rather than", "it is a myth that") covering it
-    ("not only X" states X, except for a misconception's claim: "not only for research")."""
-    muted = view.muted
-    tokens = view.text.tokens
-    if muted and any(muted[lo:hi + 1]):
-        return False
-    # "X is not used" states no X; a wrong claim that spells the negation out still stands
-    if view.denied_subject and any(view.denied_subject[lo:hi + 1]) and not (claim and owned):
-        return False
-    if want:
-        return view.negated[lo]
-    for k in range(lo, hi + 1):
-        cue = view.negated_by[k]
-        if cue != -1 and (cue < lo or tokens[cue].norm not in owned):
-            return False
-        denial = view.denied_by[k] if view.denied_by else -1
-        if -1 < denial < lo and (claim or not _not_only(view, denial)):
-            return False
-        if denial >= lo and tokens[denial].norm not in owned and claim:
-            return False
-        if k > lo and is_negation(tokens, k) and tokens[k].norm not in owned \
-                and not tokens[k].code:
-            return False
-    return True
-
-
-def _no_foreign_negation(view: AnswerView, lo: int, hi: int, picked: list[int]) -> bool:
-    """No word between lo and hi is negated, or is a negation, unless that negation is one
-    of the matched words themselves (an alias such as "does not copy")."""
-    tokens = view.text.tokens
-    for k in range(lo, hi + 1):
-        cue = view.negated_by[k]
-        if cue != -1 and cue not in picked:
-            return False
-        if k not in picked and is_negation(tokens, k):
-            return False
-    return True
+def _offsets(folds: list[tuple[int, int, bool]], length: int) -> list[int]:
+    """For each character of the folded text, its offset in the original."""
+    at: list[int] = []
+    pos = 0
+    for start, end, space in folds:
+        at.extend(range(pos, start))
+        if space:
+            at.append(start)
+        pos = end
+    at.extend(range(pos, length))
+    return at

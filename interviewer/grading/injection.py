@@ -176,6 +176,15 @@ class Detection:
     end: int
 
 
+def _any_in(words: tuple[str, ...], text: str) -> bool:
+    """`any(word in text for word in words)` without a generator per call (hot: every
+    answer tests every trigger group)."""
+    for word in words:
+        if word in text:
+            return True
+    return False
+
+
 def detect(visible: str) -> list[Detection]:
     """Every piece of `visible` (already folded, invisible characters dropped) addressed to
     the grader, in order."""
@@ -189,7 +198,7 @@ def detect(visible: str) -> list[Detection]:
         for group in triggers:
             hit = present.get(group)
             if hit is None:
-                hit = present[group] = any(word in lowered for word in group)
+                hit = present[group] = _any_in(group, lowered)
             if not hit:
                 skip = True
                 break

@@ -48,6 +48,7 @@ _PARENTHETICALS = frozenset(tuple(p.split()) for p in (
     "in fact", "of course", "actually", "really", "in practice", "honestly", "frankly",
     "basically", "in general", "to be fair", "as such", "by default", "strictly speaking",
     "in reality", "at all"))
+_LONGEST_PARENTHETICAL = max(len(p) for p in _PARENTHETICALS)
 #: How many words a contrast marker ("rather than", "unlike") covers within its clause.
 CONTRAST_REACH = 8
 #: How many words a denial ("it is a myth that") covers within its sentence (a bound, so a
@@ -107,18 +108,22 @@ def negation_cues(tokens: Sequence[Token]) -> list[int]:
 def _effective_clauses(tokens: Sequence[Token]) -> list[int]:
     """Clause numbers with short parentheticals ("in fact", "of course", "actually") folded
     into the clause around them, so a negation reaches across them."""
-    clause_of = [t.clause for t in tokens]
+    raw = [t.clause for t in tokens]
+    clause_of = raw[:]
     n = len(tokens)
     i = 0
     while i < n:
+        here = raw[i]
         j = i
-        while j < n and tokens[j].clause == tokens[i].clause:
+        while j < n and raw[j] == here:
             j += 1
-        words = tuple(t.norm for t in tokens[i:j])
-        if i and j < n and words in _PARENTHETICALS and tokens[j].sentence == tokens[i - 1].sentence:
+        # (a clause longer than the longest parenthetical is never one: no tuple to build)
+        if i and j < n and j - i <= _LONGEST_PARENTHETICAL \
+                and tuple(t.norm for t in tokens[i:j]) in _PARENTHETICALS \
+                and tokens[j].sentence == tokens[i - 1].sentence:
             merged = clause_of[i - 1]
             for k in range(i, n):
-                if tokens[k].clause not in (tokens[i].clause, tokens[j].clause):
+                if raw[k] not in (here, raw[j]):
                     break
                 clause_of[k] = merged
         i = j

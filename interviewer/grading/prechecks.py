@@ -44,15 +44,21 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # Invisible characters an injection may hide behind ("ig\u200bnore previous instructions").
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 # Code: assignments, calls, brackets, or indented lines; and math notation. Neither is
-# keyword salad: its terms stand in formulas, not in a list.
-_CODE_HINT = re.compile(
-    r"=|\w\([^()]*\w[^()]*\)|^\s{4}|```|>>>|[{}]"
-    # shell commands and their flags: "pip install torch", "conda install ... -c pytorch"
-    r"|\b(?:pip3?|conda|mamba|uv|apt(?:-get)?|python3?|nvidia-smi|git)\s+[\w-]+|(?:^|\s)--?[a-z][\w-]*"
-    # math notation: arrows, set and logic signs, operators, sub- and superscripts, Greek
-    r"|[←→⇒⇔↦∈∉∀∃∑Σ∏∂∇≠≤≥≈≡±·×÷√∫⁻⁰¹²³ᵀᵢⱼₖₙα-ωΘΛΣΦΨΩ]",
-    re.MULTILINE,
-)
+# keyword salad: its terms stand in formulas, not in a list. Each branch is kept apart too: a stretch of text is tested branch by branch, each only when the
+# text holds what that branch needs (see `_looks_like_code`).
+_CALL = r"\w\([^()]*\w[^()]*\)"
+_INDENT = r"^\s{4}"
+# shell commands and their flags: "pip install torch", "conda install ... -c pytorch"
+_SHELL = r"\b(?:pip3?|conda|mamba|uv|apt(?:-get)?|python3?|nvidia-smi|git)\s+[\w-]+"
+_FLAG = r"(?:^|\s)--?[a-z][\w-]*"
+# math notation: arrows, set and logic signs, operators, sub- and superscripts, Greek
+_NOTATION = "[←→⇒⇔↦∈∉∀∃∑Σ∏∂∇≠≤≥≈≡±·×÷√∫⁻⁰¹²³ᵀᵢⱼₖₙα-ωΘΛΣΦΨΩ]"
+_CODE_HINT = re.compile("|".join(("=", _CALL, _INDENT, "```", ">>>", "[{}]", _SHELL, _FLAG,
+                                  _NOTATION)), re.MULTILINE)
+_NOTATION_RE = re.compile(_NOTATION)
+_CALL_RE, _INDENT_RE, _SHELL_RE, _FLAG_RE = (re.compile(p, re.MULTILINE)
+                                             for p in (_CALL, _INDENT, _SHELL, _FLAG))
+_COMMANDS = ("pip", "conda", "mamba", "uv", "apt", "python", "nvidia-smi", "git")
 
 
 @dataclass
@@ -280,6 +286,7 @@ def is_keyword_salad(text: str, tokens: tuple[Token, ...] | list[Token]) -> bool
     """Terms with no sentence around them: most of the prose has (almost) no function
     words. Code is left out of the count: a code snippet is not salad."""
     prose_words = salad_words = 0
+    commands = _mentions_command(text)
     n = len(tokens)
     i = 0
     while i < n:
@@ -289,7 +296,7 @@ def is_keyword_salad(text: str, tokens: tuple[Token, ...] | list[Token]) -> bool
             j += 1
         segment = tokens[i:j]
         i = j
-        if _CODE_HINT.search(text, segment[0].start, segment[-1].end):
+        if _looks_like_code(text, segment[0].start, segment[-1].end, commands):
             continue
         prose_words += len(segment)
         if len(segment) >= 4:
@@ -299,3 +306,29 @@ def is_keyword_salad(text: str, tokens: tuple[Token, ...] | list[Token]) -> bool
     if prose_words < 6:
         return False
     return salad_words / prose_words >= 0.5
+
+
+def _mentions_command(text: str) -> bool:
+    for command in _COMMANDS:
+        if command in text:
+            return True
+    return False
+
+
+def _looks_like_code(text: str, start: int, end: int, commands: bool) -> bool:
+    """Whether `_CODE_HINT` matches between start and end (`commands`: the text names a
+    shell command somewhere), branch by branch: a literal branch is a substring test, and a
+    regex branch runs only when the stretch holds the character it starts from. (A line
+    start inside the stretch follows a line break in it: the stretch starts at a word.)"""
+    stretch = text[start:end]
+    if "=" in stretch or "{" in stretch or "}" in stretch or "```" in stretch or ">>>" in stretch:
+        return True
+    if not stretch.isascii() and _NOTATION_RE.search(stretch):
+        return True
+    if "(" in stretch and _CALL_RE.search(text, start, end):
+        return True
+    if "\n" in stretch and _INDENT_RE.search(text, start, end):
+        return True
+    if commands and _SHELL_RE.search(text, start, end):
+        return True
+    return "-" in stretch and _FLAG_RE.search(text, start, end) is not None

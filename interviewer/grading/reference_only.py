@@ -112,12 +112,17 @@ def _contradicted(model: ReferenceModel, view: AnswerView, answer: str) -> dict[
         if not view.muted[i] and not tok.code:
             by_unit.setdefault(tok.sentence, []).append(i)
     out: dict[int, Evidence] = {}
+    units = list(by_unit.values())
+    # each claim's stems, built once on first use (they do not depend on the reference claim)
+    stems_of: list[set[str] | None] = [None] * len(units)
     for claim in model.claims:
         total = sum(claim.weights.values())
         if not total or claim.criterion in out:
             continue
-        for idx in by_unit.values():
-            stems = {view.stems[i] for i in idx}
+        for u, idx in enumerate(units):
+            stems = stems_of[u]
+            if stems is None:
+                stems = stems_of[u] = {view.stems[i] for i in idx}
             if sum(w for st, w in claim.weights.items() if st in stems) < _ALIGNED * total:
                 continue
             # Only the answer negating what the reference states: the other way round is
@@ -176,15 +181,15 @@ def _credits(model: ReferenceModel, checks: PrecheckResult, answer: str
                     credits[i] = 1.0
                     quote(i, tok.start, tok.end)
     if model.spelled:
+        initials = [t.norm[:1] for t in tokens]   # (a word's norm is never empty)
         for j in range(len(tokens)):
             for n in range(2, 6):
-                run = tokens[j:j + n]
-                if len(run) < n:
+                if j + n > len(tokens):
                     break
-                i = model.spelled.get("".join(t.norm[0] for t in run))
+                i = model.spelled.get("".join(initials[j:j + n]))
                 if i is not None and credits[i] < 1.0 and all(says(k) for k in range(j, j + n)):
                     credits[i] = 1.0
-                    quote(i, run[0].start, run[-1].end)
+                    quote(i, tokens[j].start, tokens[j + n - 1].end)
     # Derived forms: "reuse" for "reusability" (a shared stem prefix), for half credit.
     by_prefix: dict[str, list[int]] = {}
     for j, st in enumerate(view.stems):

@@ -11,6 +11,7 @@ necessary condition only: when it holds, the regex itself still decides.
 
 import re._constants as _c  # the regex parser's own reading of a pattern
 import re._parser as _parser
+from collections.abc import Callable
 from typing import Union
 
 Condition = Union[str, tuple[str, list["Condition"]], None]
@@ -75,3 +76,66 @@ def holds(condition: Condition, lowered: str) -> bool:
     if kind == "and":
         return all(holds(p, lowered) for p in parts)
     return any(holds(p, lowered) for p in parts)
+
+
+def compile_condition(condition: Condition) -> Callable[[str], bool]:
+    """`holds(condition, ·)` as one function built once per pattern: the same test without
+    re-reading the condition's tree for every answer. A run of alternative substrings is one
+    loop over them (a regex alternation would be slower than the C substring test)."""
+    if condition is None:
+        return _always
+    if isinstance(condition, str):
+        return _contains(condition)
+    kind, parts = condition
+    if all(isinstance(p, str) for p in parts):
+        return _all_in(tuple(parts)) if kind == "and" else _any_in(tuple(parts))
+    tests = tuple(compile_condition(p) for p in parts)
+    if kind == "and":
+        return _all_of(tests)
+    return _any_of(tests)
+
+
+def _always(lowered: str) -> bool:
+    return True
+
+
+def _contains(needle: str) -> Callable[[str], bool]:
+    def test(lowered: str) -> bool:
+        return needle in lowered
+    return test
+
+
+def _all_in(needles: tuple[str, ...]) -> Callable[[str], bool]:
+    def test(lowered: str) -> bool:
+        for needle in needles:
+            if needle not in lowered:
+                return False
+        return True
+    return test
+
+
+def _any_in(needles: tuple[str, ...]) -> Callable[[str], bool]:
+    def test(lowered: str) -> bool:
+        for needle in needles:
+            if needle in lowered:
+                return True
+        return False
+    return test
+
+
+def _all_of(tests: tuple[Callable[[str], bool], ...]) -> Callable[[str], bool]:
+    def test(lowered: str) -> bool:
+        for part in tests:
+            if not part(lowered):
+                return False
+        return True
+    return test
+
+
+def _any_of(tests: tuple[Callable[[str], bool], ...]) -> Callable[[str], bool]:
+    def test(lowered: str) -> bool:
+        for part in tests:
+            if part(lowered):
+                return True
+        return False
+    return test

@@ -93,17 +93,20 @@ def muted_tokens(text: str, tokens: Sequence[Token],
     glossary = sum(stubs) >= 3 and sum(stubs) * 2 >= len(sentences)
     seen: dict[tuple[str, ...], int] = {}
     all_words = [t.norm for t in tokens]
+    all_stems = [t.stem for t in tokens]
+    all_clauses = [t.clause for t in tokens]
     asks = "?" in text
+    tables = "|" in text     # a table header row starts with "|"
     for s, (lo, hi) in enumerate(sentences):
         if tokens[lo].code:
             continue
         words = all_words[lo:hi]
-        key = tuple(t.stem for t in tokens[lo:hi])
+        key = tuple(all_stems[lo:hi])
         if len(key) >= 3 and key in seen:
             _mute(muted, lo, hi)          # the same sentence again: it counts once
             continue
         seen.setdefault(key, s)
-        if (asks and _asked(text, tokens, lo, hi)) or _table_header(text, tokens, lo, hi):
+        if (asks and _asked(text, tokens, lo, hi)) or (tables and _table_header(text, tokens, lo, hi)):
             _mute(muted, lo, hi)
             continue
         wset = set(words)
@@ -113,7 +116,8 @@ def muted_tokens(text: str, tokens: Sequence[Token],
             continue
         if not wset.isdisjoint(_CLAUSE_RULE_WORDS):
             _clause_rules(tokens, all_words, lo, hi, muted, subjects)
-        first_clause = [t.norm for t in tokens[lo:hi] if t.clause == tokens[lo].clause]
+        opening = all_clauses[lo]
+        first_clause = [w for w, c in zip(words, all_clauses[lo:hi]) if c == opening]
         if backward_denial(words) is not None or (
                 len(first_clause) < len(words) and backward_denial(first_clause) is not None):
             # "That's a myth." / "None of that is how it works.": the sentence before (or,

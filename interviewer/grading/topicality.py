@@ -117,8 +117,10 @@ class DeckIndex:
         if not sims:
             return None
         own = sims.get(question_id, 0.0)
-        best_id, best = max(((q, s) for q, s in sims.items() if q != question_id),
-                            key=lambda item: item[1], default=(None, 0.0))
+        best_id, best = None, 0.0
+        for qid, sim in sims.items():   # the first of the closest others, as max() picks
+            if qid != question_id and (best_id is None or sim > best):
+                best_id, best = qid, sim
         if best_id is None:
             return None
         return OffTopic(best_id, self._questions[best_id], round(best, 3), round(own, 3))
