@@ -75,11 +75,27 @@ def test_a_strong_answer_meets_every_criterion():
     "The claim that the samples are reshuffled every epoch is another myth.",
     "It works the same whether it reshuffles them every epoch or not.",
     "It reshuffles them rather than keeping the same order every epoch. No wait: it never reshuffles every epoch.",
+    "Supposedly it reshuffles them every epoch. In reality it doesn't.",
+    "Textbooks claim it reshuffles them every epoch; they're wrong.",
+    "It reshuffles them every epoch, lol no.",
+    "It reshuffles them every epoch. Not true.",
+    "Beginners believe it reshuffles them every epoch.",
+    "It reshuffles them every epoch. Or so they say.",
+    "It reshuffles them every epoch. Nah.",
+    "It reshuffles them every epoch, allegedly.",
     "It could keep one order or could reshuffle them every epoch.",
     "It might reshuffle them every epoch, or it might keep the order fixed.",
 ])
 def test_a_claim_that_is_denied_hedged_asked_or_reported_states_nothing(denied):
     assert shuffling_verdict(denied) != "met"
+
+
+@pytest.mark.parametrize("tail", [
+    "False positives are a different topic.", "No copy is made.", "They're separate processes.",
+    "In reality it does this with a sampler.", "Honestly it doesn't matter much for small data.",
+])
+def test_a_sentence_that_only_starts_like_a_denial_denies_nothing(tail):
+    assert shuffling_verdict(f"It reshuffles them every epoch. {tail}") == "met"
 
 
 @pytest.mark.parametrize("hidden", [

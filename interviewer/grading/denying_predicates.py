@@ -1,7 +1,8 @@
 """Predicates that only deny: the claim they speak of states nothing.
 
-- after the claim: "That's a myth.", "None of that is how it works." (a sentence of its own),
-  "..., but it doesn't really", "..., which is wrong", "..., no." (a clause of its own);
+- after the claim: "That's a myth.", "None of that is how it works.", "Not true.", "Nah.",
+  "In reality it doesn't.", "Or so they say." (a sentence of its own), "..., but it doesn't
+  really", "..., which is wrong", "..., no.", "..., lol no" (a clause of its own);
 - of the subject: "X is not used", "X doesn't really happen" (a negated empty predicate),
   "X is a myth", "X is just something people made up", "the idea that X is another myth".
 
@@ -13,6 +14,7 @@ from interviewer.grading.word_lists import (
     DENIAL_ADJECTIVES,
     DENIAL_NOUNS,
     NT_PREFIXES,
+    SAYING_VERBS,
     STOPWORDS,
     has_run,
 )
@@ -43,7 +45,15 @@ def backward_denial(words: list[str]) -> int | None:
     "None of that is how it really works.", "All of this is wrong." (index of its denial word)."""
     if len(words) > 10:
         return None
-    if words[:2] == ["not", "really"] or words[:1] in (["nope"], ["wrong"]):
+    words = _without_opener(words)
+    if not words:
+        return None
+    if words[:2] == ["not", "really"] or words[:1] in (["nope"], ["wrong"]) or _so_they_say(words):
+        return 0
+    # a reply and nothing more: "Not true (at all).", "Nah." (not "Not true for X, which ...",
+    # a sentence of its own)
+    if (words[:2] in _SHORT_DENIALS and _only_fillers(words[2:])) or (
+            words[:1] in _ONE_WORD_DENIALS and _only_fillers(words[1:])):
         return 0
     if words[0] not in ("that", "this", "which", "it", "none", "all", "both"):
         return None
@@ -62,6 +72,35 @@ def backward_denial(words: list[str]) -> int | None:
             w in STOPWORDS or w in _EMPTY_COMPLEMENT for w in words[neg[0] + 1:]):
         return 0
     return None
+
+
+#: Whole short replies that deny what came before: "Not true.", "Nah.", "lol no".
+_SHORT_DENIALS = (["not", "true"], ["not", "correct"], ["not", "right"], ["not", "so"],
+                  ["lol", "no"], ["haha", "no"])
+# Not "No." or "False.": to a yes/no or true/false question those are the answer (SemEval's
+# unseen-questions AUC fell from 0.639 to 0.621 with them).
+_ONE_WORD_DENIALS = (["nah"], ["untrue"])
+_FILLERS = frozenset("at all really though either actually sorry".split())
+
+
+def _only_fillers(words: list[str]) -> bool:
+    return all(w in _FILLERS for w in words)
+#: Openers that leave a denial a denial: "In reality it doesn't.", "But it doesn't."
+_OPENERS = (["in", "reality"], ["in", "fact"], ["in", "practice"], ["actually"], ["honestly"],
+            ["but"], ["really"])
+
+
+def _without_opener(words: list[str]) -> list[str]:
+    for opener in _OPENERS:
+        if words[:len(opener)] == opener:
+            return words[len(opener):]
+    return words
+
+
+def _so_they_say(words: list[str]) -> bool:
+    """"Or so they say.", "or so people claim": what came before is only reported."""
+    return words[:2] == ["or", "so"] and len(words) <= 5 and any(
+        w in SAYING_VERBS or w in ("heard", "told") for w in words[2:])
 
 
 def denied_subject(words: list[str]) -> int | None:
@@ -112,7 +151,8 @@ def denies_before(rest: list[str]) -> bool:
     """"that's a myth", "it doesn't really", "that is not true", "no"."""
     if not rest:
         return False
-    if rest in (["no"], ["nope"], ["wrong"], ["no", "wait"], ["no", "no"]):
+    if rest in (["no"], ["nope"], ["wrong"], ["no", "wait"], ["no", "no"], ["nah"], ["lol", "no"],
+                ["haha", "no"]) or _so_they_say(rest):
         return True   # "..., no." ("..., no copy" is a claim: "no" before a word negates it)
     # "..., not really." / "..., not true." ("X, not Y" is a contrast that denies Y only)
     if rest[0] == "not" and rest[1:] in (["really"], ["true"], ["correct"], ["right"],

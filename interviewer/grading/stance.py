@@ -8,8 +8,9 @@ in them earns credit and no wrong claim in them costs points.
   "it could be X or could Y" (the hedge said again for the other way);
   "whether or not X" / "whether X or not" (to the end of that clause);
 - not knowing: "I don't know", "no idea", "not sure whether ...";
-- reported speech: "people say X", "I have heard that X", "you'd think X", "some claim X"
-  (to the end of the sentence, or to a clause opened by "but"/"however");
+- reported speech: "people say X", "I have heard that X", "you'd think X", "some claim X",
+  "beginners believe X" (to the end of the sentence, or to a clause opened by
+  "but"/"however"); hearsay: "supposedly X", "X, allegedly" (the sentence);
 - bare association: "X and Y are related to Z", "X has something to do with Y";
 - denial said after the claim: "people say it reshuffles every epoch, but that's a myth",
   "you'd think it batches but it doesn't really", a following "That's a myth." or "None of
@@ -45,7 +46,10 @@ _REPORT_VERBS = SAYING_VERBS | frozenset(
     "heard hear read tell tells told mention mentions mentioned".split())
 #: Subjects of reported speech: "people say", "some claim", "they think", "you'd think".
 _REPORTERS = frozenset("people some others many folks everyone everybody somebody someone "
-                       "they tutorials articles blogs".split())
+                       "they tutorials articles blogs textbooks books courses beginners "
+                       "newcomers novices juniors".split())
+#: Adverbs that report a claim without making it: "supposedly it reshuffles every epoch".
+_HEARSAY = frozenset("supposedly allegedly reportedly purportedly".split())
 #: Predicates that claim only an association ("X and Y are related to Z"). Not "connected
 #: to" or "linked to": in many subjects (circuits, graphs) those are the claim itself.
 _ASSOCIATION = (("related", "to"), ("associated", "with"), ("something", "to", "do"),
@@ -111,6 +115,7 @@ def muted_tokens(text: str, tokens: Sequence[Token],
             continue
         wset = set(words)
         if (("or" in wset and _hedged(words)) or has_run(words, _NOT_KNOWING)
+                or not wset.isdisjoint(_HEARSAY)
                 or (glossary and stubs[s]) or _filler_run(words)):
             _mute(muted, lo, hi)
             continue
