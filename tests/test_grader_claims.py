@@ -83,6 +83,10 @@ def test_a_strong_answer_meets_every_criterion():
     "It reshuffles them every epoch. Or so they say.",
     "It reshuffles them every epoch. Nah.",
     "It reshuffles them every epoch, allegedly.",
+    "It reshuffles them every epoch. Except it doesn't.",
+    "It reshuffles them every epoch. Yeah right.",
+    "It reshuffles them every epoch, I don't buy it.",
+    "Reshuffle every epoch? Nah, it keeps one order.",
     "It could keep one order or could reshuffle them every epoch.",
     "It might reshuffle them every epoch, or it might keep the order fixed.",
 ])
@@ -93,6 +97,8 @@ def test_a_claim_that_is_denied_hedged_asked_or_reported_states_nothing(denied):
 @pytest.mark.parametrize("tail", [
     "False positives are a different topic.", "No copy is made.", "They're separate processes.",
     "In reality it does this with a sampler.", "Honestly it doesn't matter much for small data.",
+    "Except for IterableDataset, which has no sampler.",
+    "I don't believe it matters much for small data.",
 ])
 def test_a_sentence_that_only_starts_like_a_denial_denies_nothing(tail):
     assert shuffling_verdict(f"It reshuffles them every epoch. {tail}") == "met"

@@ -1,8 +1,9 @@
 """Predicates that only deny: the claim they speak of states nothing.
 
 - after the claim: "That's a myth.", "None of that is how it works.", "Not true.", "Nah.",
-  "In reality it doesn't.", "Or so they say." (a sentence of its own), "..., but it doesn't
-  really", "..., which is wrong", "..., no.", "..., lol no" (a clause of its own);
+  "In reality it doesn't.", "Except it doesn't.", "Or so they say.", "Yeah right.", "I don't
+  buy it." (a sentence of its own), "..., but it doesn't really", "..., which is wrong",
+  "..., no.", "..., lol no", "..., I doubt it" (a clause of its own);
 - of the subject: "X is not used", "X doesn't really happen" (a negated empty predicate),
   "X is a myth", "X is just something people made up", "the idea that X is another myth".
 
@@ -53,7 +54,7 @@ def backward_denial(words: list[str]) -> int | None:
     # a reply and nothing more: "Not true (at all).", "Nah." (not "Not true for X, which ...",
     # a sentence of its own)
     if (words[:2] in _SHORT_DENIALS and _only_fillers(words[2:])) or (
-            words[:1] in _ONE_WORD_DENIALS and _only_fillers(words[1:])):
+            words[:1] in _ONE_WORD_DENIALS and _only_fillers(words[1:])) or _rejects(words):
         return 0
     if words[0] not in ("that", "this", "which", "it", "none", "all", "both"):
         return None
@@ -76,7 +77,12 @@ def backward_denial(words: list[str]) -> int | None:
 
 #: Whole short replies that deny what came before: "Not true.", "Nah.", "lol no".
 _SHORT_DENIALS = (["not", "true"], ["not", "correct"], ["not", "right"], ["not", "so"],
-                  ["lol", "no"], ["haha", "no"])
+                  ["lol", "no"], ["haha", "no"], ["yeah", "right"], ["as", "if"])
+#: Whole replies of a few words that reject what came before: "I don't buy it.", "I doubt it."
+_REJECTIONS = (["i", "don", "t", "buy", "it"], ["i", "don", "t", "buy", "that"],
+               ["i", "don", "t", "believe", "it"], ["i", "don", "t", "believe", "that"],
+               ["i", "doubt", "it"], ["i", "doubt", "that"], ["i", "do", "not", "buy", "it"],
+               ["i", "do", "not", "believe", "it"])
 # Not "No." or "False.": to a yes/no or true/false question those are the answer (SemEval's
 # unseen-questions AUC fell from 0.639 to 0.621 with them).
 _ONE_WORD_DENIALS = (["nah"], ["untrue"])
@@ -87,7 +93,11 @@ def _only_fillers(words: list[str]) -> bool:
     return all(w in _FILLERS for w in words)
 #: Openers that leave a denial a denial: "In reality it doesn't.", "But it doesn't."
 _OPENERS = (["in", "reality"], ["in", "fact"], ["in", "practice"], ["actually"], ["honestly"],
-            ["but"], ["really"])
+            ["but"], ["really"], ["except"])
+
+
+def _rejects(words: list[str]) -> bool:
+    return any(words[:len(r)] == r and _only_fillers(words[len(r):]) for r in _REJECTIONS)
 
 
 def _without_opener(words: list[str]) -> list[str]:
@@ -152,7 +162,7 @@ def denies_before(rest: list[str]) -> bool:
     if not rest:
         return False
     if rest in (["no"], ["nope"], ["wrong"], ["no", "wait"], ["no", "no"], ["nah"], ["lol", "no"],
-                ["haha", "no"]) or _so_they_say(rest):
+                ["haha", "no"], ["yeah", "right"]) or _so_they_say(rest) or _rejects(rest):
         return True   # "..., no." ("..., no copy" is a claim: "no" before a word negates it)
     # "..., not really." / "..., not true." ("X, not Y" is a contrast that denies Y only)
     if rest[0] == "not" and rest[1:] in (["really"], ["true"], ["correct"], ["right"],
