@@ -18,13 +18,13 @@ from interviewer.grading.protocols import GradeRequest
 CALIBRATION = Path(__file__).parent / "calibration"
 #: Measured on the held-out half when set; the floors leave a margin for small changes.
 FLOORS = {
-    "spearman": 0.72,        # measured 0.765
+    "spearman": 0.76,        # measured 0.793 (0.765 before this session's rubric and grader work)
     "ordered_share": 0.90,   # measured 0.96
-    "gaming_share": 0.60,    # measured 0.68
-    "unusual_share": 0.30,   # measured 0.35 (0.50 before the claim-bound rubrics: see README)
+    "gaming_share": 0.62,    # measured 0.70
+    "unusual_share": 0.33,   # measured 0.39 (0.35 before the code, notation and plain-word aliases)
     "foreign_flagged": 0.9,  # measured 1.00
 }
-WRONG_MEAN_CEILING = 18.0    # measured 13.3
+WRONG_MEAN_CEILING = 17.0    # measured 13.4
 
 
 @lru_cache(maxsize=1)
