@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from interviewer.domain.rubric import compile_pattern
 from interviewer.grading.negation import pattern_words
-from interviewer.grading.regex_prefilter import Condition, compile_condition, required_text
+from interviewer.grading.regex_prefilter import compile_condition, required_text
 from interviewer.grading.text_normalise import phrase_stems, tokenise
 from interviewer.grading.word_lists import NEGATION_WORDS
 
@@ -26,11 +26,11 @@ class Alias:
     regex: re.Pattern[str] | None = None  # `re:` aliases
     repeats_question: bool = False      # every word is already in the question: worth nothing
     split_key: str = ""                 # one-word alias an answer may type as two words
-    prefilter: Condition = None         # `re:` aliases: text the regex cannot match without
     owned: frozenset[str] = frozenset()  # `re:` aliases: negation/contrast words they spell out
     # may match in another word order ("gradients are computed" for "compute gradients")
     words_only: bool = True
-    # `re:` aliases: the prefilter as one function of the lower-cased text (`compile_condition`)
+    # `re:` aliases: the text the regex cannot match without, as one test of the lower-cased
+    # answer (`regex_prefilter`)
     check: Callable[[str], bool] = compile_condition(None)
 
 
@@ -40,9 +40,9 @@ def compile_alias(text: str, question: set[str], question_text: str, exempt: boo
     regex = compile_pattern(text)
     if regex is not None:
         repeats = not exempt and bool(question_text) and regex.search(question_text) is not None
-        prefilter = required_text(regex.pattern)
-        return Alias(text, regex=regex, repeats_question=repeats, prefilter=prefilter,
-                     owned=pattern_words(regex.pattern), check=compile_condition(prefilter))
+        return Alias(text, regex=regex, repeats_question=repeats,
+                     owned=pattern_words(regex.pattern),
+                     check=compile_condition(required_text(regex.pattern)))
     toks = tokenise(text)
     # Articles inside an alias are optional ("the forward pass" == "forward pass").
     kept = [t for t in toks if t.norm not in _ARTICLES] or toks

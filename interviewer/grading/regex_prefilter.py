@@ -67,20 +67,14 @@ def _condition(seq) -> Condition:
 
 
 def holds(condition: Condition, lowered: str) -> bool:
-    """Whether the lower-cased ASCII text meets the condition (True when there is none)."""
-    if condition is None:
-        return True
-    if isinstance(condition, str):
-        return condition in lowered
-    kind, parts = condition
-    if kind == "and":
-        return all(holds(p, lowered) for p in parts)
-    return any(holds(p, lowered) for p in parts)
+    """Whether the lower-cased ASCII text meets the condition (True when there is none). The
+    matcher builds the test once per alias (`compile_condition`); this is the same test."""
+    return compile_condition(condition)(lowered)
 
 
 def compile_condition(condition: Condition) -> Callable[[str], bool]:
-    """`holds(condition, ·)` as one function built once per pattern: the same test without
-    re-reading the condition's tree for every answer. A run of alternative substrings is one
+    """The condition as one function of the lower-cased text, built once per pattern, so no
+    answer re-reads the condition's tree. A run of alternative substrings is one
     loop over them (a regex alternation would be slower than the C substring test)."""
     if condition is None:
         return _always
