@@ -24,38 +24,51 @@ _LEADS = frozenset(("and", "but", "so", "also", "or"))
 def in_antecedent(tokens: Sequence[Token], text: str) -> list[bool]:
     """For each token: is it inside the antecedent of a condition?"""
     out = [False] * len(tokens)
-    n = len(tokens)
     i = 0
-    while i < n:
-        tok = tokens[i]
-        opens = not tok.code and (tok.norm in _OPENERS or (
-            tok.norm == "in" and i + 1 < n and tokens[i + 1].norm == "case"))
-        if not opens:
+    while i < len(tokens):
+        if not _opens_condition(tokens, i):
             i += 1
             continue
-        depth = 0
-        k = i + 1
-        closed = False
-        while k < n and tokens[k].sentence == tok.sentence and tokens[k].norm != "then":
-            gap = text[tokens[k].end:tokens[k + 1].start] if k + 1 < n else ""
-            k += 1
-            for ch in gap:
-                if ch in "([{":
-                    depth += 1
-                elif ch in ")]}" and depth:
-                    depth -= 1
-                elif ch in _ENDS and depth == 0:
-                    closed = True
-                    break
-            if closed:
-                break
-        leads = i == 0 or tokens[i - 1].sentence != tok.sentence or (
-            tokens[i - 1].norm in _LEADS and (i == 1 or tokens[i - 2].sentence != tok.sentence))
-        closed = closed or (k < n and tokens[k].norm == "then")
+        end, closed = _condition_end(tokens, text, i)
         # "If X Y." with nothing to end X: where the condition stops is unknown, so what
         # follows it still counts as claimed
-        if closed or not leads:
-            for m in range(i + 1, k):
+        if closed or not _leads_sentence(tokens, i):
+            for m in range(i + 1, end):
                 out[m] = True
-        i = k
+        i = end
     return out
+
+
+def _opens_condition(tokens: Sequence[Token], i: int) -> bool:
+    tok = tokens[i]
+    return not tok.code and (tok.norm in _OPENERS or (
+        tok.norm == "in" and i + 1 < len(tokens) and tokens[i + 1].norm == "case"))
+
+
+def _condition_end(tokens: Sequence[Token], text: str, i: int) -> tuple[int, bool]:
+    """(index after the condition opened at i, whether something closed it: a comma, colon,
+    semicolon or closing bracket outside brackets, or "then"); otherwise it runs to the end
+    of its sentence."""
+    n, sentence = len(tokens), tokens[i].sentence
+    depth = 0
+    k = i + 1
+    while k < n and tokens[k].sentence == sentence:
+        if tokens[k].norm == "then":
+            return k, True
+        gap = text[tokens[k].end:tokens[k + 1].start] if k + 1 < n else ""
+        k += 1
+        for ch in gap:
+            if ch in "([{":
+                depth += 1
+            elif ch in ")]}" and depth:
+                depth -= 1
+            elif ch in _ENDS and depth == 0:
+                return k, True
+    return k, False
+
+
+def _leads_sentence(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word at i opens its sentence (after at most a leading "and"/"but"/...)."""
+    sentence = tokens[i].sentence
+    return i == 0 or tokens[i - 1].sentence != sentence or (
+        tokens[i - 1].norm in _LEADS and (i == 1 or tokens[i - 2].sentence != sentence))

@@ -9,9 +9,12 @@ aligned with the model-answer clause that shares the most content words with it.
 clause is affirmative, the answer says "not" where the model answer does not: the claim
 contradicts it, and no concept earns credit in it.
 
-A clause is aligned only when it shares at least MIN_SHARED content words with a model clause
-and the best such clause is not in doubt (a tie with a negative model clause gives the
-answer the benefit of it). Concept aliases that carry their own negation ("does not copy")
+A clause is aligned only when it shares at least MIN_SHARED content words with a model clause,
+and at least half of its own content words (a long clause sharing two words with some
+sentence is not about that sentence); a tie between an affirmative and a negative model clause
+gives the answer the benefit of the doubt. Words that negate by meaning ("stops", "skips",
+"without") make a model clause negative, and make an answer clause's own negation a double
+one, which denies nothing. Concept aliases that carry their own negation ("does not copy")
 are judged by the matcher as before: their claims are what the rubric asks for.
 """
 
