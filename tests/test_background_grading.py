@@ -121,8 +121,12 @@ async def test_the_app_asks_on_at_once_and_the_report_waits_for_the_grades(monke
         assert "Question 2 of 2" in screen_text(app)  # asked while the first is graded
         await paste(pilot, engine.rubric.model_answer)
         await pilot.press("ctrl+j")
-        for _ in range(5):  # not settle(): the report's worker waits for the gate
+        # not settle(): the report's worker waits for the gate; a loaded machine may need
+        # more than a few pauses before the waiting line is drawn
+        for _ in range(200):
             await pilot.pause()
+            if "Finishing the grades" in screen_text(app):
+                break
         # every question asked, no grade yet: the report waits and says how far it is
         assert isinstance(app.screen, InterviewScreen)
         assert "Finishing the grades: 0 of 2 done" in screen_text(app)
